@@ -1,0 +1,44 @@
+# Two commands matter: `make serve` and `make test`. Everything else is set up on the way.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test bench offline clean venv browser nginx
+
+# The venv is rebuilt whenever requirements.txt changes.
+$(BIN)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+	  || { echo "Python 3.11 or newer is needed: sudo apt-get install python3 (or set PYTHON=/path/to/python3.11)"; exit 1; }
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null \
+	  || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv; \
+	       else echo "Python's venv module is missing: run 'sudo apt-get install python3-venv', then retry."; exit 1; fi; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(BIN)/.installed
+
+# Chromium comes from Debian; Playwright's own browser download is never used.
+browser:
+	@test -x $(CHROMIUM) || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium', then retry."; exit 1; fi; }
+
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+	  else echo "nginx is missing: run 'sudo apt-get install nginx', then retry."; exit 1; fi; }
+
+serve: venv
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: venv
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: venv browser nginx
+	$(BIN)/python -m pytest -q tests
+
+clean:
+	rm -rf site dist $(VENV)

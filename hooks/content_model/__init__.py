@@ -1,0 +1,87 @@
+"""The site's content model: every page's front matter, loaded and validated once per build.
+
+Structure lives in the Spanish file of each page (Spanish is authoritative); the English
+file carries only its own words (title, label, summary...), so the two languages cannot
+disagree about the structure. Hooks never read front matter themselves: they ask this
+package for the `Site` of the build in progress and use its typed objects.
+
+Each part of the content owns the page kinds it validates: `policy` (axes, components,
+guidelines), `regions`, `training`. A page without `kind` is an ordinary page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised,
+                   page_url, read_front_matter, shown)
+from . import policy, regions, training
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "load", "load_site", "current",
+           "site_for", "language_of", "localised", "page_url", "read_front_matter", "shown",
+           "POLICY_OVERVIEW"]
+
+POLICY_OVERVIEW = policy.OVERVIEW
+
+_PARTS = (policy, regions, training)
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """Everything the hooks need to know about the content, per language."""
+
+    pages: Pages  # src_uri ("politica/x.md") -> language -> front matter
+    policy: dict[str, policy.PolicyTree]
+    regions: dict[str, regions.RegionSet]
+    training: dict[str, training.Training]
+
+    def tree(self, language: str) -> policy.PolicyTree:
+        return self.policy[language]
+
+
+def load_site(docs_dir: str | Path) -> Site:
+    """Read and validate every page's front matter in both languages. Raises ContentError."""
+    pages = load_pages(Path(docs_dir))
+    _check_kinds(pages)
+    trees = policy.build(pages)
+    region_sets = regions.build(pages, trees)
+    trainings = training.build(pages, trees)
+    return Site(pages=pages, policy=trees, regions=region_sets, training=trainings)
+
+
+def _check_kinds(pages: Pages) -> None:
+    known = [kind for part in _PARTS for kind in part.KINDS]
+    for src_uri, by_language in pages.items():
+        kind = by_language[DEFAULT_LANGUAGE].get("kind")
+        if kind is not None and kind not in known:
+            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", f"'{kind}' is not a known kind",
+                               f"use one of: {', '.join(known)}")
+
+
+# ---------------------------------------------------------------------------- build cache
+
+_loaded: list[Site] = []
+
+
+def load(docs_dir: str | Path) -> Site:
+    """Load and validate, then keep the result for the hooks of this build."""
+    site = load_site(docs_dir)
+    _loaded[:] = [site]
+    return site
+
+
+def current() -> Site | None:
+    """The model of the build in progress (None before the first load)."""
+    return _loaded[0] if _loaded else None
+
+
+def site_for(config: Any) -> Site:
+    """The model of the build in progress, loading it if no hook did yet."""
+    return current() or load(config.docs_dir)
+
+
+def language_of(config: Any) -> str:
+    """The language being built: right from `on_pre_build` on (see STYLE.md)."""
+    return config.theme["language"]

@@ -1,0 +1,97 @@
+"""What every part of the content model shares: reading files, naming them, reporting errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+LANGUAGES = ("es", "en")
+DEFAULT_LANGUAGE = "es"
+LANGUAGE_NAMES = {"es": "Spanish", "en": "English"}
+
+Pages = dict[str, dict[str, dict[str, Any]]]
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_SUFFIXED = re.compile(r"^(.*)\.([a-z]{2})\.md$")
+
+
+class ContentError(PluginError):
+    """A content mistake: one message that names the file, the field and the fix."""
+
+    def __init__(self, path: Path | str, field: str | None, problem: str, fix: str):
+        where = f"{path}" + (f", field '{field}'" if field else "")
+        super().__init__(f"{where}: {problem}. Fix: {fix}.")
+
+
+def shown(src_uri: str, language: str) -> str:
+    """How a message names a page's file: 'docs/politica/x.es.md'."""
+    return f"docs/{localised(src_uri, language)}"
+
+
+def localised(src_uri: str, language: str) -> str:
+    """'politica/x.md' as the file of one language: 'politica/x.es.md'."""
+    return f"{src_uri[: -len('.md')]}.{language}.md"
+
+
+def page_url(src_uri: str, language: str) -> str:
+    """Site-relative URL of a page, as the i18n plugin and `use_directory_urls` lay it out."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        path = ""
+    elif stem.endswith("/index"):
+        path = stem[: -len("index")]
+    else:
+        path = stem + "/"
+    return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
+
+
+def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
+    """Parse one file's YAML front matter; an empty dict when it has none."""
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise ContentError(shown_as, None, "the front matter is not closed",
+                               "end the block with a line holding only '---'")
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + 2}" if mark else ""
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise ContentError(shown_as, None, f"the front matter does not parse{line} ({problem})",
+                           "write it as YAML 'key: value' lines; quote values that contain ':' or '#'") from None
+    if not isinstance(data, dict):
+        raise ContentError(shown_as, None, "the front matter is not a set of 'key: value' fields",
+                           "write it as YAML 'key: value' lines")
+    return data
+
+
+def load_pages(docs: Path) -> Pages:
+    """Every Markdown page's front matter, paired with its translation."""
+    found: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        match = _SUFFIXED.match(rel)
+        if not match or match.group(2) not in LANGUAGES:
+            raise ContentError(f"docs/{rel}", None, "the file name has no language suffix",
+                               "rename it to end in " + " or ".join(f".{l}.md" for l in LANGUAGES))
+        found.setdefault(match.group(1) + ".md", {})[match.group(2)] = path
+    pages: Pages = {}
+    for src_uri, by_language in found.items():
+        for language in LANGUAGES:
+            if language not in by_language:
+                present = next(iter(by_language.values()))
+                raise ContentError(f"docs/{present.relative_to(docs).as_posix()}", None,
+                                   f"the page has no {LANGUAGE_NAMES[language]} version",
+                                   f"add {shown(src_uri, language)} (every page exists in both languages)")
+        pages[src_uri] = {
+            language: read_front_matter(path, f"docs/{path.relative_to(docs).as_posix()}")
+            for language, path in by_language.items()
+        }
+    return pages

@@ -1,0 +1,258 @@
+"""The policy's structure: axes, components, general and specific guidelines, transversal axis."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import Any, Iterable
+
+from .base import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, page_url, shown
+
+# Which kind of node may sit under which: the reconstruction's shape, not its contents.
+PARENT_KIND = {
+    "axis": None,
+    "component": "axis",
+    "general": "component",
+    "specific": "general",
+    "transversal": None,
+}
+KINDS = tuple(PARENT_KIND)
+
+# The page that introduces the policy; its nav section receives the generated tree.
+OVERVIEW = "politica/index.md"
+
+# Fields a Spanish policy page must carry, and those that only the Spanish file may carry.
+_POLICY_REQUIRED = ("id", "kind", "order", "title", "label")
+_STRUCTURAL_FIELDS = ("kind", "parent", "order", "related")
+_TRANSLATED_REQUIRED = ("title", "label")
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Node:
+    """One box of the policy diagram in one language: an axis, component or guideline."""
+
+    id: str
+    kind: str
+    parent: str | None
+    order: int
+    title: str
+    label: str
+    summary: str
+    related: tuple[str, ...]
+    src_uri: str  # language-neutral path under docs/, e.g. "politica/prevencion.md"
+    language: str
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root, in this node's language."""
+        return page_url(self.src_uri, self.language)
+
+
+@dataclasses.dataclass(frozen=True)
+class PolicyTree:
+    """All policy nodes of one language, in the poster's order."""
+
+    language: str
+    nodes: tuple[Node, ...]
+
+    def get(self, node_id: str) -> Node:
+        return self._by_id[node_id]
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self._by_id
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Node]:
+        return {node.id: node for node in self.nodes}
+
+    def children(self, node_id: str | None) -> list[Node]:
+        kids = [n for n in self.nodes if n.parent == node_id]
+        return sorted(kids, key=lambda n: n.order)
+
+    def roots(self) -> list[Node]:
+        """Axes in order, then the transversal axis."""
+        return sorted(self.children(None), key=lambda n: (n.kind == "transversal", n.order))
+
+    def of_kind(self, kind: str) -> list[Node]:
+        return [n for n in self.walk() if n.kind == kind]
+
+    def walk(self, node_id: str | None = None) -> Iterable[Node]:
+        """Depth-first, in the poster's order."""
+        for child in (self.children(node_id) if node_id else self.roots()):
+            yield child
+            yield from self.walk(child.id)
+
+    def ancestors(self, node_id: str) -> list[Node]:
+        """From the axis down to the node itself."""
+        chain = []
+        node: Node | None = self.get(node_id)
+        while node is not None:
+            chain.append(node)
+            node = self.get(node.parent) if node.parent else None
+        return chain[::-1]
+
+    def siblings(self, node_id: str) -> list[Node]:
+        node = self.get(node_id)
+        return [n for n in self.children(node.parent) if n.id != node_id] if node.parent else []
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """Everything the hooks need to know about the content, per language."""
+
+    policy: dict[str, PolicyTree]
+    pages: dict[str, dict[str, dict[str, Any]]]  # src_uri -> language -> front matter
+
+    def tree(self, language: str) -> PolicyTree:
+        return self.policy[language]
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def build(pages: Pages) -> dict[str, PolicyTree]:
+    """Turn policy pages (those with a policy `kind`) into one validated tree per language."""
+    return _build_policy(pages)
+
+
+def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
+    structure: dict[str, dict[str, Any]] = {}
+    where: dict[str, str] = {}
+    for src_uri, by_language in pages.items():
+        spanish = by_language[DEFAULT_LANGUAGE]
+        english = by_language["en"]
+        if spanish.get("kind") not in KINDS:
+            continue
+        fields = _validate_policy_fields(src_uri, spanish)
+        node_id = fields["id"]
+        if node_id in structure:
+            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "id",
+                               f"the id '{node_id}' is already used by {shown(where[node_id], DEFAULT_LANGUAGE)}",
+                               "give each page its own id")
+        structure[node_id] = fields
+        where[node_id] = src_uri
+        _validate_translation(src_uri, node_id, english)
+
+    for node_id, fields in structure.items():
+        _validate_links(where[node_id], fields, structure)
+    _validate_sibling_order(structure, where)
+
+    trees = {}
+    for language in LANGUAGES:
+        nodes = []
+        for node_id, fields in structure.items():
+            words = pages[where[node_id]][language]
+            nodes.append(Node(
+                id=node_id,
+                kind=fields["kind"],
+                parent=fields.get("parent"),
+                order=fields["order"],
+                title=str(words["title"]),
+                label=str(words["label"]),
+                summary=str(words.get("summary", "")),
+                related=tuple(fields.get("related") or ()),
+                src_uri=where[node_id],
+                language=language,
+            ))
+        trees[language] = PolicyTree(language=language, nodes=tuple(nodes))
+    return trees
+
+
+def _validate_policy_fields(src_uri: str, data: dict[str, Any]) -> dict[str, Any]:
+    where_file = shown(src_uri, DEFAULT_LANGUAGE)
+    for field in _POLICY_REQUIRED:
+        if data.get(field) in (None, ""):
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' to the front matter ({_FIELD_HELP[field]})")
+    if not isinstance(data["id"], str) or not _ID.match(data["id"]):
+        raise ContentError(where_file, "id", f"'{data['id']}' is not a valid id",
+                           "use lowercase letters, digits and hyphens, e.g. 'cultura-rechazo'")
+    if not isinstance(data["order"], int) or isinstance(data["order"], bool) or data["order"] < 1:
+        raise ContentError(where_file, "order", f"'{data['order']}' is not a whole number from 1 up",
+                           "give the page's position among its siblings: 1, 2, 3...")
+    for field in ("title", "label", "summary"):
+        if field in data and not isinstance(data[field], str):
+            raise ContentError(where_file, field, "this field must be text", f"write '{field}:' as one line of text")
+    wants_parent = PARENT_KIND[data["kind"]] is not None
+    if wants_parent and not data.get("parent"):
+        raise ContentError(where_file, "parent", "this required field is missing",
+                           f"add 'parent:' with the id of the {_KIND_NAMES[PARENT_KIND[data['kind']]]} it belongs to")
+    if not wants_parent and data.get("parent"):
+        raise ContentError(where_file, "parent", f"a {_KIND_NAMES[data['kind']]} has no parent",
+                           "remove the 'parent:' line")
+    related = data.get("related", [])
+    if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
+        raise ContentError(where_file, "related", "this field must be a list of page ids",
+                           "write it as 'related: [id-one, id-two]'")
+    return data
+
+
+def _validate_translation(src_uri: str, node_id: str, english: dict[str, Any]) -> None:
+    where_file = shown(src_uri, "en")
+    for field in _STRUCTURAL_FIELDS:
+        if field in english:
+            raise ContentError(where_file, field, "structure is declared only in the Spanish file",
+                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
+    if english.get("id") not in (None, node_id):
+        raise ContentError(where_file, "id", f"'{english['id']}' differs from the Spanish file's id '{node_id}'",
+                           f"use 'id: {node_id}' or remove the line")
+    for field in _TRANSLATED_REQUIRED:
+        if not isinstance(english.get(field), str) or not english[field].strip():
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' in English ({_FIELD_HELP[field]})")
+
+
+def _validate_links(src_uri: str, fields: dict[str, Any], structure: dict[str, dict[str, Any]]) -> None:
+    where_file = shown(src_uri, DEFAULT_LANGUAGE)
+    parent = fields.get("parent")
+    expected_kind = PARENT_KIND[fields["kind"]]
+    if parent is not None:
+        if parent not in structure:
+            raise ContentError(where_file, "parent", f"no page has the id '{parent}'",
+                               f"use the id of an existing {_KIND_NAMES[expected_kind]}: "
+                               + ", ".join(sorted(i for i, f in structure.items() if f["kind"] == expected_kind)))
+        actual_kind = structure[parent]["kind"]
+        if actual_kind != expected_kind:
+            raise ContentError(where_file, "parent",
+                               f"a {_KIND_NAMES[fields['kind']]} cannot sit directly under "
+                               f"the {_KIND_NAMES[actual_kind]} '{parent}'",
+                               f"give the id of a {_KIND_NAMES[expected_kind]} as parent")
+    for other in fields.get("related") or ():
+        if other not in structure:
+            raise ContentError(where_file, "related", f"no page has the id '{other}'",
+                               "use ids of existing policy pages, or remove the entry")
+        if other == fields["id"]:
+            raise ContentError(where_file, "related", "a page cannot be related to itself", "remove its own id")
+
+
+def _validate_sibling_order(structure: dict[str, dict[str, Any]], where: dict[str, str]) -> None:
+    seen: dict[tuple[Any, Any, int], str] = {}
+    for node_id, fields in structure.items():
+        key = (fields.get("parent"), fields["kind"] == "transversal", fields["order"])
+        if key in seen:
+            raise ContentError(shown(where[node_id], DEFAULT_LANGUAGE), "order",
+                               f"'{fields['order']}' is also the order of its sibling '{seen[key]}'",
+                               "give siblings different orders: 1, 2, 3...")
+        seen[key] = node_id
+
+
+# ---------------------------------------------------------------------------- data
+
+_KIND_NAMES = {
+    "axis": "axis",
+    "component": "component",
+    "general": "general guideline",
+    "specific": "specific guideline",
+    "transversal": "transversal axis",
+}
+
+_FIELD_HELP = {
+    "id": "a unique lowercase id such as 'cultura-rechazo'",
+    "kind": "one of " + ", ".join(KINDS),
+    "order": "its position among its siblings: 1, 2, 3...",
+    "title": "the full title",
+    "label": "a short label of a few words for the diagram",
+}

@@ -1,0 +1,59 @@
+"""Builds the policy's navigation from the content model: axes, components and guidelines.
+
+The grouping of guidelines is a reconstruction that lives only in the pages' `parent`
+fields; deriving the navigation from it means a correction is a one-line change there,
+and `mkdocs.yml` lists only the overview page of the policy section.
+"""
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
+
+import content_model
+
+
+# Runs after the i18n plugin (priority -100) has localised the navigation.
+@event_priority(-200)
+def on_nav(nav, config, files, **kwargs):
+    language = content_model.language_of(config)
+    tree = content_model.site_for(config).tree(language)
+    section = _section_holding(nav.items, _localised(content_model.POLICY_OVERVIEW, language))
+    if section is None:
+        return nav
+    by_src = {file.src_uri: file for file in files.documentation_pages()}
+    section.children.extend(_items(tree, None, by_src, config, language))
+    items = nav.items
+    _add_parent_links(items)
+    pages = _get_by_type(items, Page)
+    _add_previous_and_next_links(pages)
+    rebuilt = Navigation(items, pages)
+    rebuilt.homepage = nav.homepage
+    return rebuilt
+
+
+# The nav items for the children of one node, in the poster's order.
+def _items(tree, parent_id, by_src, config, language):
+    items = []
+    for node in tree.children(parent_id) if parent_id else tree.roots():
+        file = by_src[_localised(node.src_uri, language)]
+        page = file.page or Page(None, file, config)
+        below = _items(tree, node.id, by_src, config, language)
+        items.append(Section(node.label, [page, *below]) if below else page)
+    return items
+
+
+# The section whose direct children include the page with this source path.
+def _section_holding(items, src_uri):
+    for item in items:
+        if isinstance(item, Section):
+            if any(isinstance(c, Page) and c.file.src_uri == src_uri for c in item.children):
+                return item
+            found = _section_holding(item.children, src_uri)
+            if found:
+                return found
+    return None
+
+
+# "politica/x.md" as the i18n plugin names the file in this language's build.
+def _localised(src_uri, language):
+    return f"{src_uri[:-len('.md')]}.{language}.md"
