@@ -17,11 +17,13 @@ import content_model
 def on_nav(nav, config, files, **kwargs):
     language = content_model.language_of(config)
     tree = content_model.site_for(config).tree(language)
-    section = _section_holding(nav.items, _localised(content_model.POLICY_OVERVIEW, language))
+    overview = content_model.localised(content_model.POLICY_OVERVIEW, language)
+    section = _section_holding(nav.items, overview)
     if section is None:
         return nav
     by_src = {file.src_uri: file for file in files.documentation_pages()}
-    section.children.extend(_items(tree, None, by_src, config, language))
+    after = 1 + next(i for i, c in enumerate(section.children) if isinstance(c, Page) and c.file.src_uri == overview)
+    section.children[after:after] = _items(tree, None, by_src, config, language)
     items = nav.items
     _add_parent_links(items)
     pages = _get_by_type(items, Page)
@@ -35,7 +37,7 @@ def on_nav(nav, config, files, **kwargs):
 def _items(tree, parent_id, by_src, config, language):
     items = []
     for node in tree.children(parent_id) if parent_id else tree.roots():
-        file = by_src[_localised(node.src_uri, language)]
+        file = by_src[content_model.localised(node.src_uri, language)]
         page = file.page or Page(None, file, config)
         below = _items(tree, node.id, by_src, config, language)
         items.append(Section(node.label, [page, *below]) if below else page)
@@ -54,6 +56,3 @@ def _section_holding(items, src_uri):
     return None
 
 
-# "politica/x.md" as the i18n plugin names the file in this language's build.
-def _localised(src_uri, language):
-    return f"{src_uri[:-len('.md')]}.{language}.md"
