@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Any, Iterable
 
-from .base import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, page_url, shown
+from .base import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, page_url, shown
 
 # Which kind of node may sit under which: the reconstruction's shape, not its contents.
 PARENT_KIND = {
@@ -67,6 +67,14 @@ class PolicyTree:
     @functools.cached_property
     def _by_id(self) -> dict[str, Node]:
         return {node.id: node for node in self.nodes}
+
+    def for_page(self, file_src_uri: str) -> Node | None:
+        """The node a built page shows, from the i18n file name ('politica/x.es.md'), or None."""
+        return self._by_file.get(file_src_uri)
+
+    @functools.cached_property
+    def _by_file(self) -> dict[str, Node]:
+        return {localised(node.src_uri, self.language): node for node in self.nodes}
 
     def children(self, node_id: str | None) -> list[Node]:
         kids = [n for n in self.nodes if n.parent == node_id]

@@ -1,0 +1,196 @@
+"""Shared fixtures: the real site built once, a local server, one Chromium for all browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LANGUAGES = ("es", "en")
+
+# Tests import the content model exactly as the hooks do.
+if str(HOOKS) not in sys.path:
+    sys.path.insert(0, str(HOOKS))
+
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict`, as a person runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test run."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html(site: Path, url: str) -> BeautifulSoup:
+    """A built page by its site-relative URL ('politica/', 'en/politica/')."""
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return _parse(path)
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every built HTML page of both languages (the 404 pages included)."""
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def language_of_page(site: Path, path: Path) -> str:
+    return "en" if path.relative_to(site).parts[0] == "en" else "es"
+
+
+# ---------------------------------------------------------------------------- fixture projects
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the real project to break on purpose: the bad-input tests edit it."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def build_error(project: Path) -> str:
+    """Build a broken project; assert it stops cleanly and return its one error message."""
+    site_dir = project / "site"
+    site_dir.mkdir()
+    (site_dir / "keep.html").write_text("the previous site")
+    result = run_build(project, site_dir)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert (site_dir / "keep.html").read_text() == "the previous site", "the previous site was touched"
+    assert sorted(p.name for p in site_dir.iterdir()) == ["keep.html"], "a half-built site was left"
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, output
+    return errors[0].split("-", 1)[1].strip()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """The built site on a loopback port; returns its base URL with a trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'sudo apt-get install chromium' (make test does it as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """A browser tab that records what the page asked for and complained about."""
+
+    page: object
+    base: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def goto(self, url: str):
+        return self.page.goto(self.base + url.lstrip("/"), wait_until="load")
+
+    def outside_requests(self) -> list[str]:
+        origin = urlsplit(self.base).netloc
+        return [u for u in self.requests
+                if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
+
+
+@pytest.fixture
+def visit(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    record = Visit(page=page, base=server)
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and record.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: record.console_errors.append(str(error)))
+    yield record
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A 360 px wide phone."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    record = Visit(page=page, base=server)
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and record.console_errors.append(msg.text))
+    yield record
+    context.close()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, as 'rule: target' lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag",
+                                                   "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    found = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            found.append(f"{violation['id']}: {node['target']}")
+    return found
