@@ -1,1 +1,44 @@
-"""x"""
+"""Shows each policy page where it sits: a path at the top, and at the foot (before its
+sources) its parent, its siblings, its children and related pages, all derived from the
+content model, so no page lists its neighbours by hand.
+"""
+
+import re
+
+from mkdocs.utils import get_relative_url
+
+import content_model
+
+_SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}\s*$", re.MULTILINE)
+
+
+# Wraps a policy page's Markdown with its place in the policy.
+def on_page_markdown(markdown, page, config, **kwargs):
+    language = content_model.language_of(config)
+    site = content_model.site_for(config)
+    tree = site.tree(language)
+    node = tree.for_page(page.file.src_uri)
+    if node is None:
+        return markdown
+    env = config.theme.get_env()
+    context = {
+        "node": node,
+        "path": tree.ancestors(node.id),
+        "parent": tree.get(node.parent) if node.parent else None,
+        "siblings": tree.siblings(node.id),
+        "children": tree.children(node.id),
+        "related": [tree.get(other) for other in node.related],
+        "ui": config.extra["ui"][language],
+        "href": lambda target: get_relative_url(target.url, page.url),
+    }
+    top = env.get_template("partials/policy-path.html").render(context)
+    foot = env.get_template("partials/policy-context.html").render(context)
+    return top + "\n\n" + _before_sources(markdown, foot)
+
+
+# Puts the generated block before the page's sources, which stay last.
+def _before_sources(markdown, block):
+    match = _SOURCES_HEADING.search(markdown)
+    if match is None:
+        return markdown.rstrip() + "\n\n" + block + "\n"
+    return markdown[: match.start()] + block + "\n\n" + markdown[match.start():]
