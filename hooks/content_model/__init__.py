@@ -15,12 +15,12 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised,
+from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised, unlocalised,
                    page_url, read_front_matter, shown)
 from . import policy, regions, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "load", "load_site", "current",
-           "site_for", "language_of", "localised", "page_url", "read_front_matter", "shown",
+           "site_for", "language_of", "localised", "unlocalised", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
 POLICY_OVERVIEW = policy.OVERVIEW
@@ -39,6 +39,11 @@ class Site:
 
     def tree(self, language: str) -> policy.PolicyTree:
         return self.policy[language]
+
+    def kind_of(self, file_src_uri: str) -> str | None:
+        """The `kind` a page declares (in its Spanish file), from either language's file name."""
+        src_uri, _ = unlocalised(file_src_uri)
+        return self.pages.get(src_uri, {}).get(DEFAULT_LANGUAGE, {}).get("kind")
 
 
 def load_site(docs_dir: str | Path) -> Site:

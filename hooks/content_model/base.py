@@ -37,6 +37,14 @@ def localised(src_uri: str, language: str) -> str:
     return f"{src_uri[: -len('.md')]}.{language}.md"
 
 
+def unlocalised(file_src_uri: str) -> tuple[str, str]:
+    """'politica/x.es.md' (a file name in an i18n build) -> ('politica/x.md', 'es')."""
+    match = _SUFFIXED.match(file_src_uri)
+    if not match:
+        return file_src_uri, DEFAULT_LANGUAGE
+    return match.group(1) + ".md", match.group(2)
+
+
 def page_url(src_uri: str, language: str) -> str:
     """Site-relative URL of a page, as the i18n plugin and `use_directory_urls` lay it out."""
     stem = src_uri[: -len(".md")]

@@ -1,16 +1,508 @@
-"""Training modules (issue 5): modules, session plans and quizzes, validated."""
+"""Training modules (issue 5): modules, session plans and quizzes, validated.
+
+A module is a folder `docs/capacitacion/<module-id>/` with six pages, one per part (see
+`PARTS`). Its structure lives in the Spanish files; the English files carry only their own
+words, plus the steps of the session plan and the questions of the quiz, which must line up
+with the Spanish ones (same minutes, same number of options, the correct answer at the same
+position). A folder whose `index` page has no `kind` at all is a module still being
+written (a stub): it is skipped until its index declares `kind: module`, and from then on
+all six parts are required.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
+from typing import Any
 
-KINDS: tuple[str, ...] = ()
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, page_url, shown
+
+# Each part of a module: the page's file name in the module folder, and the kind it declares.
+PARTS = {
+    "index": "module",
+    "plan": "session-plan",
+    "actividades": "activities",
+    "hoja": "handout",
+    "cuestionario": "quiz",
+    "evaluacion": "evaluation",
+}
+KINDS = tuple(PARTS.values())
+
+# The folder that holds the modules, and the landing page that lists them.
+ROOT = "capacitacion/"
+LANDING = "capacitacion/index.md"
+
+# Who a module is for: the keys `audiences:` may use, with their names in each language.
+AUDIENCES = {
+    "funcionarios": {"es": "Funcionarios públicos", "en": "Public officials"},
+    "docentes": {"es": "Docentes", "en": "Teachers"},
+    "salud": {"es": "Personal de salud", "en": "Health staff"},
+    "transporte": {"es": "Trabajadores del transporte", "en": "Transport workers"},
+    "lideres-comunitarios": {"es": "Líderes comunitarios", "en": "Community leaders"},
+    "jovenes": {"es": "Jóvenes", "en": "Young people"},
+    "publico-general": {"es": "Público general", "en": "General public"},
+}
+
+# How many questions a quiz holds.
+QUIZ_SIZE = (5, 10)
+
+# The policy kinds a module may teach: guidelines, general or specific.
+GUIDELINE_KINDS = ("general", "specific")
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One step of a session plan, with its place on the session's clock."""
+
+    number: int
+    minutes: int
+    start: int  # minutes from the start of the session
+    title: str
+    method: str
+    trainer: str
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
+@dataclasses.dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Question:
+    """One quiz question; `answer` is the position (from 0) of its correct option."""
+
+    number: int
+    question: str
+    options: tuple[Option, ...]
+    explanation: str
+
+    @property
+    def answer(self) -> int:
+        return next(i for i, option in enumerate(self.options) if option.correct)
+
+
+@dataclasses.dataclass(frozen=True)
+class Part:
+    """One page of a module in one language: its kind, title and address."""
+
+    kind: str
+    src_uri: str  # "capacitacion/que-es-la-trata/plan.md"
+    title: str
+    language: str
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src_uri, self.language)
+
+
+@dataclasses.dataclass(frozen=True)
+class Module:
+    """A training module in one language, with everything its pages show."""
+
+    id: str
+    order: int
+    title: str
+    label: str
+    summary: str
+    audiences: tuple[str, ...]  # keys of AUDIENCES
+    group_size: str
+    duration: int  # total minutes
+    teaches: tuple[str, ...]  # policy guideline ids
+    steps: tuple[Step, ...]
+    questions: tuple[Question, ...]
+    parts: tuple[Part, ...]  # in the order of PARTS
+    src_uri: str  # the overview page, "capacitacion/<id>/index.md"
+    language: str
+
+    @property
+    def url(self) -> str:
+        """The overview page's address relative to the site root, in this module's language."""
+        return page_url(self.src_uri, self.language)
+
+    @property
+    def audience_names(self) -> tuple[str, ...]:
+        return tuple(AUDIENCES[key][self.language] for key in self.audiences)
+
+    def part(self, kind: str) -> Part:
+        return next(part for part in self.parts if part.kind == kind)
 
 
 @dataclasses.dataclass(frozen=True)
 class Training:
+    """All modules of one language, in their order, and the folders still being written."""
+
     language: str
+    modules: tuple[Module, ...] = ()
+    stubs: tuple[str, ...] = ()  # ids of module folders whose index declares no kind yet
+
+    def get(self, module_id: str) -> Module:
+        return self._by_id[module_id]
+
+    def __contains__(self, module_id: str) -> bool:
+        return module_id in self._by_id
+
+    def modules_teaching(self, guideline_id: str) -> list[Module]:
+        """The modules whose `teaches:` lists this guideline, in module order."""
+        return [module for module in self.modules if guideline_id in module.teaches]
+
+    def part_for(self, file_src_uri: str) -> tuple[Module, Part] | None:
+        """The module and part a built page shows, from the i18n file name, or None."""
+        return self._by_file.get(file_src_uri)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Module]:
+        return {module.id: module for module in self.modules}
+
+    @functools.cached_property
+    def _by_file(self) -> dict[str, tuple[Module, Part]]:
+        return {_file(part.src_uri, self.language): (module, part)
+                for module in self.modules for part in module.parts}
 
 
-def build(pages, trees):
-    return {language: Training(language) for language in trees}
+# ---------------------------------------------------------------------------- loading
+
+
+def build(pages: Pages, trees: dict[str, Any]) -> dict[str, Training]:
+    """Turn the training pages into one validated `Training` per language."""
+    folders = _module_folders(pages)
+    stubs = sorted(module_id for module_id, index in folders.items()
+                   if pages[index][DEFAULT_LANGUAGE].get("kind") is None)
+    declared = {module_id: index for module_id, index in folders.items() if module_id not in stubs}
+    for module_id, index in declared.items():
+        kind = pages[index][DEFAULT_LANGUAGE]["kind"]
+        if kind not in KINDS:
+            raise ContentError(shown(index, DEFAULT_LANGUAGE), "kind", f"the overview of a module cannot be a '{kind}'",
+                               "write 'kind: module', or remove 'kind:' while the module is being written")
+    for src_uri, by_language in pages.items():
+        _check_placement(src_uri, by_language, declared, stubs)
+    guideline_tree = trees[DEFAULT_LANGUAGE]
+    structure = {module_id: _validate_module(module_id, pages, guideline_tree)
+                 for module_id in declared}
+    _check_orders(structure)
+    return {language: Training(
+        language=language,
+        modules=tuple(sorted((_module(fields, pages, language) for fields in structure.values()),
+                             key=lambda module: module.order)),
+        stubs=tuple(stubs),
+    ) for language in LANGUAGES}
+
+
+# The module folders: module id -> the src_uri of its index page.
+def _module_folders(pages: Pages) -> dict[str, str]:
+    folders = {}
+    for src_uri in pages:
+        match = _MODULE_PAGE.match(src_uri)
+        if match and match.group(2) == "index":
+            folders[match.group(1)] = src_uri
+    return folders
+
+
+# A page that declares a training kind sits where that kind belongs, and names its module.
+def _check_placement(src_uri: str, by_language: dict[str, dict[str, Any]], declared: dict[str, str],
+                     stubs: list[str]) -> None:
+    spanish = by_language[DEFAULT_LANGUAGE]
+    kind = spanish.get("kind")
+    if kind not in KINDS:
+        return
+    where_file = shown(src_uri, DEFAULT_LANGUAGE)
+    match = _MODULE_PAGE.match(src_uri)
+    if not match or match.group(2) not in PARTS:
+        raise ContentError(where_file, "kind", f"a '{kind}' page must sit in a module folder",
+                           f"move it to docs/{ROOT}<module-id>/{_PART_OF_KIND[kind]}.es.md, or remove 'kind:'")
+    folder, part = match.groups()
+    if PARTS[part] != kind:
+        raise ContentError(where_file, "kind", f"the page '{part}' of a module is a '{PARTS[part]}', not a '{kind}'",
+                           f"write 'kind: {PARTS[part]}'")
+    if kind == "module":
+        return
+    module_id = spanish.get("module")
+    if not module_id:
+        raise ContentError(where_file, "module", "this required field is missing",
+                           f"add 'module: {folder}' (the id of the module this page belongs to)")
+    if module_id not in declared:
+        if module_id in stubs:
+            raise ContentError(where_file, "module", f"the module '{module_id}' is not declared yet",
+                               f"add 'kind: module' and its fields to {shown(f'{ROOT}{module_id}/index.md', DEFAULT_LANGUAGE)}")
+        raise ContentError(where_file, "module", f"no module has the id '{module_id}'",
+                           "use the id of an existing module: " + (", ".join(sorted(declared)) or "none is declared yet"))
+    if module_id != folder:
+        raise ContentError(where_file, "module", f"the page sits in the folder of the module '{folder}', not '{module_id}'",
+                           f"write 'module: {folder}', or move the page to docs/{ROOT}{module_id}/")
+
+
+# Check a declared module and all six of its parts; return its language-neutral fields.
+def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
+    index = f"{ROOT}{module_id}/index.md"
+    spanish = pages[index][DEFAULT_LANGUAGE]
+    where_file = shown(index, DEFAULT_LANGUAGE)
+    for field in _MODULE_REQUIRED:
+        if spanish.get(field) in (None, "", []):
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' to the front matter ({_FIELD_HELP[field]})")
+    if spanish["id"] != module_id:
+        raise ContentError(where_file, "id", f"'{spanish['id']}' differs from the module's folder name",
+                           f"write 'id: {module_id}', or rename the folder docs/{ROOT}{module_id}/")
+    for field in ("order", "duration"):
+        if not _whole(spanish[field]):
+            raise ContentError(where_file, field, f"'{spanish[field]}' is not a whole number from 1 up",
+                               f"write {_FIELD_HELP[field]}")
+    for field in ("title", "label", "summary", "group_size"):
+        if not isinstance(spanish[field], str):
+            raise ContentError(where_file, field, "this field must be text",
+                               f"write '{field}:' as one line of text in quotes")
+    audiences = _id_list(where_file, "audiences", spanish["audiences"])
+    for key in audiences:
+        if key not in AUDIENCES:
+            raise ContentError(where_file, "audiences", f"'{key}' is not a known audience",
+                               "use some of: " + ", ".join(AUDIENCES))
+    teaches = _id_list(where_file, "teaches", spanish["teaches"])
+    for guideline in teaches:
+        if guideline not in tree:
+            raise ContentError(where_file, "teaches", f"no policy guideline has the id '{guideline}'",
+                               "use the ids of guideline pages in docs/politica/ (their 'id:' field)")
+        if tree.get(guideline).kind not in GUIDELINE_KINDS:
+            raise ContentError(where_file, "teaches", f"'{guideline}' is an {tree.get(guideline).kind}, not a guideline",
+                               "list general or specific guidelines (the pages that sit under a component)")
+    _check_translation(index, pages[index]["en"], _MODULE_TRANSLATED, ("id", *_MODULE_STRUCTURE))
+
+    for part, kind in PARTS.items():
+        src_uri = f"{ROOT}{module_id}/{part}.md"
+        if src_uri not in pages:
+            raise ContentError(f"docs/{ROOT}{module_id}/", None, f"the module has no '{part}' page ({_PART_NAMES[kind]})",
+                               f"add {shown(src_uri, DEFAULT_LANGUAGE)} and {shown(src_uri, 'en')} "
+                               f"with 'kind: {kind}' and 'module: {module_id}' (every module has all six parts)")
+        if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != kind:
+            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", "this required field is missing",
+                               f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
+        if kind != "module":
+            _check_translation(src_uri, pages[src_uri]["en"], ("title",), ("kind", "module"))
+    plan = f"{ROOT}{module_id}/plan.md"
+    quiz = f"{ROOT}{module_id}/cuestionario.md"
+    steps = {language: _steps(plan, language, pages[plan][language]) for language in LANGUAGES}
+    _check_duration(plan, steps[DEFAULT_LANGUAGE], spanish["duration"], where_file)
+    _check_steps_match(plan, steps)
+    questions = {language: _questions(quiz, language, pages[quiz][language]) for language in LANGUAGES}
+    _check_questions_match(quiz, questions)
+    return {
+        "id": module_id, "order": spanish["order"], "audiences": tuple(audiences),
+        "group_size": spanish["group_size"], "duration": spanish["duration"], "teaches": tuple(teaches),
+        "steps": steps, "questions": questions, "src_uri": index,
+    }
+
+
+# The English file carries its own words only, and every one it needs.
+def _check_translation(src_uri: str, english: dict[str, Any], required: tuple[str, ...],
+                       structural: tuple[str, ...]) -> None:
+    where_file = shown(src_uri, "en")
+    for field in structural:
+        if field in english:
+            raise ContentError(where_file, field, "structure is declared only in the Spanish file",
+                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
+    for field in required:
+        if not isinstance(english.get(field), str) or not english[field].strip():
+            raise ContentError(where_file, field, "this required field is missing", f"add '{field}:' in English")
+
+
+# The steps of one language's session plan, checked one by one.
+def _steps(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Step, ...]:
+    where_file = shown(src_uri, language)
+    raw = data.get("steps")
+    if not isinstance(raw, list) or not raw:
+        raise ContentError(where_file, "steps", "the session plan has no steps",
+                           "add 'steps:' with one item per step: minutes, title, method, trainer")
+    steps, clock = [], 0
+    for number, step in enumerate(raw, start=1):
+        if not isinstance(step, dict):
+            raise ContentError(where_file, "steps", f"step {number} is not a set of fields",
+                               "write each step as '- minutes: 10' followed by title, method and trainer")
+        for field in _STEP_FIELDS:
+            if step.get(field) in (None, ""):
+                raise ContentError(where_file, "steps", f"step {number} has no '{field}'",
+                                   f"add '{field}:' to step {number} ({_STEP_HELP[field]})")
+        if not _whole(step["minutes"]):
+            raise ContentError(where_file, "steps", f"the minutes of step {number} ('{step['minutes']}') are not a whole number from 1 up",
+                               f"write 'minutes: 10' for step {number}")
+        for field in ("title", "method", "trainer"):
+            if not isinstance(step[field], str):
+                raise ContentError(where_file, "steps", f"the '{field}' of step {number} is not text",
+                                   f"write '{field}:' of step {number} as text in quotes")
+        unknown = sorted(set(step) - set(_STEP_FIELDS))
+        if unknown:
+            raise ContentError(where_file, "steps", f"step {number} has an unknown field '{unknown[0]}'",
+                               "use only: " + ", ".join(_STEP_FIELDS))
+        steps.append(Step(number=number, minutes=step["minutes"], start=clock, title=step["title"].strip(),
+                          method=step["method"].strip(), trainer=step["trainer"].strip()))
+        clock += step["minutes"]
+    return tuple(steps)
+
+
+def _check_duration(src_uri: str, steps: tuple[Step, ...], duration: int, index_file: str) -> None:
+    total = sum(step.minutes for step in steps)
+    if total != duration:
+        raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "steps",
+                           f"the steps add up to {total} minutes, but the module lasts {duration} ('duration' in {index_file})",
+                           "make the steps' minutes add up to the duration, or change the duration")
+
+
+def _check_steps_match(src_uri: str, steps: dict[str, tuple[Step, ...]]) -> None:
+    spanish, english = steps[DEFAULT_LANGUAGE], steps["en"]
+    where_file = shown(src_uri, "en")
+    if len(english) != len(spanish):
+        raise ContentError(where_file, "steps", f"the English plan has {len(english)} steps, the Spanish one {len(spanish)}",
+                           f"translate the steps of {shown(src_uri, DEFAULT_LANGUAGE)} one for one")
+    for es_step, en_step in zip(spanish, english):
+        if es_step.minutes != en_step.minutes:
+            raise ContentError(where_file, "steps",
+                               f"step {en_step.number} lasts {en_step.minutes} minutes in English but {es_step.minutes} in Spanish",
+                               f"give step {en_step.number} the Spanish minutes ({es_step.minutes})")
+
+
+# The questions of one language's quiz, checked one by one.
+def _questions(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Question, ...]:
+    where_file = shown(src_uri, language)
+    raw = data.get("questions")
+    low, high = QUIZ_SIZE
+    if not isinstance(raw, list) or not raw:
+        raise ContentError(where_file, "questions", "the quiz has no questions",
+                           f"add 'questions:' with {low} to {high} items: question, options, explanation")
+    if not low <= len(raw) <= high:
+        raise ContentError(where_file, "questions", f"the quiz has {len(raw)} questions",
+                           f"give it from {low} to {high} questions")
+    questions = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict):
+            raise ContentError(where_file, "questions", f"question {number} is not a set of fields",
+                               "write each question as '- question: ...' followed by options and explanation")
+        for field in ("question", "explanation"):
+            if not isinstance(item.get(field), str) or not item[field].strip():
+                raise ContentError(where_file, "questions", f"question {number} has no '{field}'",
+                                   f"add '{field}:' to question {number} as text in quotes")
+        unknown = sorted(set(item) - {"question", "options", "explanation"})
+        if unknown:
+            raise ContentError(where_file, "questions", f"question {number} has an unknown field '{unknown[0]}'",
+                               "use only: question, options, explanation")
+        options = item.get("options")
+        if not isinstance(options, list) or len(options) < 2:
+            raise ContentError(where_file, "questions", f"question {number} has fewer than two options",
+                               f"give question {number} an 'options:' list of two or more '- text: ...' items")
+        parsed = []
+        for position, option in enumerate(options, start=1):
+            if not isinstance(option, dict) or not isinstance(option.get("text"), str) or not option["text"].strip():
+                raise ContentError(where_file, "questions", f"option {position} of question {number} has no text",
+                                   "write each option as '- text: \"...\"' (add 'correct: true' to the right one)")
+            if option.get("correct", False) not in (True, False) or set(option) - {"text", "correct"}:
+                raise ContentError(where_file, "questions", f"option {position} of question {number} has a field other than 'text' and 'correct: true'",
+                                   "write each option as '- text: \"...\"' and add 'correct: true' to the right one only")
+            parsed.append(Option(text=option["text"].strip(), correct=option.get("correct", False) is True))
+        right = sum(option.correct for option in parsed)
+        if right != 1:
+            problem = "no correct answer" if right == 0 else f"{right} correct answers"
+            raise ContentError(where_file, "questions", f"question {number} has {problem}",
+                               f"mark exactly one option of question {number} with 'correct: true'")
+        questions.append(Question(number=number, question=item["question"].strip(), options=tuple(parsed),
+                                  explanation=item["explanation"].strip()))
+    return tuple(questions)
+
+
+def _check_questions_match(src_uri: str, questions: dict[str, tuple[Question, ...]]) -> None:
+    spanish, english = questions[DEFAULT_LANGUAGE], questions["en"]
+    where_file = shown(src_uri, "en")
+    fix = f"make it match {shown(src_uri, DEFAULT_LANGUAGE)}: the same questions in the same order, the correct answer at the same place"
+    if len(english) != len(spanish):
+        raise ContentError(where_file, "questions", f"the English quiz has {len(english)} questions, the Spanish one {len(spanish)}", fix)
+    for es_q, en_q in zip(spanish, english):
+        if len(en_q.options) != len(es_q.options):
+            raise ContentError(where_file, "questions",
+                               f"question {en_q.number} has {len(en_q.options)} options in English but {len(es_q.options)} in Spanish", fix)
+        if en_q.answer != es_q.answer:
+            raise ContentError(where_file, "questions",
+                               f"the correct answer of question {en_q.number} is option {en_q.answer + 1} in English "
+                               f"but option {es_q.answer + 1} in Spanish", fix)
+
+
+def _check_orders(structure: dict[str, dict[str, Any]]) -> None:
+    seen: dict[int, str] = {}
+    for module_id, fields in structure.items():
+        if fields["order"] in seen:
+            raise ContentError(shown(fields["src_uri"], DEFAULT_LANGUAGE), "order",
+                               f"'{fields['order']}' is also the order of the module '{seen[fields['order']]}'",
+                               "give each module its own order: 1, 2, 3...")
+        seen[fields["order"]] = module_id
+
+
+# One language's Module from the checked structure and that language's words.
+def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
+    words = pages[fields["src_uri"]][language]
+    folder = fields["src_uri"][: -len("index.md")]
+    return Module(
+        id=fields["id"], order=fields["order"], title=str(words["title"]), label=str(words["label"]),
+        summary=str(words["summary"]), audiences=fields["audiences"], group_size=fields["group_size"],
+        duration=fields["duration"], teaches=fields["teaches"], steps=fields["steps"][language],
+        questions=fields["questions"][language],
+        parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", title=str(pages[f"{folder}{part}.md"][language]["title"]),
+                         language=language) for part, kind in PARTS.items()),
+        src_uri=fields["src_uri"], language=language,
+    )
+
+
+def _id_list(where_file: str, field: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ContentError(where_file, field, "this field must be a list of ids",
+                           f"write it as '{field}: [id-one, id-two]'")
+    duplicates = sorted({item for item in value if value.count(item) > 1})
+    if duplicates:
+        raise ContentError(where_file, field, f"'{duplicates[0]}' is listed twice", "list each id once")
+    return value
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _file(src_uri: str, language: str) -> str:
+    return f"{src_uri[: -len('.md')]}.{language}.md"
+
+
+# ---------------------------------------------------------------------------- data
+
+_MODULE_PAGE = re.compile(r"^" + re.escape(ROOT) + r"([^/]+)/([^/]+)\.md$")
+_PART_OF_KIND = {kind: part for part, kind in PARTS.items()}
+
+_MODULE_REQUIRED = ("id", "order", "title", "label", "summary", "audiences", "group_size", "duration", "teaches")
+_MODULE_STRUCTURE = ("kind", "order", "audiences", "group_size", "duration", "teaches")
+_MODULE_TRANSLATED = ("title", "label", "summary")
+_STEP_FIELDS = ("minutes", "title", "method", "trainer")
+
+_PART_NAMES = {
+    "module": "the overview",
+    "session-plan": "the session plan",
+    "activities": "the activities",
+    "handout": "the handout",
+    "quiz": "the quiz",
+    "evaluation": "the evaluation form",
+}
+
+_FIELD_HELP = {
+    "id": "the module's folder name, e.g. 'que-es-la-trata'",
+    "order": "'order: 1' for the module's position on the training page",
+    "title": "the module's full title",
+    "label": "a short label of a few words",
+    "summary": "one sentence saying what participants learn",
+    "audiences": "a list of: " + ", ".join(AUDIENCES),
+    "group_size": "the number of participants, as text such as \"10-25\"",
+    "duration": "'duration: 120', the total minutes of the session",
+    "teaches": "a list of the ids of the policy guidelines it teaches",
+}
+
+_STEP_HELP = {
+    "minutes": "how long the step lasts, a whole number",
+    "title": "what the step is called",
+    "method": "how it is done: a talk, group work, a case study...",
+    "trainer": "what the trainer does",
+}

@@ -1,0 +1,48 @@
+"""Puts a Content-Security-Policy in every page: only the site's own files may load.
+
+The theme keeps a few small inline scripts (palette, early setup). Rather than allowing
+inline script wholesale, the policy lists the SHA-256 hash of each inline script the page
+actually carries, computed here from the final HTML, so it cannot fall out of date.
+"""
+
+import base64
+import hashlib
+import re
+
+from mkdocs.plugins import event_priority
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
+
+
+# Inserts the policy right after the charset declaration, once the page is final.
+@event_priority(-1000)
+def on_post_page(output, page, config, **kwargs):
+    hashes = sorted({_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(output)
+                     if "application/json" not in m.group("attrs")})
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    match = _CHARSET.search(output)
+    if match is None:
+        return output
+    return output[: match.end()] + meta + output[match.end():]
+
+
+def policy(script_hashes):
+    """The policy text for pages whose inline scripts have these hashes."""
+    scripts = " ".join(["'self'", *(f"'{h}'" for h in script_hashes)])
+    return "; ".join([
+        "default-src 'none'",
+        f"script-src {scripts}",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "object-src 'none'",
+    ])
+
+
+def _hash(script):
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
