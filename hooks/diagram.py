@@ -1,1 +1,127 @@
-"""Stub: filled in by its issue."""
+"""Draws the policy diagram from the content model where a page carries its marker, and writes
+the standalone SVG that readers download.
+
+- `<!-- diagram: full -->`: the whole policy (the overview page), with the download link;
+- `<!-- diagram: axis -->` on an axis page: that axis and everything under it (on the
+  transversal axis's page: the whole policy, the transversal axis marked as the current page);
+- `<!-- diagram: branch -->` on a component or guideline page: its branch, "you are here".
+
+Each marker stands on a line of its own. An unknown marker, a marker twice on one page, or a
+marker on a page it does not belong to stops the build with one message; the markers of every
+page are checked before MkDocs cleans the site folder, so the previous site stays whole.
+
+The i18n plugin builds each language in turn with the same `site_dir` (the site's root) and
+puts the second language's pages under `en/`; the standalone SVG goes next to the overview
+page of the language being built, so the overview links to it by its bare file name.
+"""
+
+import os
+import re
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+import content_model
+from renderers import diagram
+
+_MARKER = re.compile(r"^[ \t]{0,3}<!--\s*diagram:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
+_ANY_MARKER = re.compile(r"<!--\s*diagram:")
+
+
+# Checks every page's markers before the site folder is cleaned: a mistake leaves the previous site whole.
+def on_pre_build(config, **kwargs):
+    site = content_model.site_for(config)
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.rglob("*.md")):
+        markdown = path.read_text(encoding="utf-8")
+        if "diagram:" in markdown:
+            file_src_uri = path.relative_to(docs).as_posix()
+            _, language = content_model.unlocalised(file_src_uri)
+            _check(markdown, site.tree(language).for_page(file_src_uri), file_src_uri)
+
+
+# Replaces each diagram marker on the page with the HTML it stands for.
+def on_page_markdown(markdown, page, config, **kwargs):
+    if "diagram:" not in markdown:
+        return markdown
+    tree = content_model.site_for(config).tree(content_model.language_of(config))
+    node = tree.for_page(page.file.src_uri)
+    _check(markdown, node, page.file.src_uri)
+    return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url), markdown)
+
+
+# Writes this language's standalone SVG beside its overview page, once the pages are built.
+def on_post_build(config, **kwargs):
+    language = content_model.language_of(config)
+    tree = content_model.site_for(config).tree(language)
+    path = os.path.join(config.site_dir, _download_url(language))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write(diagram.render_standalone(tree))
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+# The HTML of one (checked) marker on the page of `node` (None: not a policy page).
+def _render(name, tree, node, page_url):
+    download = get_relative_url(_download_url(tree.language), page_url)
+    if name == "full" or node.kind == "transversal":
+        return diagram.render_full(tree, page_url, download, current_id=node.id if node else None)
+    if name == "axis":
+        return diagram.render_axis(tree, node.id, page_url)
+    return diagram.render_branch(tree, node.id, page_url)
+
+
+# Raises a ContentError for a marker inside a line, an unknown one, one used twice, or one on the wrong page.
+def _check(markdown, node, file_src_uri):
+    shown = f"docs/{file_src_uri}"
+    names = _MARKER.findall(markdown)
+    if len(_ANY_MARKER.findall(markdown)) != len(names):
+        raise content_model.ContentError(shown, None, "a '<!-- diagram: ... -->' marker shares its line with other text",
+                                         "put each diagram marker on a line of its own")
+    for name in names:
+        if name != "full" and name not in _MARKER_KINDS:
+            raise content_model.ContentError(shown, None, f"unknown marker '<!-- diagram: {name} -->'",
+                                             "use '<!-- diagram: full -->', '<!-- diagram: axis -->' "
+                                             "or '<!-- diagram: branch -->'")
+        if names.count(name) > 1:
+            raise content_model.ContentError(shown, None, f"the marker '<!-- diagram: {name} -->' appears twice",
+                                             "keep one diagram of each kind on a page")
+        kinds, what = _MARKER_KINDS.get(name, (None, ""))
+        if kinds is not None and (node is None or node.kind not in kinds):
+            better = _MARKER_FOR[node.kind if node else None]
+            raise content_model.ContentError(shown, None,
+                                             f"the marker '<!-- diagram: {name} -->' is on a page that is not {what}",
+                                             f"use '<!-- diagram: {better} -->' or remove the marker")
+
+
+# Where a language's standalone SVG lives, relative to the site's root: 'en/politica/....svg'.
+def _download_url(language):
+    return content_model.page_url(content_model.POLICY_OVERVIEW, language) + _FILE_NAMES[language]
+
+
+# ---------------------------------------------------------------------------- data
+
+# The standalone SVG's file name per language (what a trainer's download is called).
+_FILE_NAMES = {
+    "es": "diagrama-politica-trata.svg",
+    "en": "trafficking-policy-diagram.svg",
+}
+
+# Which pages a marker belongs on: marker -> (node kinds, how the message names them).
+# '<!-- diagram: full -->' belongs anywhere.
+_MARKER_KINDS = {
+    "axis": ({"axis", "transversal"}, "an axis"),
+    "branch": ({"component", "general", "specific"}, "a component or a guideline"),
+}
+
+# The marker to suggest for a page of each kind (None: not a policy page).
+_MARKER_FOR = {
+    "axis": "axis",
+    "transversal": "axis",
+    "component": "branch",
+    "general": "branch",
+    "specific": "branch",
+    None: "full",
+}
