@@ -1,16 +1,283 @@
-"""The ten focus regions (issue 4): region pages' front matter, validated."""
+"""The ten focus regions: region pages' front matter and the region index's national total.
+
+The list of regions is data, not a list printed in the policy: the complaints for trafficking
+registered by the Public Prosecutor's office (Observatorio de Criminalidad del Ministerio
+Público), January 2007 to April 2014. Each region page declares its figures in its Spanish
+file; the region index page (`regiones/index.es.md`) declares the national total of the
+period, the one number every share is computed from.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
+from pathlib import Path
+from typing import Any
 
-KINDS: tuple[str, ...] = ()
+import yaml
+
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, localised, page_url, shown
+
+KINDS = ("region",)
+
+# The page that shows the map and the table, and declares the national total.
+INDEX = "regiones/index.md"
+
+# The periods of the two complaint counts, in the order of `Region.sources`.
+PERIODS = ("2007-2014", "2009-2014")
+
+# Peru's 25 regional governments, their INEI codes and their places on the tile grid.
+DEPARTMENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "peru-regions.yml"
+
+_REQUIRED = ("id", "kind", "ubigeo", "rank", "complaints_2007_2014", "complaints_2009_2014",
+             "title", "label", "source_2007_2014", "source_2009_2014")
+_COUNTS = ("complaints_2007_2014", "complaints_2009_2014")
+_SOURCES = ("source_2007_2014", "source_2009_2014")
+_WORDS = ("title", "label", "summary")
+_STRUCTURAL_FIELDS = ("kind", "ubigeo", "rank", *_COUNTS, *_SOURCES)
+_INDEX_FIELDS = ("total_2007_2014",)
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Department:
+    """One of the 25 regional governments, as the tile map places it."""
+
+    code: str  # INEI ubigeo, two digits
+    name: str
+    abbr: str  # ISO 3166-2:PE, written on the tile
+    col: int
+    row: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Region:
+    """One focus region in one language: its page and its figures."""
+
+    id: str
+    ubigeo: str
+    rank: int
+    complaints_2007_2014: int
+    complaints_2009_2014: int
+    title: str
+    label: str
+    summary: str
+    sources: tuple[str, str]  # URLs of the figures of each of PERIODS
+    src_uri: str
+    language: str
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root, in this region's language."""
+        return page_url(self.src_uri, self.language)
 
 
 @dataclasses.dataclass(frozen=True)
 class RegionSet:
+    """The focus regions of one language in rank order, with the national total they share."""
+
     language: str
+    regions: tuple[Region, ...]
+    total_2007_2014: int
+    departments: tuple[Department, ...]
+    index_src_uri: str = INDEX
+
+    @property
+    def index_url(self) -> str:
+        return page_url(self.index_src_uri, self.language)
+
+    def share(self, region: Region) -> float:
+        """The region's part of the national complaints of 2007-2014 (0 to 1)."""
+        return region.complaints_2007_2014 / self.total_2007_2014
+
+    def by_code(self, code: str) -> Region | None:
+        return self._by_code.get(code)
+
+    @functools.cached_property
+    def _by_code(self) -> dict[str, Region]:
+        return {region.ubigeo: region for region in self.regions}
+
+    def for_page(self, file_src_uri: str) -> Region | None:
+        """The region a built page shows, from the i18n file name ('regiones/x.es.md'), or None."""
+        return next((r for r in self.regions if localised(r.src_uri, self.language) == file_src_uri), None)
+
+    def sources(self) -> list[tuple[str, str]]:
+        """The distinct sources of the figures as (period, URL), in the order of the periods."""
+        return sorted({pair for region in self.regions for pair in zip(PERIODS, region.sources)})
 
 
-def build(pages, trees):
-    return {language: RegionSet(language) for language in trees}
+# ---------------------------------------------------------------------------- loading
+
+
+def build(pages: Pages, trees: dict[str, Any]) -> dict[str, RegionSet]:
+    """Validate the region pages and the index's total; one RegionSet per language.
+
+    `trees` (the policy) is not needed here; every part of the content model takes it.
+    """
+    departments = load_departments()
+    codes = {d.code: d for d in departments}
+    structure: dict[str, dict[str, Any]] = {}
+    where: dict[str, str] = {}
+    by_code: dict[str, str] = {}
+    for src_uri, by_language in pages.items():
+        spanish = by_language[DEFAULT_LANGUAGE]
+        if spanish.get("kind") not in KINDS:
+            continue
+        fields = _validate_region_fields(src_uri, spanish, codes)
+        region_id, code = fields["id"], fields["ubigeo"]
+        if region_id in structure:
+            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "id",
+                               f"the id '{region_id}' is already used by {shown(where[region_id], DEFAULT_LANGUAGE)}",
+                               "give each region page its own id")
+        if code in by_code:
+            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "ubigeo",
+                               f"the code '{code}' ({codes[code].name}) is already used by "
+                               f"{shown(by_code[code], DEFAULT_LANGUAGE)}",
+                               "give each region page the INEI code of its own department")
+        structure[region_id], where[region_id], by_code[code] = fields, src_uri, src_uri
+        _validate_translation(src_uri, region_id, by_language["en"], _STRUCTURAL_FIELDS)
+
+    _validate_ranks(structure, where)
+    total = _national_total(pages, structure, where) if structure else 0
+    ordered = sorted(structure, key=lambda region_id: (structure[region_id]["rank"], region_id))
+    return {
+        language: RegionSet(
+            language=language,
+            regions=tuple(_region(structure[i], where[i], pages[where[i]][language], language) for i in ordered),
+            total_2007_2014=total,
+            departments=departments,
+        )
+        for language in LANGUAGES
+    }
+
+
+def load_departments() -> tuple[Department, ...]:
+    """The 25 regional governments from the project's data table, in code order (read on every build)."""
+    rows = yaml.safe_load(DEPARTMENTS_FILE.read_text(encoding="utf-8"))
+    return tuple(sorted((Department(**row) for row in rows), key=lambda d: d.code))
+
+
+def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], language: str) -> Region:
+    return Region(
+        id=fields["id"],
+        ubigeo=fields["ubigeo"],
+        rank=fields["rank"],
+        complaints_2007_2014=fields["complaints_2007_2014"],
+        complaints_2009_2014=fields["complaints_2009_2014"],
+        title=str(words["title"]),
+        label=str(words["label"]),
+        summary=str(words.get("summary") or ""),
+        sources=(fields["source_2007_2014"], fields["source_2009_2014"]),
+        src_uri=src_uri,
+        language=language,
+    )
+
+
+def _validate_region_fields(src_uri: str, data: dict[str, Any], codes: dict[str, Department]) -> dict[str, Any]:
+    where_file = shown(src_uri, DEFAULT_LANGUAGE)
+    for field in _REQUIRED:
+        if data.get(field) in (None, ""):
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' to the front matter ({_FIELD_HELP[field]})")
+    if not isinstance(data["id"], str) or not _ID.match(data["id"]):
+        raise ContentError(where_file, "id", f"'{data['id']}' is not a valid id",
+                           "use lowercase letters, digits and hyphens, e.g. 'madre-de-dios'")
+    code = data["ubigeo"]
+    if not isinstance(code, str):
+        raise ContentError(where_file, "ubigeo", f"{code!r} is not a quoted two-digit code",
+                           f"write the code in quotes, e.g. 'ubigeo: \"{int(code):02d}\"'" if _is_count(code)
+                           else "write the department's INEI code in quotes, e.g. 'ubigeo: \"15\"'")
+    if code not in codes:
+        raise ContentError(where_file, "ubigeo", f"'{code}' is not the INEI code of a department",
+                           "use one of: " + ", ".join(f"{d.code} {d.name}" for d in codes.values()))
+    for field in _COUNTS:
+        if not _is_count(data[field]):
+            raise ContentError(where_file, field, f"'{data[field]}' is not a whole number of 0 or more",
+                               f"write the number of complaints as digits, e.g. '{field}: 301'")
+    if not _is_count(data["rank"]) or data["rank"] < 1:
+        raise ContentError(where_file, "rank", f"'{data['rank']}' is not a whole number from 1 up",
+                           "give the region's place by complaints_2007_2014, highest first: 1, 2, 3...")
+    for field in _SOURCES:
+        if not isinstance(data[field], str) or not _URL.match(data[field]):
+            raise ContentError(where_file, field, f"'{data[field]}' is not a web address",
+                               "give the address (http:// or https://) of the page the figure comes from")
+    _validate_words(where_file, data)
+    return data
+
+
+def _validate_words(where_file: str, data: dict[str, Any]) -> None:
+    for field in _WORDS:
+        if field in data and not isinstance(data[field], str):
+            raise ContentError(where_file, field, "this field must be text", f"write '{field}:' as one line of text")
+
+
+def _validate_translation(src_uri: str, page_id: str | None, english: dict[str, Any], structural: tuple[str, ...]) -> None:
+    where_file = shown(src_uri, "en")
+    for field in structural:
+        if field in english:
+            raise ContentError(where_file, field, "figures and structure are declared only in the Spanish file",
+                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
+    if english.get("id") not in (None, page_id):
+        raise ContentError(where_file, "id", f"'{english['id']}' differs from the Spanish file's id '{page_id}'",
+                           f"use 'id: {page_id}' or remove the line")
+    for field in ("title", "label") if page_id else ("title",):
+        if not isinstance(english.get(field), str) or not english[field].strip():
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' in English ({_FIELD_HELP[field]})")
+    _validate_words(where_file, english)
+
+
+def _validate_ranks(structure: dict[str, dict[str, Any]], where: dict[str, str]) -> None:
+    """Rank 1 has the most complaints in 2007-2014; equal counts share a rank."""
+    counts = [fields["complaints_2007_2014"] for fields in structure.values()]
+    for region_id, fields in structure.items():
+        expected = 1 + sum(count > fields["complaints_2007_2014"] for count in counts)
+        if fields["rank"] != expected:
+            raise ContentError(shown(where[region_id], DEFAULT_LANGUAGE), "rank",
+                               f"rank {fields['rank']} does not follow from the counts: with "
+                               f"{fields['complaints_2007_2014']} complaints in 2007-2014 this region ranks {expected}",
+                               f"write 'rank: {expected}' (rank follows complaints_2007_2014, highest first)")
+
+
+def _national_total(pages: Pages, structure: dict[str, dict[str, Any]], where: dict[str, str]) -> int:
+    index_file = shown(INDEX, DEFAULT_LANGUAGE)
+    if INDEX not in pages:
+        raise ContentError(index_file, None, "the region index page is missing",
+                           "add it, with 'total_2007_2014:' (the national number of complaints) in its front matter")
+    total = pages[INDEX][DEFAULT_LANGUAGE].get("total_2007_2014")
+    if total in (None, ""):
+        raise ContentError(index_file, "total_2007_2014", "this required field is missing",
+                           "add 'total_2007_2014:' with the national number of complaints of the period")
+    if not _is_count(total) or total < 1:
+        raise ContentError(index_file, "total_2007_2014", f"'{total}' is not a whole number from 1 up",
+                           "write the national number of complaints as digits, e.g. 'total_2007_2014: 1976'")
+    counted = sum(fields["complaints_2007_2014"] for fields in structure.values())
+    if counted > total:
+        raise ContentError(index_file, "total_2007_2014",
+                           f"the regions' complaints add up to {counted}, more than the national total {total}",
+                           "check the national total and each region's complaints_2007_2014")
+    _validate_translation(INDEX, None, pages[INDEX]["en"], _INDEX_FIELDS)
+    return total
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+# ---------------------------------------------------------------------------- data
+
+_FIELD_HELP = {
+    "id": "a unique lowercase id such as 'madre-de-dios'",
+    "kind": "'region'",
+    "ubigeo": "the department's two-digit INEI code, in quotes, e.g. \"15\"",
+    "rank": "its place by complaints 2007-2014, highest first: 1, 2, 3...",
+    "complaints_2007_2014": "the complaints registered January 2007 to April 2014, as digits",
+    "complaints_2009_2014": "the complaints registered 2009 to 2014, as digits",
+    "title": "the region's name as the page title",
+    "label": "the region's name as the table and the map show it",
+    "source_2007_2014": "the address of the page the 2007-2014 figure comes from",
+    "source_2009_2014": "the address of the page the 2009-2014 figure comes from",
+}

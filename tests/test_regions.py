@@ -1,0 +1,324 @@
+"""The ten regions (issue 4): the renderer, the built index and region pages, bad input, Chromium."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, axe_violations, build_error, edit, html, run_build
+
+import content_model
+from content_model import read_front_matter
+from content_model.regions import load_departments
+from renderers import region_map
+
+# The facts sheet's table (../shared/policy-facts.md, section 3), written out here as the
+# independent expectation: page id -> (rank, name, complaints 2007-2014, complaints 2009-2014).
+FACTS = {
+    "lima": (1, "Lima", 301, 350),
+    "loreto": (2, "Loreto", 211, 243),
+    "madre-de-dios": (3, "Madre de Dios", 178, 227),
+    "cusco": (4, "Cusco", 167, 172),
+    "piura": (5, "Piura", 96, 103),
+    "san-martin": (6, "San Martín", 92, 94),
+    "puno": (7, "Puno", 88, 95),
+    "amazonas": (8, "Amazonas", 73, 74),
+    "arequipa": (9, "Arequipa", 66, 75),
+    "junin": (10, "Junín", 58, 76),
+}
+NATIONAL_TOTAL = 1976  # complaints, January 2007 to April 2014 (facts sheet)
+PREFIX = {"es": "", "en": "en/"}
+INDEX_ES = "docs/regiones/index.es.md"
+
+
+def _es(region_id: str) -> str:
+    return f"docs/regiones/{region_id}.es.md"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return content_model.load_site(ROOT / "docs")
+
+
+def _table_rows(soup: BeautifulSoup) -> list[list]:
+    return [row.find_all(["th", "td"]) for row in soup.select("table.rg-table tbody tr")]
+
+
+# ---------------------------------------------------------------------------- renderer
+
+
+def test_the_map_has_one_tile_for_each_of_the_25_regional_governments(model):
+    soup = BeautifulSoup(region_map.render_map(model.regions["es"], "regiones/"), "html.parser")
+    assert len(soup.select("svg .rg-tile")) == 25
+    assert len(load_departments()) == 25
+    assert {d.code for d in load_departments()} == {f"{n:02d}" for n in range(1, 26)}
+
+
+def test_no_two_tiles_share_a_place_on_the_grid():
+    places = [(d.col, d.row) for d in load_departments()]
+    assert len(set(places)) == len(places)
+
+
+def test_the_map_links_the_ten_focus_regions_to_their_pages_and_writes_their_counts(model):
+    soup = BeautifulSoup(region_map.render_map(model.regions["es"], "regiones/"), "html.parser")
+    links = soup.select("svg a.rg-tile")
+    assert sorted(a["href"] for a in links) == sorted(f"{region_id}/" for region_id in FACTS)
+    for link in links:
+        region_id = link["href"].rstrip("/")
+        assert link.select_one(".rg-tile__count").get_text() == str(FACTS[region_id][2])
+        assert FACTS[region_id][1] in link["aria-label"]
+
+
+def test_the_map_has_an_accessible_name_and_description(model):
+    soup = BeautifulSoup(region_map.render_map(model.regions["en"], "en/regiones/"), "html.parser")
+    svg = soup.select_one("svg")
+    assert soup.find(id=svg["aria-labelledby"]).get_text().startswith("Map of the regions")
+    assert "25 regional governments" in soup.find(id=svg["aria-describedby"]).get_text()
+    assert [li.get_text() for li in soup.select(".rg-legend li")] == [
+        "200 or more", "100 to 199", "fewer than 100", "Not among the ten"]
+
+
+def test_every_label_is_escaped(model):
+    regions = model.regions["es"]
+    lima = dataclasses.replace(regions.regions[0], label='<script>alert("x")</script> & co')
+    hostile = dataclasses.replace(regions, regions=(lima, *regions.regions[1:]))
+    out = region_map.render_index(hostile, "regiones/")
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in out
+
+
+def test_the_renderer_is_deterministic(model):
+    regions = model.regions["es"]
+    first = region_map.render_index(regions, "regiones/")
+    assert region_map.render_index(regions, "regiones/") == first
+    again = content_model.load_site(ROOT / "docs").regions["es"]
+    assert region_map.render_index(again, "regiones/") == first
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_share_is_the_count_over_the_national_total(model, language):
+    regions = model.regions[language]
+    soup = BeautifulSoup(region_map.render_table(regions, PREFIX[language] + "regiones/"), "html.parser")
+    for cells, region in zip(_table_rows(soup), regions.regions):
+        share = cells[3]
+        assert float(share["data-sort-value"]) == region.complaints_2007_2014 / NATIONAL_TOTAL
+        shown = float(re.sub(r"[^\d,.]", "", share.get_text()).replace(",", "."))
+        assert shown == round(100 * region.complaints_2007_2014 / NATIONAL_TOTAL, 1)
+
+
+def test_links_are_relative_to_the_page_that_shows_them(model):
+    regions = model.regions["en"]
+    lima = regions.regions[0]
+    box = BeautifulSoup(region_map.render_figures(regions, lima, "en/regiones/lima/"), "html.parser")
+    assert box.select_one("a")["href"] == "../"
+
+
+# ---------------------------------------------------------------------------- the built site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_figure_in_the_table_equals_the_facts_sheet_and_the_front_matter(site, language):
+    rows = _table_rows(html(site, PREFIX[language] + "regiones/"))
+    assert len(rows) == len(FACTS)
+    for cells in rows:
+        region_id = cells[1].a["href"].rstrip("/")
+        rank, name, before, after = FACTS[region_id]
+        front = read_front_matter(ROOT / _es(region_id), _es(region_id))
+        assert [c["data-sort-value"] for c in (cells[0], cells[2], cells[4])] == [str(rank), str(before), str(after)]
+        assert [front["rank"], front["complaints_2007_2014"], front["complaints_2009_2014"]] == [rank, before, after]
+        assert [cells[0].get_text(), cells[1].get_text(), cells[2].get_text(), cells[4].get_text()] == [
+            str(rank), name, str(before), str(after)]
+    assert [int(cells[0].get_text()) for cells in rows] == list(range(1, 11))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_national_total_is_written_once_and_shown_in_each_language(site, language):
+    front = read_front_matter(ROOT / INDEX_ES, INDEX_ES)
+    assert front["total_2007_2014"] == NATIONAL_TOTAL
+    page = html(site, PREFIX[language] + "regiones/")
+    total = {"es": "1976", "en": "1,976"}[language]
+    assert total in page.select_one("table.rg-table caption").get_text()
+    assert total in page.select_one(".rg-source").get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_tile_link_leads_to_a_built_region_page(site, language):
+    url = PREFIX[language] + "regiones/"
+    links = html(site, url).select("svg a.rg-tile")
+    assert len(links) == 10
+    for link in links:
+        target = urlsplit(urljoin(url, link["href"])).path
+        page = site / target / "index.html"
+        assert page.is_file(), target
+        assert html(site, target).select_one("h1").get_text(strip=True) in link["aria-label"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_region_page_shows_its_figures_and_the_caveat(site, language):
+    caveat = {"es": "no el número de víctimas", "en": "not the number of victims"}[language]
+    for region_id, (rank, _name, before, after) in FACTS.items():
+        box = html(site, f"{PREFIX[language]}regiones/{region_id}/").select_one(".rg-figures")
+        text = box.get_text(" ")
+        assert str(before) in text and str(after) in text, region_id
+        assert caveat in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_index_and_the_transversal_axis_link_to_each_other(site, language):
+    index = html(site, PREFIX[language] + "regiones/").select_one("article")
+    assert index.select_one('a[href="../politica/localizacion-focalizacion/"]')
+    axis = html(site, PREFIX[language] + "politica/localizacion-focalizacion/").select_one("article")
+    assert axis.select_one('a[href="../../regiones/"]')
+
+
+# ---------------------------------------------------------------------------- bad input
+
+
+def test_an_unknown_department_code_stops_the_build(project):
+    edit(project / _es("lima"), 'ubigeo: "15"', 'ubigeo: "26"')
+    assert build_error(project) == (
+        f"{_es('lima')}, field 'ubigeo': '26' is not the INEI code of a department. Fix: use one of: "
+        "01 Amazonas, 02 Áncash, 03 Apurímac, 04 Arequipa, 05 Ayacucho, 06 Cajamarca, 07 Callao, 08 Cusco, "
+        "09 Huancavelica, 10 Huánuco, 11 Ica, 12 Junín, 13 La Libertad, 14 Lambayeque, 15 Lima, 16 Loreto, "
+        "17 Madre de Dios, 18 Moquegua, 19 Pasco, 20 Piura, 21 Puno, 22 San Martín, 23 Tacna, 24 Tumbes, "
+        "25 Ucayali.")
+
+
+def test_an_unquoted_department_code_stops_the_build(project):
+    edit(project / _es("cusco"), 'ubigeo: "08"', "ubigeo: 8")
+    assert build_error(project) == (
+        f"{_es('cusco')}, field 'ubigeo': 8 is not a quoted two-digit code. "
+        "Fix: write the code in quotes, e.g. 'ubigeo: \"08\"'.")
+
+
+def test_a_duplicate_department_code_stops_the_build(project):
+    edit(project / _es("loreto"), 'ubigeo: "16"', 'ubigeo: "15"')
+    assert build_error(project) == (
+        f"{_es('loreto')}, field 'ubigeo': the code '15' (Lima) is already used by {_es('lima')}. "
+        "Fix: give each region page the INEI code of its own department.")
+
+
+def test_a_negative_count_stops_the_build(project):
+    edit(project / _es("puno"), "complaints_2007_2014: 88", "complaints_2007_2014: -88")
+    assert build_error(project) == (
+        f"{_es('puno')}, field 'complaints_2007_2014': '-88' is not a whole number of 0 or more. "
+        "Fix: write the number of complaints as digits, e.g. 'complaints_2007_2014: 301'.")
+
+
+def test_a_count_that_is_not_a_whole_number_stops_the_build(project):
+    edit(project / _es("junin"), "complaints_2009_2014: 76", "complaints_2009_2014: 76.5")
+    assert build_error(project) == (
+        f"{_es('junin')}, field 'complaints_2009_2014': '76.5' is not a whole number of 0 or more. "
+        "Fix: write the number of complaints as digits, e.g. 'complaints_2009_2014: 301'.")
+
+
+def test_a_rank_that_does_not_follow_from_the_counts_stops_the_build(project):
+    edit(project / _es("cusco"), "rank: 4", "rank: 3")
+    assert build_error(project) == (
+        f"{_es('cusco')}, field 'rank': rank 3 does not follow from the counts: with 167 complaints in "
+        "2007-2014 this region ranks 4. Fix: write 'rank: 4' (rank follows complaints_2007_2014, highest first).")
+
+
+def test_figures_in_an_english_region_page_stop_the_build(project):
+    edit(project / "docs/regiones/piura.en.md", 'title: "Piura"', 'title: "Piura"\ncomplaints_2007_2014: 96')
+    assert build_error(project) == (
+        "docs/regiones/piura.en.md, field 'complaints_2007_2014': figures and structure are declared only in "
+        f"the Spanish file. Fix: remove 'complaints_2007_2014:' from the English file; keep it in {_es('piura')}.")
+
+
+def test_regions_adding_up_to_more_than_the_national_total_stop_the_build(project):
+    edit(project / INDEX_ES, "total_2007_2014: 1976", "total_2007_2014: 1000")
+    assert build_error(project) == (
+        f"{INDEX_ES}, field 'total_2007_2014': the regions' complaints add up to 1330, more than the national "
+        "total 1000. Fix: check the national total and each region's complaints_2007_2014.")
+
+
+def test_an_unknown_regions_marker_stops_the_build(project):
+    edit(project / INDEX_ES, "<!-- regions: index -->", "<!-- regions: mapa -->")
+    result = run_build(project, project / "site")
+    assert result.returncode != 0
+    assert (f"{INDEX_ES}: '<!-- regions: mapa -->' is not a known marker. Fix: use one of: "
+            "<!-- regions: index -->, <!-- regions: figures -->.") in result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------------------- Chromium
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_index_fits_a_360_px_phone_without_horizontal_scroll(phone, language):
+    phone.goto(PREFIX[language] + "regiones/")
+    page = phone.page
+    overflow = page.evaluate(
+        "Array.from(document.querySelectorAll('article .rg-map, article .rg-map *, article .rg-table-wrap, "
+        "article .rg-table-wrap *')).filter(e => e.getBoundingClientRect().right > 360.5)"
+        ".map(e => e.tagName + '.' + (e.getAttribute('class') || ''))")
+    assert overflow == []
+    widths = page.evaluate("[document.querySelector('.rg-table-wrap').scrollWidth, "
+                           "document.querySelector('.rg-table-wrap').clientWidth]")
+    assert widths[0] <= widths[1], "the table scrolls sideways inside its box"
+    assert page.evaluate("document.querySelector('article').scrollWidth <= 360")
+
+
+def _column(page, index: int) -> list[str]:
+    return page.eval_on_selector_all(
+        "table.rg-table tbody tr", f"rows => rows.map(r => r.cells[{index}].textContent.trim())")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_table_sorts_by_each_column(visit, language):
+    visit.goto(PREFIX[language] + "regiones/")
+    page = visit.page
+    headers = page.locator("table.rg-table thead th")
+    assert headers.nth(0).get_attribute("aria-sort") == "ascending"
+    by_rank = sorted(FACTS.values())
+    expected = {
+        0: [str(rank) for rank, *_ in by_rank],
+        1: sorted((name for _, name, *_ in by_rank), key=lambda n: n.replace("í", "i")),
+        2: [str(before) for _, _, before, _ in sorted(by_rank, key=lambda f: f[2])],
+        4: [str(after) for *_, after in sorted(by_rank, key=lambda f: (f[3], f[0]))],
+    }
+    for index in range(5):
+        button = headers.nth(index).get_by_role("button")
+        button.click()
+        if index == 0:  # the table arrives sorted by rank, ascending: the first press reverses it
+            assert _column(page, 0) == expected[0][::-1]
+            button.click()
+        assert headers.nth(index).get_attribute("aria-sort") == "ascending"
+        assert sum(headers.nth(i).get_attribute("aria-sort") is not None for i in range(5)) == 1
+        ascending = _column(page, index)
+        if index in expected:
+            assert ascending == expected[index]
+        else:
+            shares = [float(v) for v in page.eval_on_selector_all(
+                "table.rg-table tbody tr", "rows => rows.map(r => r.cells[3].dataset.sortValue)")]
+            assert shares == sorted(shares)
+        button.click()
+        assert headers.nth(index).get_attribute("aria-sort") == "descending"
+        assert _column(page, index) == ascending[::-1]  # no two regions share a value in any column
+    assert visit.console_errors == []
+
+
+def test_the_table_is_complete_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "regiones/")
+    assert page.locator("table.rg-table tbody tr").count() == 10
+    assert page.locator("table.rg-table thead button").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_region_index_has_no_axe_violations(visit, language):
+    visit.goto(PREFIX[language] + "regiones/")
+    assert axe_violations(visit.page) == []
+
+
+def test_the_map_tiles_are_keyboard_links(visit):
+    visit.goto("regiones/")
+    tile = visit.page.locator("svg a.rg-tile").first
+    tile.focus()
+    assert visit.page.evaluate("document.activeElement.getAttribute('href')") == tile.get_attribute("href")
