@@ -227,12 +227,15 @@ def _check_placement(src_uri: str, by_language: dict[str, dict[str, Any]], decla
                            f"add 'module: {folder}' (the id of the module this page belongs to)")
     if module_id not in declared:
         if module_id in stubs:
+            index = shown(f"{ROOT}{module_id}/index.md", DEFAULT_LANGUAGE)
             raise ContentError(where_file, "module", f"the module '{module_id}' is not declared yet",
-                               f"add 'kind: module' and its fields to {shown(f'{ROOT}{module_id}/index.md', DEFAULT_LANGUAGE)}")
+                               f"add 'kind: module' and its fields to {index}")
+        known = ", ".join(sorted(declared)) or "none is declared yet"
         raise ContentError(where_file, "module", f"no module has the id '{module_id}'",
-                           "use the id of an existing module: " + (", ".join(sorted(declared)) or "none is declared yet"))
+                           f"use the id of an existing module: {known}")
     if module_id != folder:
-        raise ContentError(where_file, "module", f"the page sits in the folder of the module '{folder}', not '{module_id}'",
+        raise ContentError(where_file, "module",
+                           f"the page sits in the folder of the module '{folder}', not '{module_id}'",
                            f"write 'module: {folder}', or move the page to docs/{ROOT}{module_id}/")
 
 
@@ -267,14 +270,16 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
             raise ContentError(where_file, "teaches", f"no policy guideline has the id '{guideline}'",
                                "use the ids of guideline pages in docs/politica/ (their 'id:' field)")
         if tree.get(guideline).kind not in GUIDELINE_KINDS:
-            raise ContentError(where_file, "teaches", f"'{guideline}' is an {tree.get(guideline).kind}, not a guideline",
+            kind = tree.get(guideline).kind
+            raise ContentError(where_file, "teaches", f"'{guideline}' is an {kind}, not a guideline",
                                "list general or specific guidelines (the pages that sit under a component)")
     _check_translation(index, pages[index]["en"], _MODULE_TRANSLATED, ("id", *_MODULE_STRUCTURE))
 
     for part, kind in PARTS.items():
         src_uri = f"{ROOT}{module_id}/{part}.md"
         if src_uri not in pages:
-            raise ContentError(f"docs/{ROOT}{module_id}/", None, f"the module has no '{part}' page ({_PART_NAMES[kind]})",
+            raise ContentError(f"docs/{ROOT}{module_id}/", None,
+                               f"the module has no '{part}' page ({_PART_NAMES[kind]})",
                                f"add {shown(src_uri, DEFAULT_LANGUAGE)} and {shown(src_uri, 'en')} "
                                f"with 'kind: {kind}' and 'module: {module_id}' (every module has all six parts)")
         if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != kind:
@@ -302,8 +307,9 @@ def _check_translation(src_uri: str, english: dict[str, Any], required: tuple[st
     where_file = shown(src_uri, "en")
     for field in structural:
         if field in english:
+            spanish = shown(src_uri, DEFAULT_LANGUAGE)
             raise ContentError(where_file, field, "structure is declared only in the Spanish file",
-                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
+                               f"remove '{field}:' from the English file; keep it in {spanish}")
     for field in required:
         if not isinstance(english.get(field), str) or not english[field].strip():
             raise ContentError(where_file, field, "this required field is missing", f"add '{field}:' in English")
@@ -326,7 +332,8 @@ def _steps(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Step, ...
                 raise ContentError(where_file, "steps", f"step {number} has no '{field}'",
                                    f"add '{field}:' to step {number} ({_STEP_HELP[field]})")
         if not _whole(step["minutes"]):
-            raise ContentError(where_file, "steps", f"the minutes of step {number} ('{step['minutes']}') are not a whole number from 1 up",
+            raise ContentError(where_file, "steps",
+                               f"the minutes of step {number} ('{step['minutes']}') are not a whole number from 1 up",
                                f"write 'minutes: 10' for step {number}")
         for field in ("title", "method", "trainer"):
             if not isinstance(step[field], str):
@@ -346,7 +353,8 @@ def _check_duration(src_uri: str, steps: tuple[Step, ...], duration: int, index_
     total = sum(step.minutes for step in steps)
     if total != duration:
         raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "steps",
-                           f"the steps add up to {total} minutes, but the module lasts {duration} ('duration' in {index_file})",
+                           f"the steps add up to {total} minutes, but the module lasts {duration} "
+                           f"('duration' in {index_file})",
                            "make the steps' minutes add up to the duration, or change the duration")
 
 
@@ -354,12 +362,14 @@ def _check_steps_match(src_uri: str, steps: dict[str, tuple[Step, ...]]) -> None
     spanish, english = steps[DEFAULT_LANGUAGE], steps["en"]
     where_file = shown(src_uri, "en")
     if len(english) != len(spanish):
-        raise ContentError(where_file, "steps", f"the English plan has {len(english)} steps, the Spanish one {len(spanish)}",
+        raise ContentError(where_file, "steps",
+                           f"the English plan has {len(english)} steps, the Spanish one {len(spanish)}",
                            f"translate the steps of {shown(src_uri, DEFAULT_LANGUAGE)} one for one")
     for es_step, en_step in zip(spanish, english):
         if es_step.minutes != en_step.minutes:
             raise ContentError(where_file, "steps",
-                               f"step {en_step.number} lasts {en_step.minutes} minutes in English but {es_step.minutes} in Spanish",
+                               f"step {en_step.number} lasts {en_step.minutes} minutes in English "
+                               f"but {es_step.minutes} in Spanish",
                                f"give step {en_step.number} the Spanish minutes ({es_step.minutes})")
 
 
@@ -397,8 +407,10 @@ def _questions(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Quest
                 raise ContentError(where_file, "questions", f"option {position} of question {number} has no text",
                                    "write each option as '- text: \"...\"' (add 'correct: true' to the right one)")
             if option.get("correct", False) not in (True, False) or set(option) - {"text", "correct"}:
-                raise ContentError(where_file, "questions", f"option {position} of question {number} has a field other than 'text' and 'correct: true'",
-                                   "write each option as '- text: \"...\"' and add 'correct: true' to the right one only")
+                raise ContentError(where_file, "questions",
+                                   f"option {position} of question {number} has a field other than 'text' "
+                                   "and 'correct: true'",
+                                   "write each option as '- text: \"...\"'; add 'correct: true' to the right one only")
             parsed.append(Option(text=option["text"].strip(), correct=option.get("correct", False) is True))
         right = sum(option.correct for option in parsed)
         if right != 1:
@@ -413,13 +425,16 @@ def _questions(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Quest
 def _check_questions_match(src_uri: str, questions: dict[str, tuple[Question, ...]]) -> None:
     spanish, english = questions[DEFAULT_LANGUAGE], questions["en"]
     where_file = shown(src_uri, "en")
-    fix = f"make it match {shown(src_uri, DEFAULT_LANGUAGE)}: the same questions in the same order, the correct answer at the same place"
+    fix = (f"make it match {shown(src_uri, DEFAULT_LANGUAGE)}: the same questions in the same order, "
+           "the correct answer at the same place")
     if len(english) != len(spanish):
-        raise ContentError(where_file, "questions", f"the English quiz has {len(english)} questions, the Spanish one {len(spanish)}", fix)
+        raise ContentError(where_file, "questions",
+                           f"the English quiz has {len(english)} questions, the Spanish one {len(spanish)}", fix)
     for es_q, en_q in zip(spanish, english):
         if len(en_q.options) != len(es_q.options):
             raise ContentError(where_file, "questions",
-                               f"question {en_q.number} has {len(en_q.options)} options in English but {len(es_q.options)} in Spanish", fix)
+                               f"question {en_q.number} has {len(en_q.options)} options in English "
+                               f"but {len(es_q.options)} in Spanish", fix)
         if en_q.answer != es_q.answer:
             raise ContentError(where_file, "questions",
                                f"the correct answer of question {en_q.number} is option {en_q.answer + 1} in English "
@@ -445,8 +460,9 @@ def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
         summary=str(words["summary"]), audiences=fields["audiences"], group_size=fields["group_size"],
         duration=fields["duration"], teaches=fields["teaches"], steps=fields["steps"][language],
         questions=fields["questions"][language],
-        parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", title=str(pages[f"{folder}{part}.md"][language]["title"]),
-                         language=language) for part, kind in PARTS.items()),
+        parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", language=language,
+                         title=str(pages[f"{folder}{part}.md"][language]["title"]))
+                    for part, kind in PARTS.items()),
         src_uri=fields["src_uri"], language=language,
     )
 

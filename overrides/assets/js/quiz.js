@@ -1,1 +1,125 @@
-/* quiz */
+/*
+ * Training material (issue 5): the self-assessment quiz and the filter of the module table.
+ *
+ * Both start from HTML that works without JavaScript (hooks/renderers/training.py renders it):
+ * the quiz's answers sit in <details> a reader can open, the module table is complete. This
+ * script adds checking and a score to [data-quiz], and a filter to [data-training-modules].
+ * It does nothing on pages without them, sends nothing and stores nothing: the answers live
+ * in this page only and are gone when it closes. Loaded with `defer`, so the DOM is ready.
+ */
+(function () {
+  "use strict";
+
+  // "{score} of {total}" with the values filled in.
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  // Replace a live region's content with a new paragraph, so that it is announced again.
+  function announce(region, verdict, text) {
+    var paragraph = document.createElement("p");
+    if (verdict) {
+      var strong = document.createElement("strong");
+      strong.textContent = verdict;
+      paragraph.appendChild(strong);
+      if (text) paragraph.appendChild(document.createTextNode(" " + text));
+    } else {
+      paragraph.textContent = text;
+    }
+    region.replaceChildren(paragraph);
+  }
+
+  // ------------------------------------------------------------------------ quiz
+
+  function setUpQuiz(quiz) {
+    var questions = Array.prototype.slice.call(quiz.querySelectorAll(".quiz__question"));
+    var score = quiz.querySelector(".quiz__score");
+    var reset = quiz.querySelector(".quiz__reset");
+    var firstTry = {}; // question id -> whether its first checked answer was right
+
+    quiz.classList.add("quiz--js");
+    questions.forEach(function (question) {
+      var button = question.querySelector(".quiz__check");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        check(question);
+      });
+    });
+    reset.hidden = false;
+    reset.addEventListener("click", function () {
+      firstTry = {};
+      questions.forEach(function (question) {
+        question.querySelectorAll("input[type=radio]").forEach(function (input) {
+          input.checked = false;
+        });
+        unmark(question);
+        question.querySelector(".quiz__feedback").replaceChildren();
+      });
+      score.replaceChildren();
+      questions[0].querySelector("input[type=radio]").focus();
+    });
+
+    // Say whether the chosen option is right, with the explanation; score once all are tried.
+    function check(question) {
+      var feedback = question.querySelector(".quiz__feedback");
+      var chosen = question.querySelector("input[type=radio]:checked");
+      unmark(question);
+      if (!chosen) {
+        feedback.className = "quiz__feedback quiz__feedback--empty";
+        announce(feedback, "", quiz.dataset.msgChoose);
+        return;
+      }
+      var right = chosen.value === question.dataset.answer;
+      if (!Object.prototype.hasOwnProperty.call(firstTry, question.id)) firstTry[question.id] = right;
+      chosen.closest(".quiz__option").classList.add(right ? "quiz__option--right" : "quiz__option--wrong");
+      feedback.className = "quiz__feedback quiz__feedback--" + (right ? "right" : "wrong");
+      announce(feedback, right ? quiz.dataset.msgRight : quiz.dataset.msgWrong,
+               question.querySelector(".quiz__explanation").textContent);
+      var tried = Object.keys(firstTry);
+      if (tried.length === questions.length) {
+        var total = tried.filter(function (id) { return firstTry[id]; }).length;
+        announce(score, "", format(quiz.dataset.msgScore, { score: total, total: questions.length }));
+      }
+    }
+  }
+
+  function unmark(question) {
+    question.querySelectorAll(".quiz__option").forEach(function (option) {
+      option.classList.remove("quiz__option--right", "quiz__option--wrong");
+    });
+    question.querySelector(".quiz__feedback").className = "quiz__feedback";
+  }
+
+  // ------------------------------------------------------------------------ module filter
+
+  function setUpFilter(box) {
+    var filter = box.querySelector("[data-training-filter]");
+    var audience = filter.querySelector("[data-filter=audience]");
+    var minutes = filter.querySelector("[data-filter=minutes]");
+    var count = filter.querySelector(".training-filter__count");
+
+    function apply() {
+      var rows = Array.prototype.slice.call(box.querySelectorAll("tbody tr"));
+      var wanted = audience.value;
+      var limit = parseInt(minutes.value, 10);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var fits = (!wanted || row.dataset.audiences.split(" ").indexOf(wanted) !== -1) &&
+                   (!limit || parseInt(row.dataset.minutes, 10) <= limit);
+        row.hidden = !fits;
+        if (fits) shown += 1;
+      });
+      announce(count, "", shown ? format(box.dataset.msgCount, { shown: shown, total: rows.length })
+                                : box.dataset.msgNone);
+    }
+
+    audience.addEventListener("change", apply);
+    minutes.addEventListener("change", apply);
+    filter.hidden = false;
+  }
+
+  document.querySelectorAll("[data-quiz]").forEach(setUpQuiz);
+  document.querySelectorAll("[data-training-modules]").forEach(setUpFilter);
+})();

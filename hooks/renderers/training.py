@@ -1,0 +1,241 @@
+"""Training material as HTML: the session plan, the quiz, the module table, a module's overview.
+
+Pure functions: content-model objects in, escaped HTML strings out, the same every time.
+Addresses are site-relative (as `page_url` gives them); each renderer takes the address of
+the page it renders for (`here`) and links relative to it, so the site works from any folder.
+The quiz and the module table are complete without JavaScript; `assets/js/quiz.js` adds the
+checking and the filter, reading only what is rendered here (data-* attributes, hidden parts).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from typing import Iterable
+
+from content_model.training import AUDIENCES, Module, Question
+
+# ---------------------------------------------------------------------------- renderers
+
+
+def page_class(kind: str) -> str:
+    """An empty marker that lets CSS treat a page by its part: `.training-page--handout`."""
+    return f'<div class="training-page training-page--{escape(kind)}" data-training-kind="{escape(kind)}" hidden></div>'
+
+
+def plan(module: Module) -> str:
+    """The session plan: a numbered table of steps with minutes, running clock, method and trainer."""
+    words = _WORDS[module.language]
+    caption = words["plan_caption"].format(steps=len(module.steps), minutes=module.duration)
+    rows = "\n".join(
+        "<tr>"
+        f'<td class="training-plan__number">{step.number}</td>'
+        f'<th scope="row">{escape(step.title)}</th>'
+        f'<td class="training-plan__minutes">{step.minutes}</td>'
+        f'<td class="training-plan__clock">{_clock(step.start)}–{_clock(step.end)}</td>'
+        f"<td>{escape(step.method)}</td>"
+        f'<td class="training-plan__trainer">{escape(step.trainer)}</td>'
+        "</tr>"
+        for step in module.steps
+    )
+    head = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in _PLAN_COLUMNS)
+    return (
+        f'<div class="training-plan" role="region" aria-labelledby="plan-caption" tabindex="0">\n'
+        f'<table class="training-plan__table">\n'
+        f'<caption id="plan-caption">{escape(caption)}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n"
+        f'<tfoot><tr><td></td><th scope="row">{escape(words["total"])}</th>'
+        f'<td class="training-plan__minutes">{module.duration}</td>'
+        f'<td class="training-plan__clock">{_clock(0)}–{_clock(module.duration)}</td>'
+        f"<td></td><td></td></tr></tfoot>\n"
+        f"</table>\n</div>"
+    )
+
+
+def quiz(module: Module) -> str:
+    """The quiz: one fieldset of radio buttons per question, each answer revealable without JavaScript."""
+    words = _WORDS[module.language]
+    total = len(module.questions)
+    questions = "\n".join(_question(question, total, words) for question in module.questions)
+    return (
+        f'<div class="quiz" data-quiz data-total="{total}"'
+        f' data-msg-right="{escape(words["right"])}" data-msg-wrong="{escape(words["wrong"])}"'
+        f' data-msg-choose="{escape(words["choose"])}" data-msg-score="{escape(words["score"])}">\n'
+        f'<ol class="quiz__questions">\n{questions}\n</ol>\n'
+        f'<div class="quiz__end">\n'
+        f'<p class="quiz__score" role="status" aria-live="polite"></p>\n'
+        f'<button type="button" class="md-button quiz__reset" hidden>{escape(words["reset"])}</button>\n'
+        f"</div>\n</div>"
+    )
+
+
+def modules(modules: Iterable[Module], here: str, language: str) -> str:
+    """The landing page's table of modules, with a filter by audience and time that JavaScript reveals."""
+    words = _WORDS[language]
+    modules = list(modules)
+    if not modules:
+        return f'<p class="training-modules__empty">{escape(words["no_modules"])}</p>'
+    audiences = [key for key in AUDIENCES if any(key in module.audiences for module in modules)]
+    durations = sorted({module.duration for module in modules})
+    audience_options = "".join(f'<option value="{escape(key)}">{escape(AUDIENCES[key][language])}</option>'
+                               for key in audiences)
+    time_options = "".join(
+        f'<option value="{minutes}">{escape(words["up_to"].format(duration=_duration(minutes)))}</option>'
+        for minutes in durations)
+    rows = "\n".join(
+        f'<tr data-audiences="{escape(" ".join(module.audiences))}" data-minutes="{module.duration}">'
+        f'<th scope="row"><a href="{escape(_href(module.url, here))}">{escape(module.title)}</a>'
+        f'<span class="training-modules__summary">{escape(module.summary)}</span></th>'
+        f'<td>{escape(", ".join(module.audience_names))}</td>'
+        f'<td class="training-modules__minutes">{escape(_duration(module.duration))}</td>'
+        f'<td>{escape(module.group_size)}</td>'
+        "</tr>"
+        for module in modules
+    )
+    head = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in _MODULE_COLUMNS)
+    return (
+        f'<div class="training-modules" data-training-modules data-msg-count="{escape(words["count"])}"'
+        f' data-msg-none="{escape(words["none"])}">\n'
+        f'<div class="training-filter" data-training-filter hidden>\n'
+        f'<p class="training-filter__field"><label for="filtro-publico">{escape(words["filter_audience"])}</label>'
+        f'<select id="filtro-publico" data-filter="audience"><option value="">{escape(words["any_audience"])}</option>'
+        f"{audience_options}</select></p>\n"
+        f'<p class="training-filter__field"><label for="filtro-tiempo">{escape(words["filter_time"])}</label>'
+        f'<select id="filtro-tiempo" data-filter="minutes"><option value="">{escape(words["any_time"])}</option>'
+        f"{time_options}</select></p>\n"
+        f'<p class="training-filter__count" role="status" aria-live="polite"></p>\n'
+        f"</div>\n"
+        f'<div class="training-modules__wrap" role="region" aria-labelledby="modules-caption" tabindex="0">\n'
+        f'<table class="training-modules__table">\n'
+        f'<caption id="modules-caption">{escape(words["modules_caption"])}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n"
+        f"</table>\n</div>\n</div>"
+    )
+
+
+def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -> str:
+    """A module's key facts: audience, group size, duration, guidelines taught (title, url) and its parts."""
+    words = _WORDS[module.language]
+    taught = "".join(f'<li><a href="{escape(_href(url, here))}">{escape(title)}</a></li>' for title, url in guidelines)
+    parts = "".join(f'<li><a href="{escape(_href(part.url, here))}">{escape(words["part_" + part.kind])}</a></li>'
+                    for part in module.parts if part.kind != "module")
+    facts = [
+        (words["audience"], escape(", ".join(module.audience_names))),
+        (words["group_size"], escape(words["people"].format(size=module.group_size))),
+        (words["duration"], escape(_duration(module.duration))),
+        (words["teaches"], f"<ul>{taught}</ul>"),
+        (words["parts"], f"<ul>{parts}</ul>"),
+    ]
+    items = "\n".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in facts)
+    return f'<dl class="training-overview">\n{items}\n</dl>'
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+# One question: a fieldset whose legend is the question, radios for the options, a revealable answer.
+def _question(question: Question, total: int, words: dict[str, str]) -> str:
+    qid = f"pregunta-{question.number}"
+    options = "\n".join(
+        f'<li class="quiz__option"><input type="radio" id="{qid}-{_LETTERS[i].lower()}" name="{qid}" value="{i}">'
+        f' <label for="{qid}-{_LETTERS[i].lower()}"><span class="quiz__letter">{_LETTERS[i]}.</span> '
+        f"{escape(option.text)}</label></li>"
+        for i, option in enumerate(question.options)
+    )
+    number = words["question_of"].format(number=question.number, total=total)
+    right = question.options[question.answer]
+    return (
+        f'<li class="quiz__item">\n'
+        f'<fieldset class="quiz__question" id="{qid}" data-answer="{question.answer}">\n'
+        f'<legend><span class="quiz__number">{escape(number)}</span> '
+        f"{escape(question.question)}</legend>\n"
+        f'<ul class="quiz__options">\n{options}\n</ul>\n'
+        f'<button type="button" class="md-button quiz__check" hidden>{escape(words["check"])}</button>\n'
+        f'<div class="quiz__feedback" aria-live="polite"></div>\n'
+        f'<details class="quiz__answer">\n<summary>{escape(words["reveal"])}</summary>\n'
+        f'<p class="quiz__right">{escape(words["right_answer"])}: '
+        f"<strong>{_LETTERS[question.answer]}. {escape(right.text)}</strong></p>\n"
+        f'<p class="quiz__explanation">{escape(question.explanation)}</p>\n'
+        f"</details>\n"
+        f"</fieldset>\n</li>"
+    )
+
+
+# "0:00", "1:05", "2:00": minutes from the start of the session as a clock.
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+# "90 min (1 h 30 min)", "45 min": a duration a trainer can plan with.
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{minutes} min ({hours} h" + (f" {rest} min)" if rest else ")")
+
+
+# A link from the page at `here` to the page at `target`, both site-relative directory URLs.
+def _href(target: str, here: str) -> str:
+    path = posixpath.relpath(target.split("#")[0] or ".", here or ".")
+    anchor = target[len(target.split("#")[0]):]
+    return ("./" if path == "." else path + "/") + anchor
+
+
+# ---------------------------------------------------------------------------- data
+
+_LETTERS = "ABCDEFGHIJ"
+
+_PLAN_COLUMNS = ("col_number", "col_step", "col_minutes", "col_clock", "col_method", "col_trainer")
+_MODULE_COLUMNS = ("col_module", "col_audience", "col_duration", "col_group")
+
+_WORDS = {
+    "es": {
+        "plan_caption": "Plan de la sesión: {steps} pasos, {minutes} minutos en total",
+        "col_number": "N.º", "col_step": "Paso", "col_minutes": "Minutos", "col_clock": "Horario",
+        "col_method": "Método", "col_trainer": "Qué hace quien facilita",
+        "total": "Total",
+        "question_of": "Pregunta {number} de {total}.",
+        "check": "Comprobar", "reveal": "Ver respuesta", "right_answer": "Respuesta correcta",
+        "right": "Correcto.", "wrong": "Incorrecto.",
+        "choose": "Falta elegir una respuesta.",
+        "score": "Resultado: {score} de {total} preguntas correctas al primer intento.",
+        "reset": "Volver a empezar",
+        "modules_caption": "Módulos de capacitación", "no_modules": "Todavía no hay módulos publicados.",
+        "col_module": "Módulo", "col_audience": "Para quién", "col_duration": "Duración",
+        "col_group": "Participantes",
+        "filter_audience": "Público", "any_audience": "Todos los públicos",
+        "filter_time": "Tiempo disponible", "any_time": "Cualquier duración", "up_to": "Hasta {duration}",
+        "count": "Se muestran {shown} de {total} módulos.",
+        "none": "Ningún módulo cumple ambos criterios. Pruebe con otro público o con más tiempo.",
+        "audience": "Para quién", "group_size": "Participantes", "people": "{size} personas",
+        "duration": "Duración", "teaches": "Lineamientos de la política que trabaja", "parts": "Partes del módulo",
+        "part_session-plan": "Plan de la sesión y notas para quien facilita", "part_activities": "Actividades",
+        "part_handout": "Hoja para participantes", "part_quiz": "Cuestionario",
+        "part_evaluation": "Evaluación de la sesión",
+    },
+    "en": {
+        "plan_caption": "Session plan: {steps} steps, {minutes} minutes in all",
+        "col_number": "No.", "col_step": "Step", "col_minutes": "Minutes", "col_clock": "Clock",
+        "col_method": "Method", "col_trainer": "What the trainer does",
+        "total": "Total",
+        "question_of": "Question {number} of {total}.",
+        "check": "Check", "reveal": "Show the answer", "right_answer": "Right answer",
+        "right": "Right.", "wrong": "Wrong.",
+        "choose": "Choose an answer first.",
+        "score": "Score: {score} of {total} questions right at the first try.",
+        "reset": "Start again",
+        "modules_caption": "Training modules", "no_modules": "No module is published yet.",
+        "col_module": "Module", "col_audience": "Audience", "col_duration": "Duration", "col_group": "Participants",
+        "filter_audience": "Audience", "any_audience": "All audiences",
+        "filter_time": "Time available", "any_time": "Any length", "up_to": "Up to {duration}",
+        "count": "Showing {shown} of {total} modules.",
+        "none": "No module meets both choices. Try another audience or more time.",
+        "audience": "Audience", "group_size": "Participants", "people": "{size} people",
+        "duration": "Duration", "teaches": "Policy guidelines it covers", "parts": "Parts of the module",
+        "part_session-plan": "Session plan and facilitator notes", "part_activities": "Activities",
+        "part_handout": "Participant handout", "part_quiz": "Quiz",
+        "part_evaluation": "Session evaluation",
+    },
+}
