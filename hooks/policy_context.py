@@ -1,6 +1,6 @@
 """Shows each policy page where it sits: a path at the top, and at the foot (before its
-sources) its parent, its siblings, its children and related pages, all derived from the
-content model, so no page lists its neighbours by hand.
+sources) its parent, its siblings, its children, related pages and the training modules that teach
+it, all derived from the content model, so no page lists its neighbours by hand.
 """
 
 import re
@@ -28,6 +28,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "siblings": tree.siblings(node.id),
         "children": tree.children(node.id),
         "related": [tree.get(other) for other in node.related],
+        "modules": site.training[language].modules_teaching(node.id),
         "ui": config.extra["ui"][language],
         "href": lambda target: get_relative_url(target.url, page.url),
     }

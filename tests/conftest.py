@@ -39,7 +39,9 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run."""
+    """The real site, built once per test run (TEST_SITE_DIR reuses one built by hand)."""
+    if os.environ.get("TEST_SITE_DIR"):
+        return Path(os.environ["TEST_SITE_DIR"])
     out = tmp_path_factory.mktemp("site")
     result = run_build(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,134 @@
+"""What a reader does in Chromium: load pages, switch language, leave quickly, stay private."""
+
+import pytest
+
+from conftest import LANGUAGES
+
+# One page of every kind, in both languages.
+SAMPLE_PAGES = [
+    "", "politica/", "politica/prevencion/", "politica/factores-socioeconomicos/",
+    "politica/reduccion-tolerancia/", "politica/cultura-rechazo/", "politica/localizacion-focalizacion/",
+    "politica/nota-metodologica/", "regiones/", "regiones/madre-de-dios/", "capacitacion/",
+    "capacitacion/que-es-la-trata/", "capacitacion/que-es-la-trata/cuestionario/",
+    "capacitacion/que-es-la-trata/hoja/", "publico/como-ocurre/", "denunciar/", "glosario/",
+    "contexto/marco-legal/", "acerca/", "seguridad/",
+]
+PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES]
+
+NEUTRAL_SITE = "https://www.google.com/"
+
+_RECORD_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def _fake_neutral_site(page):
+    """The quick exit's destination, answered inside the browser: no request leaves the machine."""
+    page.route(NEUTRAL_SITE + "**", lambda route: route.fulfill(status=200, content_type="text/html",
+                                                                body="<title>neutral</title><p>neutral</p>"))
+
+
+@pytest.mark.parametrize("url", PAGES_BOTH_LANGUAGES)
+def test_page_loads_with_no_console_error_no_csp_violation_and_no_outside_request(visit, url):
+    visit.page.add_init_script(_RECORD_CSP)
+    response = visit.goto(url)
+    assert response.status == 200
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.console_errors == []
+    assert visit.page.evaluate("window.__cspViolations") == []
+    assert visit.outside_requests() == []
+
+
+def test_the_language_switch_opens_the_same_page_and_section_in_english(visit):
+    visit.goto("contexto/marco-legal/#protocolo-de-palermo")
+    visit.page.click("a.language-switch")
+    visit.page.wait_for_load_state("load")
+    assert visit.page.url == visit.base + "en/contexto/marco-legal/#protocolo-de-palermo"
+    assert visit.page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_the_language_switch_leads_back_to_spanish(visit):
+    visit.goto("en/politica/cultura-denuncia/")
+    visit.page.click("a.language-switch")
+    visit.page.wait_for_load_state("load")
+    assert visit.page.url == visit.base + "politica/cultura-denuncia/"
+    assert visit.page.evaluate("document.documentElement.lang") == "es"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quick_exit_button_leaves_for_the_neutral_site_and_back_skips_the_page(visit, language):
+    prefix = "" if language == "es" else "en/"
+    _fake_neutral_site(visit.page)
+    visit.goto(prefix)
+    visit.goto(prefix + "publico/si-te-pasa-a-ti/")
+    button = visit.page.locator("header .quick-exit")
+    assert button.is_visible()
+    assert button.inner_text() == {"es": "Salir rápido", "en": "Quick exit"}[language]
+    button.click()
+    visit.page.wait_for_url(NEUTRAL_SITE)
+    visit.page.go_back()
+    assert visit.page.url == visit.base + prefix
+
+
+def test_pressing_shift_three_times_leaves_and_announces_progress(visit):
+    _fake_neutral_site(visit.page)
+    visit.goto("denunciar/")
+    visit.page.keyboard.press("Shift")
+    status = visit.page.locator("p[role=status]", has_text="Mayús")
+    assert status.inner_text() == "Mayús pulsada 1 vez de 3 para salir rápido."
+    visit.page.keyboard.press("Shift")
+    assert status.inner_text() == "Mayús pulsada 2 veces de 3 para salir rápido."
+    visit.page.keyboard.press("Shift")
+    visit.page.wait_for_url(NEUTRAL_SITE)
+
+
+def test_typing_a_capital_letter_does_not_count_towards_the_shift_exit(visit):
+    _fake_neutral_site(visit.page)
+    visit.goto("denunciar/")
+    for _ in range(2):
+        visit.page.keyboard.press("Shift+A")
+    visit.page.keyboard.press("Shift")
+    assert visit.page.url == visit.base + "denunciar/"
+
+
+def test_quick_exit_blanks_the_page_before_leaving(visit):
+    _fake_neutral_site(visit.page)
+    visit.goto("seguridad/")
+    # Read the page in the same task as the click: before the browser starts to leave.
+    body, visibility = visit.page.evaluate("""() => {
+        document.querySelector('header .quick-exit').click();
+        return [document.body.textContent, getComputedStyle(document.body).visibility];
+    }""")
+    assert (body, visibility) == ("", "hidden")
+    visit.page.wait_for_url(NEUTRAL_SITE)
+
+
+def test_quick_exit_works_by_touch_on_a_phone(phone):
+    _fake_neutral_site(phone.page)
+    phone.goto("en/publico/")
+    phone.page.tap("header .quick-exit")
+    phone.page.wait_for_url(NEUTRAL_SITE)
+
+
+def test_assistive_technology_finds_the_quick_exit_link_first_after_the_skip_link(visit):
+    visit.goto("politica/")
+    visit.page.keyboard.press("Tab")
+    first = visit.page.evaluate("document.activeElement.className")
+    if "md-skip" in first and "quick-exit-skip" not in first:
+        visit.page.keyboard.press("Tab")
+    focused = visit.page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
+    assert "quick-exit-skip" in focused[0]
+    assert focused[1].startswith("Salir rápido de esta página")
+
+
+def test_the_site_sets_no_cookie_and_stores_only_the_palette_choice(visit):
+    visit.goto("")
+    visit.page.click("form[data-md-component=palette] label:visible")
+    visit.goto("politica/")
+    assert visit.page.context.cookies() == []
+    assert visit.page.evaluate("document.cookie") == ""
+    local = visit.page.evaluate("Object.keys(localStorage)")
+    assert [key.rsplit(".", 1)[-1] for key in local] == ["__palette"]
+    assert visit.page.evaluate("sessionStorage.length") == 0
