@@ -37,7 +37,7 @@ serve: venv
 build: venv
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: venv browser nginx
+test: venv browser
 	$(BIN)/python -m pytest -q tests
 
 clean:

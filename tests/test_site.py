@@ -114,3 +114,9 @@ def test_every_policy_guideline_page_has_at_least_120_words_of_its_own(site, lan
             generated.decompose()
         words = len(article.get_text(" ", strip=True).split())
         assert words >= 120, f"{node.url}: {words} words"
+
+
+@pytest.mark.parametrize("url, title", [("glosario/", "Enlace a esta sección"), ("en/glosario/", "Link to this section")])
+def test_heading_anchor_links_speak_the_pages_language(site, url, title):
+    links = html(site, url).select("a.headerlink")
+    assert links and {a["title"] for a in links} == {title}
