@@ -28,6 +28,9 @@ def on_page_content(html, page, config, files, **kwargs):
         "b": _TITLE_BOOST.get(kind, 0),
         "s": _sections(html),
     }
+    weight = (page.meta.get("search") or {}).get("boost")
+    if weight:
+        entry["w"] = weight
     _collected.setdefault(language, []).append(entry)
     return html
 

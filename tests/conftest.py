@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -183,6 +184,19 @@ def phone(browser, server):
     page.on("console", lambda msg: msg.type == "error" and record.console_errors.append(msg.text))
     yield record
     context.close()
+
+
+def wait_until(page, expression: str, timeout: float = 10.0):
+    """Poll a JavaScript expression until it is truthy.
+
+    Playwright's `wait_for_function` evaluates its predicate with `eval`, which the site's
+    Content-Security-Policy rightly forbids; `evaluate` goes through the debugger and is not.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)
 
 
 def axe_violations(page) -> list[str]:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from conftest import wait_until
+
 QUERIES = {
     "es": [
         ("Desarrollo de una cultura de rechazo", "politica/cultura-rechazo/"),
@@ -37,7 +39,7 @@ QUERIES = {
 def _search(visit, query):
     """Type a query and return the result addresses, site-relative, in rank order."""
     visit.page.fill("#site-search-input", query)
-    visit.page.wait_for_function("document.querySelector('#site-search-status').textContent.length > 0")
+    wait_until(visit.page, "document.querySelector('#site-search-status').textContent.length > 0")
     hrefs = visit.page.eval_on_selector_all(".site-search__link", "links => links.map(a => a.href)")
     return [href[len(visit.base):].split("#")[0] for href in hrefs]
 
@@ -45,7 +47,7 @@ def _search(visit, query):
 def _open_search(visit, start):
     visit.goto(start)
     visit.page.click("[data-search-open]")
-    visit.page.wait_for_function("window.__siteSearchIndex !== undefined")
+    wait_until(visit.page, "window.__siteSearchIndex !== undefined")
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -77,14 +79,14 @@ def test_the_search_index_is_not_downloaded_until_the_reader_opens_search(visit)
     visit.page.wait_for_load_state("networkidle")
     assert [r for r in visit.requests if "/search/" in r] == []
     visit.page.click("[data-search-open]")
-    visit.page.wait_for_function("window.__siteSearchIndex !== undefined")
+    wait_until(visit.page, "window.__siteSearchIndex !== undefined")
     assert [r.rsplit("/", 1)[-1] for r in visit.requests if "/search/" in r] == ["index.es.js"]
 
 
 def test_an_english_reader_downloads_only_the_english_index(visit):
     visit.goto("en/politica/")
     visit.page.keyboard.press("/")
-    visit.page.wait_for_function("window.__siteSearchIndex !== undefined")
+    wait_until(visit.page, "window.__siteSearchIndex !== undefined")
     assert [r.rsplit("/", 1)[-1] for r in visit.requests if "/search/" in r] == ["index.en.js"]
 
 

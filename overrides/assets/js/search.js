@@ -62,7 +62,7 @@
   function prepare(pages) {
     return pages.map(function (page) {
       return {
-        url: page.u, title: page.t, boost: page.b,
+        url: page.u, title: page.t, boost: page.b, weight: page.w || 1,
         titleWords: words(page.t), titleFolded: fold(page.t).replace(/\s+/g, " ").trim(),
         sections: page.s.map(function (s) {
           return { anchor: s[0], heading: s[1], text: s[2], headingWords: words(s[1]), textFolded: fold(s[2]) };
@@ -76,27 +76,26 @@
     return false;
   }
 
-  // Scores a page: every term must appear; title hits weigh most, then headings, then text.
+  // Scores a page: every term must appear. For each term the page's best place counts once
+  // (title, then a heading, then text), so long pages do not outrank the page about it.
   function score(page, terms, phrase) {
     var total = 0, best = null, bestScore = -1;
     for (var t = 0; t < terms.length; t++) {
-      var term = terms[t], found = false;
-      if (hasPrefix(page.titleWords, term)) { total += 10 + page.boost * 3; found = true; }
+      var term = terms[t], termScore = 0;
+      if (hasPrefix(page.titleWords, term)) termScore = 10 + page.boost * 3;
       for (var s = 0; s < page.sections.length; s++) {
         var section = page.sections[s], here = 0;
         if (hasPrefix(section.headingWords, term)) here += 4;
         if (section.textFolded.indexOf(term) !== -1) here += 1;
-        if (here) {
-          found = true;
-          total += here;
-          if (here > bestScore) { bestScore = here; best = section; }
-        }
+        if (here > bestScore) { bestScore = here; best = section; }
+        if (here > termScore) termScore = here;
       }
-      if (!found) return null;
+      if (!termScore) return null;
+      total += termScore;
     }
     if (page.titleFolded === phrase) total += 100;
     else if (page.titleFolded.indexOf(phrase) !== -1) total += 20;
-    return { page: page, score: total, section: best };
+    return { page: page, score: total * page.weight, section: bestScore > 0 ? best : null };
   }
 
   function search() {
