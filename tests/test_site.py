@@ -1,13 +1,15 @@
 """Site-wide promises, checked on every built page of both languages."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, built_pages, html, language_of_page
+from conftest import BUILD_ENV, LANGUAGES, ROOT, built_pages, html, language_of_page
 
 import content_model
 
@@ -120,3 +122,30 @@ def test_every_policy_guideline_page_has_at_least_120_words_of_its_own(site, lan
 def test_heading_anchor_links_speak_the_pages_language(site, url, title):
     links = html(site, url).select("a.headerlink")
     assert links and {a["title"] for a in links} == {title}
+
+
+@pytest.mark.parametrize("url, language, home", [("404.html", "es", "/"), ("en/404.html", "en", "/en/")])
+def test_the_404_page_speaks_the_language_of_its_folder(site, url, language, home):
+    page = html(site, url)
+    assert page.html["lang"] == language
+    targets = {urlsplit(urljoin("https://host/" + url, a["href"])).path for a in page.select("article a")}
+    assert {home, home + "denunciar/"} <= targets
+
+
+def test_without_site_url_no_sitemap_with_broken_addresses_is_written(site):
+    assert not (site / "sitemap.xml").exists()
+
+
+def test_with_site_url_pages_get_canonical_links_and_the_sitemap_lists_both_languages(project, tmp_path):
+    out = tmp_path / "published"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=project, env={**BUILD_ENV, "SITE_URL": "https://example.org/trata/"},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/trata/politica/cultura-rechazo/</loc>" in sitemap
+    assert 'hreflang="en" href="https://example.org/trata/en/politica/cultura-rechazo/"' in sitemap
+    assert "None" not in sitemap
+    page = (out / "en" / "glosario" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/trata/en/glosario/">' in page
+    assert 'rel="alternate"' not in page

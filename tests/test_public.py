@@ -1,0 +1,128 @@
+"""The pages for the public: complete, fictional where they tell stories, plain, and with the
+only phone numbers the facts sheet gives."""
+
+import re
+
+import pytest
+
+from conftest import LANGUAGES, built_pages, html
+
+PUBLIC_PAGES = ["publico/", "publico/trata-en-5-minutos/", "publico/como-ocurre/",
+                "publico/mitos-y-realidades/", "publico/si-te-pasa-a-ti/", "publico/que-puedes-hacer/",
+                "denunciar/", "seguridad/"]
+
+# Facts sheet, section 5: the only numbers the site may show, as tel: targets.
+ALLOWED_TEL = {"tel:1818", "tel:100", "tel:105", "tel:080015170"}
+
+# Text that would be a phone number in Peru: a 0800 line, a nine-digit mobile, a Lima landline.
+_PHONE_LIKE = re.compile(r"\b0800[\s-]?\d[\d\s-]{3,}\d|\b9\d{2}[\s-]?\d{3}[\s-]?\d{3}\b|\(0?1\)\s?\d{3}[\s-]?\d{4}")
+
+# Plain-language ceiling: Peru's state writing guide asks for short sentences; 20 words on
+# average is the usual plain-language limit (the issue names it), and the public pages for
+# phone readers aim well below it.
+MAX_AVERAGE_SENTENCE_WORDS = 20
+# Fernández-Huerta: 60-70 is "normal" difficulty, 70+ "fairly easy"; a page for the public
+# must not fall into "fairly difficult" (below 60).
+MIN_FERNANDEZ_HUERTA = 60
+
+
+def _prefix(language):
+    return "" if language == "es" else "en/"
+
+
+def _article_text(site, url):
+    article = html(site, url).select_one("article")
+    return article.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_exists_with_its_twin(site, language):
+    for url in PUBLIC_PAGES:
+        assert (site / _prefix(language) / url / "index.html").is_file(), url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_story_says_it_is_fictional(site, language):
+    page = html(site, _prefix(language) + "publico/como-ocurre/")
+    stories = [h for h in page.select("article h2") if (h.get("id") or "").startswith("historia-")]
+    assert len(stories) >= 4
+    label = {"es": "ficticia", "en": "fictional"}[language]
+    for heading in stories:
+        section = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            section.append(sibling.get_text(" ", strip=True).lower())
+        assert label in " ".join(section), heading.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_myths_page_answers_at_least_ten_myths(site, language):
+    page = html(site, _prefix(language) + "publico/mitos-y-realidades/")
+    myths = [h for h in page.select("article h3") if (h.get("id") or "").startswith("mito-")]
+    fact = {"es": "Realidad:", "en": "Fact:"}[language]
+    answered = [m for m in myths if m.find_next_sibling("p") and m.find_next_sibling("p").get_text().startswith(fact)]
+    assert len(answered) >= 10 and len(answered) == len(myths)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_reporting_page_links_every_channel_as_a_phone_call(site, language):
+    page = html(site, _prefix(language) + "denunciar/")
+    tel_links = {a["href"] for a in page.select("article a[href^='tel:']")}
+    assert tel_links == ALLOWED_TEL
+
+
+def test_no_other_phone_number_appears_anywhere_on_the_site(site):
+    offenders = []
+    for path in built_pages(site):
+        page = html(site, path.relative_to(site).as_posix())
+        for link in page.select("a[href^='tel:']"):
+            if link["href"] not in ALLOWED_TEL:
+                offenders.append(f"{path}: {link['href']}")
+        for match in _PHONE_LIKE.finditer(page.get_text(" ")):
+            if re.sub(r"\D", "", match.group()) != "080015170":
+                offenders.append(f"{path}: {match.group()!r}")
+        assert "0800-2-3232" not in page.get_text(), path
+    assert offenders == []
+
+
+def _sentences_and_words(text):
+    sentences = [s for s in re.split(r"(?<=[.!?:])\s+", text) if re.search(r"[A-Za-zÁÉÍÓÚáéíóúñÑ]", s)]
+    words = re.findall(r"[A-Za-zÁÉÍÓÚÜáéíóúüñÑ]+", text)
+    return sentences, words
+
+
+def _syllables(word):
+    # Spanish syllables, approximately: groups of vowels (diphthongs count once).
+    return max(1, len(re.findall(r"[aeiouáéíóúü]+", word.lower())))
+
+
+def readability(text):
+    """(average words per sentence, Fernández-Huerta index) of a Spanish text."""
+    sentences, words = _sentences_and_words(text)
+    per_sentence = len(words) / len(sentences)
+    syllables_per_100 = 100 * sum(_syllables(w) for w in words) / len(words)
+    sentences_per_100 = 100 * len(sentences) / len(words)
+    return per_sentence, 206.84 - 0.60 * syllables_per_100 - 1.02 * sentences_per_100
+
+
+def test_readability_is_measured_the_way_it_is_defined():
+    easy = "El perro come. La casa es azul. Ana lee un libro."
+    hard = ("La implementación interinstitucional de las estrategias multisectoriales, "
+            "considerando la heterogeneidad territorial, requiere coordinación permanente.")
+    assert readability(easy)[0] == pytest.approx(11 / 3)
+    assert readability(easy)[1] > readability(hard)[1]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_spanish_public_pages_are_plain_language(site, url):
+    article = html(site, url).select_one("article")
+    # Only the prose: lists of sources are not sentences.
+    text = []
+    for element in article.select("p, li"):
+        if element.find_parent(["nav"]) or element.find("a", href=re.compile("^https?://")):
+            continue
+        text.append(element.get_text(" ", strip=True))
+    per_sentence, index = readability(" ".join(text))
+    assert per_sentence <= MAX_AVERAGE_SENTENCE_WORDS, f"{url}: {per_sentence:.1f} words per sentence"
+    assert index >= MIN_FERNANDEZ_HUERTA, f"{url}: Fernández-Huerta {index:.0f}"
