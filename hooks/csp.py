@@ -18,6 +18,16 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
 # Inserts the policy right after the charset declaration, once the page is final.
 @event_priority(-1000)
 def on_post_page(output, page, config, **kwargs):
+    return _with_policy(output)
+
+
+# The same for pages rendered from theme templates alone, such as the 404 page.
+@event_priority(-1000)
+def on_post_template(output_content, template_name, config, **kwargs):
+    return _with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(output):
     hashes = sorted({_hash(m.group("body")) for m in _INLINE_SCRIPT.finditer(output)
                      if "application/json" not in m.group("attrs")})
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'

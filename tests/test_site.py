@@ -149,3 +149,14 @@ def test_with_site_url_pages_get_canonical_links_and_the_sitemap_lists_both_lang
     page = (out / "en" / "glosario" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://example.org/trata/en/glosario/">' in page
     assert 'rel="alternate"' not in page
+
+
+def test_every_page_404s_included_carries_the_same_content_security_policy(site):
+    policies = set()
+    for path in built_pages(site):
+        meta = html(site, path.relative_to(site).as_posix()).select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert meta is not None, path
+        policies.add(meta["content"])
+    assert len(policies) == 1
+    policy = policies.pop()
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
