@@ -37,7 +37,7 @@ serve: venv
 build: venv
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: venv browser
+test: venv browser nginx
 	$(BIN)/python -m pytest -q tests
 
 clean:

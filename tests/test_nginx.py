@@ -1,0 +1,263 @@
+"""The built site behind the project's nginx configuration (deploy/nginx.conf): compression, cache
+lifetimes, security headers, the two 404 pages, and every kind of page loading in Chromium, both at
+the root of a domain and under a sub-path."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, built_pages
+
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+SUB_PATH = "/trata/"
+_META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+
+# One page of every kind (the 404 page is loaded through a missing address).
+PAGE_KINDS = [
+    "", "politica/", "politica/prevencion/", "politica/factores-socioeconomicos/",
+    "politica/reduccion-tolerancia/", "politica/cultura-rechazo/", "politica/nota-metodologica/",
+    "regiones/", "regiones/madre-de-dios/", "capacitacion/", "capacitacion/que-es-la-trata/",
+    "capacitacion/que-es-la-trata/cuestionario/", "capacitacion/que-es-la-trata/hoja/",
+    "publico/como-ocurre/", "glosario/", "denunciar/", "no-existe/",
+]
+
+_spec = importlib.util.spec_from_file_location("render_nginx", ROOT / "deploy" / "render-nginx.py")
+render_nginx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(render_nginx)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(site: Path, tmp: Path, location: str, brotli: str = "auto"):
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: run 'sudo apt-get install nginx'")
+    port = _free_port()
+    conf = render_nginx.render(site, tmp / "conf", listen=f"127.0.0.1:{port}", location=location,
+                               state_dir=str(tmp / "state"), brotli=brotli,
+                               user="root" if os.geteuid() == 0 else None)
+    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "state" / "error.log"),
+                                "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}{location}"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                output = process.communicate()[0].decode(errors="replace")
+                log = (tmp / "state" / "error.log")
+                pytest.fail(f"nginx did not start: {output} {log.read_text() if log.exists() else ''}")
+            time.sleep(0.05)
+    return process, base
+
+
+def _stop(process) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module", params=["/", SUB_PATH], ids=["root", "sub-path"])
+def nginx(request, site, tmp_path_factory) -> str:
+    """The site served by nginx with the project's configuration; returns the base URL."""
+    process, base = _start(site, tmp_path_factory.mktemp("nginx"), request.param)
+    yield base
+    _stop(process)
+
+
+@pytest.fixture(scope="module")
+def nginx_root(site, tmp_path_factory) -> str:
+    process, base = _start(site, tmp_path_factory.mktemp("nginx-root"), "/")
+    yield base
+    _stop(process)
+
+
+def fetch(url: str, encoding: str | None = None):
+    """(status, headers, body decoded from any Content-Encoding we asked for)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, headers, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, error.headers, error.read()
+    if headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return status, headers, body
+
+
+def page_policy(site: Path) -> str:
+    policies = {}
+    for path in built_pages(site):
+        meta = _META_CSP.search(path.read_text(encoding="utf-8"))
+        if meta is not None:
+            policies.setdefault(meta.group(1), []).append(path.relative_to(site))
+    assert len(policies) == 1, {policy: pages[:3] for policy, pages in policies.items()}
+    return next(iter(policies))
+
+
+def _asset(site: Path, pattern: str) -> str:
+    found = sorted(site.glob(pattern))
+    assert found, pattern
+    return str(found[0].relative_to(site))
+
+
+# ---------------------------------------------------------------------------- HTTP
+
+
+def test_compression(site, nginx_root):
+    for url in ("", "en/politica/", "assets/css/site.css", "assets/js/site.js", _asset(site, "politica/*.svg"),
+                _asset(site, "assets/stylesheets/main.*.min.css"),
+                _asset(site, "assets/javascripts/bundle.*.min.js"), _asset(site, "datos/*.json")):
+        status, headers, body = fetch(nginx_root + url, "gzip")
+        assert status == 200, url
+        assert headers["Content-Encoding"] == "gzip", url
+        assert "Accept-Encoding" in headers.get("Vary", ""), url
+        assert body == (site / url / "index.html" if url == "" or url.endswith("/") else site / url).read_bytes()
+    status, headers, _ = fetch(nginx_root, None)
+    assert "Content-Encoding" not in headers
+
+
+def test_brotli_where_the_module_is_loaded(site, nginx_root):
+    module = Path("/usr/lib/nginx/modules") / render_nginx.BROTLI_MODULE
+    if not module.is_file():
+        pytest.skip("libnginx-mod-http-brotli-filter is not installed: gzip only")
+    _, headers, _ = fetch(nginx_root + "assets/css/site.css", "br, gzip")
+    assert headers["Content-Encoding"] == "br"
+
+
+def test_config_works_without_brotli(site, tmp_path):
+    process, base = _start(site, tmp_path, "/", brotli="off")
+    try:
+        assert "brotli" not in (tmp_path / "conf" / "nginx.conf").read_text().replace("# Brotli", "")
+        status, headers, _ = fetch(base + "assets/css/site.css", "br, gzip")
+        assert (status, headers["Content-Encoding"]) == (200, "gzip")
+    finally:
+        _stop(process)
+
+
+def test_cache_lifetimes(site, nginx_root):
+    immutable = "public, max-age=31536000, immutable"
+    expected = {
+        "": "no-cache", "en/": "no-cache", "politica/prevencion/": "no-cache", "en/glosario/": "no-cache",
+        _asset(site, "assets/stylesheets/main.*.min.css"): immutable,
+        _asset(site, "assets/stylesheets/palette.*.min.css"): immutable,
+        _asset(site, "assets/javascripts/bundle.*.min.js"): immutable,
+        _asset(site, "assets/javascripts/workers/search.*.min.js"): immutable,
+        "assets/css/site.css": "public, max-age=300, must-revalidate",
+        "assets/js/site.js": "public, max-age=300, must-revalidate",
+        "assets/favicon.svg": "public, max-age=300, must-revalidate",
+        "search/index.es.js": "no-cache",
+        "no-existe/": "no-cache",
+    }
+    for url, cache_control in expected.items():
+        _, headers, _ = fetch(nginx_root + url, "gzip")
+        assert headers.get_all("Cache-Control") == [cache_control], url
+    _, headers, _ = fetch(nginx_root, "gzip")
+    assert headers["ETag"] and headers["Last-Modified"]
+
+
+def test_security_headers_and_the_pages_own_policy(site, nginx_root):
+    policy = page_policy(site)
+    for url in ("", "en/regiones/", "assets/css/site.css", "no-existe", "en/no-existe", "politica"):
+        _, headers, _ = fetch(nginx_root + url)
+        assert headers.get_all("Content-Security-Policy") == [policy], url
+        assert headers["X-Content-Type-Options"] == "nosniff", url
+        assert headers["Referrer-Policy"] == "no-referrer", url
+        permissions = headers["Permissions-Policy"]
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+            assert f"{feature}=()" in permissions, (url, feature)
+        assert headers["Server"] == "nginx", url
+
+
+def test_no_server_version_in_error_pages(nginx_root):
+    request = urllib.request.Request(nginx_root, method="DELETE")
+    try:
+        urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        assert error.headers["Server"] == "nginx"
+        assert b"nginx/" not in error.read()
+
+
+@pytest.mark.parametrize("url, language", [("xyz", "es"), ("politica/xyz/", "es"), ("en/xyz", "en"),
+                                           ("en/politica/xyz/", "en")])
+def test_404_pages_per_language(site, nginx, url, language):
+    status, headers, body = fetch(nginx + url, "gzip")
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/html")
+    assert f'<html lang="{language}"'.encode() in body
+    expected = site / ("en/404.html" if language == "en" else "404.html")
+    if nginx.endswith(SUB_PATH):   # the 404 page's site-absolute links are moved under the sub-path
+        assert b'href="/assets/' not in body and f'href="{SUB_PATH}assets/'.encode() in body
+    else:
+        assert body == expected.read_bytes()
+
+
+def test_sub_path_serves_only_the_site(site, tmp_path):
+    process, base = _start(site, tmp_path, SUB_PATH)
+    try:
+        assert fetch(base)[0] == 200
+        assert fetch(base.replace(SUB_PATH, "/"))[0] == 404
+    finally:
+        _stop(process)
+
+
+# ---------------------------------------------------------------------------- browser
+
+_RECORD_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
+def test_every_kind_of_page_loads_cleanly(browser, nginx, language):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(_RECORD_CSP)
+    errors, failed = [], []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}"))
+    page.on("response", lambda response: response.status >= 400 and response.request.resource_type != "document"
+            and failed.append(f"{response.url} {response.status}"))
+    try:
+        for url in PAGE_KINDS:
+            response = page.goto(nginx + language + url, wait_until="load")
+            assert response.status == (404 if url == "no-existe/" else 200), url
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.styleSheets.length") >= 4, url   # the theme's and ours
+            if url == "no-existe/":   # Chromium reports the 404 document's own status
+                assert errors[:1] == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+                del errors[:1]
+            assert (errors, failed, page.evaluate("window.__cspViolations")) == ([], [], []), url
+            assert page.url.startswith(nginx), url
+        # Search downloads its index on demand, from the right place, under any path.
+        page.goto(nginx + language + "glosario/", wait_until="load")
+        with page.expect_response(lambda r: "/search/index." in r.url) as search:
+            page.keyboard.press("/")
+        assert search.value.status == 200 and search.value.url.startswith(nginx)
+        page.wait_for_load_state("networkidle")
+        assert (errors, failed) == ([], [])
+    finally:
+        context.close()
