@@ -16,6 +16,7 @@ LANGUAGE_NAMES = {"es": "Spanish", "en": "English"}
 Pages = dict[str, dict[str, dict[str, Any]]]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SUFFIXED = re.compile(r"^(.*)\.([a-z]{2})\.md$")
 
 
@@ -25,6 +26,21 @@ class ContentError(PluginError):
     def __init__(self, path: Path | str, field: str | None, problem: str, fix: str):
         where = f"{path}" + (f", field '{field}'" if field else "")
         super().__init__(f"{where}: {problem}. Fix: {fix}.")
+
+
+def require_fields(where_file: str, data: dict[str, Any], fields, help: dict[str, str]) -> None:
+    """Stop at the first of these fields that is missing or empty."""
+    for field in fields:
+        if data.get(field) in (None, ""):
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' to the front matter ({help[field]})")
+
+
+def require_id(where_file: str, value: Any, example: str) -> None:
+    """Ids are lowercase words joined by hyphens: they become addresses and anchors."""
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ContentError(where_file, "id", f"'{value}' is not a valid id",
+                           f"use lowercase letters, digits and hyphens, e.g. '{example}'")
 
 
 def shown(src_uri: str, language: str) -> str:

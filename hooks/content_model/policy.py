@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from typing import Any, Iterable
 
-from .base import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, page_url, shown
+from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
+                   require_id, shown)
 
 # Which kind of node may sit under which: the reconstruction's shape, not its contents.
 PARENT_KIND = {
@@ -27,7 +27,6 @@ _POLICY_REQUIRED = ("id", "kind", "order", "title", "label")
 _STRUCTURAL_FIELDS = ("kind", "parent", "order", "related")
 _TRANSLATED_REQUIRED = ("title", "label")
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -171,13 +170,8 @@ def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
 
 def _validate_policy_fields(src_uri: str, data: dict[str, Any]) -> dict[str, Any]:
     where_file = shown(src_uri, DEFAULT_LANGUAGE)
-    for field in _POLICY_REQUIRED:
-        if data.get(field) in (None, ""):
-            raise ContentError(where_file, field, "this required field is missing",
-                               f"add '{field}:' to the front matter ({_FIELD_HELP[field]})")
-    if not isinstance(data["id"], str) or not _ID.match(data["id"]):
-        raise ContentError(where_file, "id", f"'{data['id']}' is not a valid id",
-                           "use lowercase letters, digits and hyphens, e.g. 'cultura-rechazo'")
+    require_fields(where_file, data, _POLICY_REQUIRED, _FIELD_HELP)
+    require_id(where_file, data["id"], "cultura-rechazo")
     if not isinstance(data["order"], int) or isinstance(data["order"], bool) or data["order"] < 1:
         raise ContentError(where_file, "order", f"'{data['order']}' is not a whole number from 1 up",
                            "give the page's position among its siblings: 1, 2, 3...")

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, localised, page_url, shown
+from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
+                   require_id, shown)
 
 KINDS = ("region",)
 
@@ -38,7 +39,6 @@ _WORDS = ("title", "label", "summary")
 _STRUCTURAL_FIELDS = ("kind", "ubigeo", "rank", *_COUNTS, *_SOURCES)
 _INDEX_FIELDS = ("total_2007_2014",)
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URL = re.compile(r"^https?://\S+$")
 
 
@@ -178,13 +178,8 @@ def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], languag
 
 def _validate_region_fields(src_uri: str, data: dict[str, Any], codes: dict[str, Department]) -> dict[str, Any]:
     where_file = shown(src_uri, DEFAULT_LANGUAGE)
-    for field in _REQUIRED:
-        if data.get(field) in (None, ""):
-            raise ContentError(where_file, field, "this required field is missing",
-                               f"add '{field}:' to the front matter ({_FIELD_HELP[field]})")
-    if not isinstance(data["id"], str) or not _ID.match(data["id"]):
-        raise ContentError(where_file, "id", f"'{data['id']}' is not a valid id",
-                           "use lowercase letters, digits and hyphens, e.g. 'madre-de-dios'")
+    require_fields(where_file, data, _REQUIRED, _FIELD_HELP)
+    require_id(where_file, data["id"], "madre-de-dios")
     code = data["ubigeo"]
     if not isinstance(code, str):
         raise ContentError(where_file, "ubigeo", f"{code!r} is not a quoted two-digit code",
