@@ -147,3 +147,17 @@ def test_guideline_pages_link_to_their_parent_and_siblings(site):
         links = {a.get_text(strip=True) for a in context.select("a")}
         assert tree.get(node.parent).title in links
         assert {s.title for s in tree.siblings(node.id)} <= links
+
+
+def test_each_guideline_page_lists_exactly_the_modules_that_teach_it(site):
+    from urllib.parse import urljoin
+
+    model = content_model.load_site(ROOT / "docs")
+    for language in ("es", "en"):
+        modules = model.training[language].modules
+        for node in model.tree(language).nodes:
+            listed = html(site, node.url).select(".policy-context__modules a")
+            targets = [urljoin(node.url, a["href"]) for a in listed]
+            expected = [m.url for m in modules if node.id in m.teaches]
+            assert targets == expected, node.url
+    assert any(m.teaches for m in model.training["es"].modules)
