@@ -1,6 +1,7 @@
 """Shows each policy page where it sits: a path at the top, and at the foot (before its
-sources) its parent, its siblings, its children, related pages and the training modules that teach
-it, all derived from the content model, so no page lists its neighbours by hand.
+sources) its parent, its siblings, its children, related pages, the training modules that teach
+it and how to cite it, all derived from the content model, so no page lists its neighbours
+by hand.
 """
 
 import re
@@ -30,6 +31,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "related": [tree.get(other) for other in node.related],
         "modules": site.training[language].modules_teaching(node.id),
         "ui": config.extra["ui"][language],
+        "site_name": config.site_name,
+        "edition": config.extra["edition"],
+        "address": (config.site_url or "").rstrip("/") + "/" + node.url,
         "href": lambda target: get_relative_url(target.url, page.url),
     }
     top = env.get_template("partials/policy-path.html").render(context)

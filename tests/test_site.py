@@ -160,3 +160,35 @@ def test_every_page_404s_included_carries_the_same_content_security_policy(site)
     assert len(policies) == 1
     policy = policies.pop()
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+
+
+def _edition():
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return config["extra"]["edition"]
+
+
+def test_every_page_shows_the_edition_and_the_changelog_lists_it(site):
+    edition = _edition()
+    for path in built_pages(site):
+        footer = html(site, path.relative_to(site).as_posix()).select_one(".edition")
+        assert footer is not None, path
+        assert f"{edition['version']} ({edition['date']})" in footer.get_text(), path
+    for language in LANGUAGES:
+        changes = html(site, ("" if language == "es" else "en/") + "cambios/")
+        latest = changes.select("article h2")[0].get_text()
+        assert edition["version"] in latest and edition["date"] in latest
+
+
+def test_every_policy_page_says_how_to_cite_it(site):
+    edition = _edition()
+    for language in LANGUAGES:
+        for node in content_model.load_site(ROOT / "docs").tree(language).nodes:
+            cite = html(site, node.url).select_one(".policy-cite").get_text(" ")
+            assert "001-2015-JUS" in cite and node.title in cite, node.url
+            assert edition["version"] in cite and edition["date"] in cite and f"/{node.url}" in cite
