@@ -1,0 +1,52 @@
+"""Puts the whole policy on one printable page per language where a page carries its marker.
+
+- `<!-- policy: whole -->`: every axis, component and guideline with its summary, in the
+  poster's order, with how to cite the document (see `renderers/whole_policy.py`).
+
+The marker stands on a line of its own. Any other `<!-- policy: ... -->` marker stops the
+build with one message.
+"""
+
+import re
+
+import content_model
+from renderers import whole_policy
+
+_MARKER = re.compile(r"^[ \t]{0,3}<!--\s*policy:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
+_ANY_MARKER = re.compile(r"<!--\s*policy:")
+
+
+# Replaces the whole-policy marker on the page with the generated document.
+def on_page_markdown(markdown, page, config, **kwargs):
+    if not _ANY_MARKER.search(markdown):
+        return markdown
+    _check(markdown, page.file.src_uri)
+    tree = content_model.site_for(config).tree(content_model.language_of(config))
+    edition = (config.extra.get("edition") or {}).get("date")
+    html = whole_policy.render(tree, page.url, config.site_name, str(edition) if edition else None)
+    return _MARKER.sub(lambda match: html, markdown)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+# Raises a ContentError for a marker inside a line, an unknown one, or one used twice.
+def _check(markdown, file_src_uri):
+    shown = f"docs/{file_src_uri}"
+    names = _MARKER.findall(markdown)
+    if len(_ANY_MARKER.findall(markdown)) != len(names):
+        raise content_model.ContentError(shown, None, "a '<!-- policy: ... -->' marker shares its line with other text",
+                                         "put the marker on a line of its own")
+    for name in names:
+        if name not in _MARKERS:
+            raise content_model.ContentError(shown, None, f"unknown marker '<!-- policy: {name} -->'",
+                                             "use '<!-- policy: whole -->'")
+    if len(names) > 1:
+        raise content_model.ContentError(shown, None, "the marker '<!-- policy: whole -->' appears twice",
+                                         "keep one on the page")
+
+
+# ---------------------------------------------------------------------------- data
+
+# The markers this hook knows.
+_MARKERS = ("whole",)

@@ -1,0 +1,163 @@
+"""The whole policy on one printable page (issue 9): the renderer, the built page in both languages, and printing."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, html
+
+import content_model
+import whole_policy as hook
+from content_model.policy import Node, PolicyTree
+from renderers import whole_policy
+
+PREFIX = {"es": "", "en": "en/"}
+PAGE = "politica/completa/"
+
+# A small policy: two axes, a transversal axis, and every level below them, listed out of order.
+SMALL = (
+    ("eje-t", "transversal", None, 1), ("esp-a2", "specific", "gen-a", 2), ("eje-b", "axis", None, 2),
+    ("eje-a", "axis", None, 1), ("comp-b", "component", "eje-b", 1), ("comp-a", "component", "eje-a", 1),
+    ("gen-a", "general", "comp-a", 1), ("esp-a1", "specific", "gen-a", 1), ("gen-b", "general", "comp-b", 1),
+    ("esp-b1", "specific", "gen-b", 1),
+)
+LEVELS = {"axis": "h2", "transversal": "h2", "component": "h3", "general": "h4", "specific": "h5"}
+
+
+def _tree(titles=None, language="es") -> PolicyTree:
+    titles = titles or {}
+    nodes = tuple(Node(id=i, kind=kind, parent=parent, order=order, title=titles.get(i, f"Title {i}"),
+                       label=f"Label {i}", summary=f"Summary of {i}.", related=(), src_uri=f"politica/{i}.md",
+                       language=language)
+                  for i, kind, parent, order in SMALL)
+    return PolicyTree(language=language, nodes=nodes)
+
+
+def _render(tree=None) -> BeautifulSoup:
+    return BeautifulSoup(whole_policy.render(tree or _tree(), PAGE, "Site name"), "html.parser")
+
+
+def _model(language):
+    return content_model.load_site(ROOT / "docs").tree(language)
+
+
+# ---------------------------------------------------------------------------- the renderer
+
+
+def test_every_node_appears_once_in_the_posters_order():
+    tree = _tree()
+    entries = _render(tree).select(".whole-policy__entry")
+    ids = [entry.find(["h2", "h3", "h4", "h5"])["id"] for entry in entries]
+    assert ids == [node.id for node in tree.walk()]
+    assert sorted(ids) == sorted(node.id for node in tree.nodes)
+
+
+def test_each_heading_level_follows_the_nodes_level_and_carries_its_summary():
+    tree = _tree()
+    soup = _render(tree)
+    for node in tree.nodes:
+        heading = soup.find(id=node.id)
+        assert heading.name == LEVELS[node.kind], node.id
+        assert heading.find_next_sibling("p").get_text() == node.summary
+
+
+def test_each_title_links_to_its_page_relative_to_the_whole_policy_page():
+    soup = _render()
+    assert soup.find(id="gen-a").a["href"] == "../gen-a/"
+    assert soup.find(id="eje-t").a.get_text() == "Title eje-t"
+
+
+def test_titles_are_escaped():
+    tricky = 'Fish & <chips> "quoted"'
+    markup = whole_policy.render(_tree({"esp-a1": tricky}), PAGE, "A <site> & co")
+    assert "<chips>" not in markup and "<site>" not in markup
+    soup = BeautifulSoup(markup, "html.parser")
+    assert soup.find(id="esp-a1").a.get_text() == tricky
+    assert soup.select_one(".whole-policy__cite cite").get_text() == "A <site> & co"
+
+
+def test_the_same_tree_gives_the_same_bytes():
+    assert whole_policy.render(_tree(), PAGE, "Site") == whole_policy.render(_tree(), PAGE, "Site")
+
+
+def test_the_citation_names_the_decree_and_the_site():
+    text = _render().select_one(".whole-policy__cite").get_text(" ")
+    assert "Decreto Supremo N° 001-2015-JUS" in text
+    assert "Site name" in text
+
+
+# ---------------------------------------------------------------------------- the marker
+
+
+def _page(src_uri="politica/completa.es.md"):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=PAGE)
+
+
+def test_an_unknown_policy_marker_stops_the_build():
+    with pytest.raises(content_model.ContentError) as error:
+        hook.on_page_markdown("Lead.\n\n<!-- policy: everything -->\n", _page(), config=None)
+    assert str(error.value) == ("docs/politica/completa.es.md: unknown marker '<!-- policy: everything -->'. "
+                                "Fix: use '<!-- policy: whole -->'.")
+
+
+def test_a_policy_marker_inside_a_line_stops_the_build():
+    with pytest.raises(content_model.ContentError, match="shares its line"):
+        hook.on_page_markdown("Lead <!-- policy: whole --> here.\n", _page(), config=None)
+
+
+def test_a_page_without_the_marker_is_left_alone():
+    assert hook.on_page_markdown("Just text.\n", _page(), config=None) == "Just text.\n"
+
+
+# ---------------------------------------------------------------------------- the built site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_holds_every_node_of_the_content_model_in_order(site, language):
+    tree = _model(language)
+    content = html(site, PREFIX[language] + PAGE).select_one(".md-content")
+    titles = [h.a.get_text() for h in content.select(".whole-policy__title")]
+    assert titles == [node.title for node in tree.walk()]
+    assert len(titles) == len(tree.nodes)
+    assert {n.title for n in tree.of_kind("specific")} <= set(titles)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_title_links_to_a_built_page(site, language):
+    url = PREFIX[language] + PAGE
+    links = html(site, url).select(".whole-policy__title a")
+    assert links
+    for link in links:
+        target = urlsplit(urljoin("/" + url, link["href"])).path.lstrip("/")
+        assert (site / target / "index.html").is_file(), link["href"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_says_how_to_cite_it_and_that_the_grouping_is_a_reconstruction(site, language):
+    content = html(site, PREFIX[language] + PAGE).select_one(".md-content")
+    cite = content.select_one(".whole-policy__cite").get_text(" ")
+    assert "001-2015-JUS" in cite
+    site_name = html(site, PREFIX[language] + PAGE).select_one("title").get_text()
+    assert content.select_one(".whole-policy__cite cite").get_text() in site_name
+    assert any(a["href"] == "../nota-metodologica/" for a in content.select("a"))
+
+
+# ---------------------------------------------------------------------------- printing
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_printing_shows_the_policy_without_navigation(visit, language):
+    page = visit.page
+    page.goto(visit.base + PREFIX[language] + PAGE)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar", ".report-strip", ".md-footer"):
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), selector
+    for node in _model(language).of_kind("specific"):
+        assert page.locator(f'[id="{node.id}"]').is_visible(), node.id
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
