@@ -226,7 +226,7 @@ def test_a_rank_that_does_not_follow_from_the_counts_stops_the_build(project):
 def test_figures_in_an_english_region_page_stop_the_build(project):
     edit(project / "docs/regiones/piura.en.md", 'title: "Piura"', 'title: "Piura"\ncomplaints_2007_2014: 96')
     assert build_error(project) == (
-        "docs/regiones/piura.en.md, field 'complaints_2007_2014': figures and structure are declared only in "
+        "docs/regiones/piura.en.md, field 'complaints_2007_2014': structure is declared only in "
         f"the Spanish file. Fix: remove 'complaints_2007_2014:' from the English file; keep it in {_es('piura')}.")
 
 

@@ -43,6 +43,24 @@ def require_id(where_file: str, value: Any, example: str) -> None:
                            f"use lowercase letters, digits and hyphens, e.g. '{example}'")
 
 
+def check_translation(src_uri: str, english: dict[str, Any], structural, required,
+                      help: dict[str, str] | None = None, page_id: str | None = None) -> None:
+    """An English file carries its own words only: no structure, and every required text."""
+    where_file = shown(src_uri, "en")
+    for field in structural:
+        if field in english:
+            raise ContentError(where_file, field, "structure is declared only in the Spanish file",
+                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
+    if page_id is not None and english.get("id") not in (None, page_id):
+        raise ContentError(where_file, "id", f"'{english['id']}' differs from the Spanish file's id '{page_id}'",
+                           f"use 'id: {page_id}' or remove the line")
+    for field in required:
+        if not isinstance(english.get(field), str) or not english[field].strip():
+            explained = f" ({help[field]})" if help and field in help else ""
+            raise ContentError(where_file, field, "this required field is missing",
+                               f"add '{field}:' in English{explained}")
+
+
 def shown(src_uri: str, language: str) -> str:
     """How a message names a page's file: 'docs/politica/x.es.md'."""
     return f"docs/{localised(src_uri, language)}"

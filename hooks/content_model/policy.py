@@ -6,7 +6,7 @@ import dataclasses
 import functools
 from typing import Any, Iterable
 
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
+from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
                    require_id, shown)
 
 # Which kind of node may sit under which: the reconstruction's shape, not its contents.
@@ -141,7 +141,7 @@ def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
                                "give each page its own id")
         structure[node_id] = fields
         where[node_id] = src_uri
-        _validate_translation(src_uri, node_id, english)
+        check_translation(src_uri, english, _STRUCTURAL_FIELDS, _TRANSLATED_REQUIRED, _FIELD_HELP, node_id)
 
     for node_id, fields in structure.items():
         _validate_links(where[node_id], fields, structure)
@@ -190,21 +190,6 @@ def _validate_policy_fields(src_uri: str, data: dict[str, Any]) -> dict[str, Any
         raise ContentError(where_file, "related", "this field must be a list of page ids",
                            "write it as 'related: [id-one, id-two]'")
     return data
-
-
-def _validate_translation(src_uri: str, node_id: str, english: dict[str, Any]) -> None:
-    where_file = shown(src_uri, "en")
-    for field in _STRUCTURAL_FIELDS:
-        if field in english:
-            raise ContentError(where_file, field, "structure is declared only in the Spanish file",
-                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
-    if english.get("id") not in (None, node_id):
-        raise ContentError(where_file, "id", f"'{english['id']}' differs from the Spanish file's id '{node_id}'",
-                           f"use 'id: {node_id}' or remove the line")
-    for field in _TRANSLATED_REQUIRED:
-        if not isinstance(english.get(field), str) or not english[field].strip():
-            raise ContentError(where_file, field, "this required field is missing",
-                               f"add '{field}:' in English ({_FIELD_HELP[field]})")
 
 
 def _validate_links(src_uri: str, fields: dict[str, Any], structure: dict[str, dict[str, Any]]) -> None:

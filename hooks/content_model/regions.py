@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
+from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
                    require_id, shown)
 
 KINDS = ("region",)
@@ -210,19 +210,9 @@ def _validate_words(where_file: str, data: dict[str, Any]) -> None:
 
 
 def _validate_translation(src_uri: str, page_id: str | None, english: dict[str, Any], structural: tuple[str, ...]) -> None:
-    where_file = shown(src_uri, "en")
-    for field in structural:
-        if field in english:
-            raise ContentError(where_file, field, "figures and structure are declared only in the Spanish file",
-                               f"remove '{field}:' from the English file; keep it in {shown(src_uri, DEFAULT_LANGUAGE)}")
-    if english.get("id") not in (None, page_id):
-        raise ContentError(where_file, "id", f"'{english['id']}' differs from the Spanish file's id '{page_id}'",
-                           f"use 'id: {page_id}' or remove the line")
-    for field in ("title", "label") if page_id else ("title",):
-        if not isinstance(english.get(field), str) or not english[field].strip():
-            raise ContentError(where_file, field, "this required field is missing",
-                               f"add '{field}:' in English ({_FIELD_HELP[field]})")
-    _validate_words(where_file, english)
+    required = ("title", "label") if page_id else ("title",)
+    check_translation(src_uri, english, structural, required, _FIELD_HELP, page_id)
+    _validate_words(shown(src_uri, "en"), english)
 
 
 def _validate_ranks(structure: dict[str, dict[str, Any]], where: dict[str, str]) -> None:

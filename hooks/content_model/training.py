@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, page_url, shown
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown
 
 # Each part of a module: the page's file name in the module folder, and the kind it declares.
 PARTS = {
@@ -273,7 +273,7 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
             kind = tree.get(guideline).kind
             raise ContentError(where_file, "teaches", f"'{guideline}' is an {kind}, not a guideline",
                                "list general or specific guidelines (the pages that sit under a component)")
-    _check_translation(index, pages[index]["en"], _MODULE_TRANSLATED, ("id", *_MODULE_STRUCTURE))
+    check_translation(index, pages[index]["en"], ("id", *_MODULE_STRUCTURE), _MODULE_TRANSLATED)
 
     for part, kind in PARTS.items():
         src_uri = f"{ROOT}{module_id}/{part}.md"
@@ -286,7 +286,7 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
             raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", "this required field is missing",
                                f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
         if kind != "module":
-            _check_translation(src_uri, pages[src_uri]["en"], ("title",), ("kind", "module"))
+            check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
     plan = f"{ROOT}{module_id}/plan.md"
     quiz = f"{ROOT}{module_id}/cuestionario.md"
     steps = {language: _steps(plan, language, pages[plan][language]) for language in LANGUAGES}
@@ -302,19 +302,6 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
 
 
 # The English file carries its own words only, and every one it needs.
-def _check_translation(src_uri: str, english: dict[str, Any], required: tuple[str, ...],
-                       structural: tuple[str, ...]) -> None:
-    where_file = shown(src_uri, "en")
-    for field in structural:
-        if field in english:
-            spanish = shown(src_uri, DEFAULT_LANGUAGE)
-            raise ContentError(where_file, field, "structure is declared only in the Spanish file",
-                               f"remove '{field}:' from the English file; keep it in {spanish}")
-    for field in required:
-        if not isinstance(english.get(field), str) or not english[field].strip():
-            raise ContentError(where_file, field, "this required field is missing", f"add '{field}:' in English")
-
-
 # The steps of one language's session plan, checked one by one.
 def _steps(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Step, ...]:
     where_file = shown(src_uri, language)
