@@ -4,9 +4,9 @@
     python3 deploy/render-nginx.py SITE_DIR OUT_DIR [--listen 80] [--location /trata/]
         [--server-name example.org] [--state-dir /var/lib/nginx-trata] [--brotli auto|on|off]
 
-csp.conf holds the Content-Security-Policy header, read from the pages' own
-<meta http-equiv="Content-Security-Policy"> (hooks/csp.py writes it): every page must carry
-the same one. Re-render after every build: a theme upgrade changes the inline-script hashes.
+csp.conf holds the Content-Security-Policy (sent with HTML and SVG documents), read from the
+pages' own <meta http-equiv="Content-Security-Policy"> (hooks/csp.py writes it): every page must
+carry the same one. Re-render after every build: a theme upgrade changes the inline-script hashes.
 """
 
 from __future__ import annotations
@@ -43,8 +43,6 @@ def site_policy(site: Path) -> str:
         raise SystemExit(f"the pages carry {len(policies)} different Content-Security-Policies ({summary}): "
                          "the header can only match one")
     (policy,) = policies
-    if '"' in policy or "\n" in policy:
-        raise SystemExit("the page policy contains a quote or a newline")
     return policy
 
 
@@ -58,13 +56,18 @@ def needs_404_fix(site: Path, location: str) -> bool:
 
 def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", server_name: str = "_",
            state_dir: str = "/var/lib/nginx-trata", brotli: str = "auto", user: str | None = None,
-           mime_types: str = "/etc/nginx/mime.types", modules_dir: str = "/usr/lib/nginx/modules") -> Path:
+           mime_types: str = "/etc/nginx/mime.types", modules_dir: str = "/usr/lib/nginx/modules",
+           csp: str | None = None) -> Path:
+    """Writes OUT/nginx.conf and OUT/csp.conf. `csp` replaces the policy read from the pages; "" sends
+    no Content-Security-Policy at all (`make bench` serves a stock Material build that has none)."""
     site = site.resolve()
     if not (site / "index.html").is_file():
         raise SystemExit(f"{site} has no index.html: build the site first (make build)")
     if not (location.startswith("/") and location.endswith("/")):
         raise SystemExit(f"--location must start and end with '/': {location!r}")
-    policy = site_policy(site)
+    policy = site_policy(site) if csp is None else csp
+    if '"' in policy or "\n" in policy:
+        raise SystemExit("the policy contains a quote or a newline")
 
     module = Path(modules_dir) / BROTLI_MODULE
     use_brotli = brotli == "on" or (brotli == "auto" and module.is_file())
@@ -96,7 +99,12 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
     text = re.sub(r"@([A-Z_0-9]+)@", lambda m: values[m.group(1)], text)
     out.mkdir(parents=True, exist_ok=True)
     Path(state_dir).mkdir(parents=True, exist_ok=True)
-    (out / "csp.conf").write_text(f'add_header Content-Security-Policy "{policy}" always;\n', encoding="utf-8")
+    (out / "csp.conf").write_text(
+        "# The pages' own Content-Security-Policy, sent with documents only (see nginx.conf).\n"
+        "map $trata_is_document $trata_csp {\n"
+        f'    1       "{policy}";\n'
+        '    default "";\n'
+        "}\n", encoding="utf-8")
     (out / "nginx.conf").write_text(text, encoding="utf-8")
     return out / "nginx.conf"
 

@@ -5,76 +5,32 @@ the root of a domain and under a sub-path."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
-import os
 import re
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, built_pages
+from bench import local_nginx
+from bench.first_load import PAGE_KINDS as _KINDS
+from conftest import built_pages
 
-NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 SUB_PATH = "/trata/"
+# One page of every kind; the 404 page is loaded through a missing address.
+PAGE_KINDS = [*_KINDS.values(), "no-existe/"]
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 
-# One page of every kind (the 404 page is loaded through a missing address).
-PAGE_KINDS = [
-    "", "politica/", "politica/prevencion/", "politica/factores-socioeconomicos/",
-    "politica/reduccion-tolerancia/", "politica/cultura-rechazo/", "politica/nota-metodologica/",
-    "regiones/", "regiones/madre-de-dios/", "capacitacion/", "capacitacion/que-es-la-trata/",
-    "capacitacion/que-es-la-trata/cuestionario/", "capacitacion/que-es-la-trata/hoja/",
-    "publico/como-ocurre/", "glosario/", "denunciar/", "no-existe/",
-]
 
-_spec = importlib.util.spec_from_file_location("render_nginx", ROOT / "deploy" / "render-nginx.py")
-render_nginx = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(render_nginx)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start(site: Path, tmp: Path, location: str, brotli: str = "auto"):
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: run 'sudo apt-get install nginx'")
-    port = _free_port()
-    conf = render_nginx.render(site, tmp / "conf", listen=f"127.0.0.1:{port}", location=location,
-                               state_dir=str(tmp / "state"), brotli=brotli,
-                               user="root" if os.geteuid() == 0 else None)
-    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "state" / "error.log"),
-                                "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}{location}"
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                output = process.communicate()[0].decode(errors="replace")
-                log = (tmp / "state" / "error.log")
-                pytest.fail(f"nginx did not start: {output} {log.read_text() if log.exists() else ''}")
-            time.sleep(0.05)
-    return process, base
-
-
-def _stop(process) -> None:
-    process.terminate()
+def _start(site: Path, workdir: Path, location: str, brotli: str = "auto"):
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        return local_nginx.start(site, workdir, location, brotli)
+    except local_nginx.NginxError as error:
+        pytest.fail(str(error))
+
+
+_stop = local_nginx.stop
+render_nginx = local_nginx.render_nginx
 
 
 @pytest.fixture(scope="module", params=["/", SUB_PATH], ids=["root", "sub-path"])
@@ -125,7 +81,8 @@ def _asset(site: Path, pattern: str) -> str:
 
 
 def test_compression(site, nginx_root):
-    for url in ("", "en/politica/", "assets/css/site.css", "assets/js/site.js", _asset(site, "politica/*.svg"),
+    for url in ("", "en/politica/", _asset(site, "assets/stylesheets/site.*.min.css"),
+                _asset(site, "assets/javascripts/site.*.min.js"), _asset(site, "politica/*.svg"),
                 _asset(site, "assets/stylesheets/main.*.min.css"),
                 _asset(site, "assets/javascripts/bundle.*.min.js"), _asset(site, "datos/*.json")):
         status, headers, body = fetch(nginx_root + url, "gzip")
@@ -141,7 +98,7 @@ def test_brotli_where_the_module_is_loaded(site, nginx_root):
     module = Path("/usr/lib/nginx/modules") / render_nginx.BROTLI_MODULE
     if not module.is_file():
         pytest.skip("libnginx-mod-http-brotli-filter is not installed: gzip only")
-    _, headers, _ = fetch(nginx_root + "assets/css/site.css", "br, gzip")
+    _, headers, _ = fetch(nginx_root + _asset(site, "assets/stylesheets/site.*.min.css"), "br, gzip")
     assert headers["Content-Encoding"] == "br"
 
 
@@ -149,7 +106,7 @@ def test_config_works_without_brotli(site, tmp_path):
     process, base = _start(site, tmp_path, "/", brotli="off")
     try:
         assert "brotli" not in (tmp_path / "conf" / "nginx.conf").read_text().replace("# Brotli", "")
-        status, headers, _ = fetch(base + "assets/css/site.css", "br, gzip")
+        status, headers, _ = fetch(base + _asset(site, "assets/stylesheets/site.*.min.css"), "br, gzip")
         assert (status, headers["Content-Encoding"]) == (200, "gzip")
     finally:
         _stop(process)
@@ -163,8 +120,8 @@ def test_cache_lifetimes(site, nginx_root):
         _asset(site, "assets/stylesheets/palette.*.min.css"): immutable,
         _asset(site, "assets/javascripts/bundle.*.min.js"): immutable,
         _asset(site, "assets/javascripts/workers/search.*.min.js"): immutable,
-        "assets/css/site.css": "public, max-age=300, must-revalidate",
-        "assets/js/site.js": "public, max-age=300, must-revalidate",
+        _asset(site, "assets/stylesheets/site.*.min.css"): immutable,
+        _asset(site, "assets/javascripts/site.*.min.js"): immutable,
         "assets/favicon.svg": "public, max-age=300, must-revalidate",
         "search/index.es.js": "no-cache",
         "no-existe/": "no-cache",
@@ -178,15 +135,22 @@ def test_cache_lifetimes(site, nginx_root):
 
 def test_security_headers_and_the_pages_own_policy(site, nginx_root):
     policy = page_policy(site)
-    for url in ("", "en/regiones/", "assets/css/site.css", "no-existe", "en/no-existe", "politica"):
+    documents = ("", "en/regiones/", "no-existe", "en/no-existe", "politica", _asset(site, "politica/*.svg"))
+    subresources = (_asset(site, "assets/stylesheets/site.*.min.css"), _asset(site, "assets/javascripts/site.*.min.js"),
+                    "datos/" + _asset(site / "datos", "*.json"))
+    for url in documents + subresources:
         _, headers, _ = fetch(nginx_root + url)
-        assert headers.get_all("Content-Security-Policy") == [policy], url
         assert headers["X-Content-Type-Options"] == "nosniff", url
         assert headers["Referrer-Policy"] == "no-referrer", url
-        permissions = headers["Permissions-Policy"]
-        for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
-            assert f"{feature}=()" in permissions, (url, feature)
         assert headers["Server"] == "nginx", url
+        if url in documents:
+            assert headers.get_all("Content-Security-Policy") == [policy], url
+            assert headers["X-Frame-Options"] == "DENY", url
+            permissions = headers["Permissions-Policy"]
+            for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+                assert f"{feature}=()" in permissions, (url, feature)
+        else:   # policies govern documents; on a stylesheet or script they only cost bytes
+            assert not {"Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"} & set(headers), url
 
 
 def test_no_server_version_in_error_pages(nginx_root):
@@ -246,7 +210,9 @@ def test_every_kind_of_page_loads_cleanly(browser, nginx, language):
             response = page.goto(nginx + language + url, wait_until="load")
             assert response.status == (404 if url == "no-existe/" else 200), url
             page.wait_for_load_state("networkidle")
-            assert page.evaluate("document.styleSheets.length") >= 4, url   # the theme's and ours
+            # Every linked stylesheet arrived: Material's two and our bundle.
+            assert page.evaluate("[document.styleSheets.length,"
+                                 " document.querySelectorAll('link[rel=stylesheet]').length]") == [3, 3], url
             if url == "no-existe/":   # Chromium reports the 404 document's own status
                 assert errors[:1] == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
                 del errors[:1]

@@ -1,0 +1,89 @@
+"""A page costs a reader on a prepaid phone plan at most 90 KB and 12 requests the first time.
+
+Two checks of the same budget (issue #8):
+- measured: a page of every kind, in both languages, loaded in Chromium from the project's nginx
+  configuration with an empty cache; bytes are what crossed the wire (compressed bodies and headers);
+- counted: every built page and the files its HTML links, each fetched from the same nginx with
+  gzip (Chromium only asks for Brotli over HTTPS; Brotli is smaller still), headers included.
+Speed is not tested here: `make bench` measures it.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from bench import local_nginx
+from bench.first_load import PAGE_KINDS, measure
+from conftest import built_pages, html
+
+MAX_BYTES = 90_000
+MAX_REQUESTS = 12
+
+
+@pytest.fixture(scope="module")
+def nginx_site(site, tmp_path_factory) -> str:
+    try:
+        with local_nginx.serving(site, tmp_path_factory.mktemp("budget-nginx")) as base:
+            yield base
+    except local_nginx.NginxError as error:
+        pytest.fail(str(error))
+
+
+@pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_first_load_of_every_kind_of_page_fits_the_budget(browser, nginx_site, kind, language):
+    load = measure(browser, nginx_site + language + PAGE_KINDS[kind])
+    detail = "\n".join(f"{size:>7} {url}" for url, size in load.responses.items())
+    assert load.requests <= MAX_REQUESTS, detail
+    assert load.bytes <= MAX_BYTES, detail
+    # Search costs nothing until it is used.
+    assert not any("/search/" in url for url in load.responses), detail
+    # Everything came from the site itself.
+    assert all(url.startswith(nginx_site) for url in load.responses), detail
+
+
+def test_every_built_page_fits_the_budget(site, nginx_site):
+    fetched: dict[str, int] = {}
+
+    def wire_bytes(address: str) -> int:
+        if address not in fetched:
+            request = urllib.request.Request(nginx_site + address.lstrip("/"), headers={"Accept-Encoding": "gzip"})
+            try:
+                response = urllib.request.urlopen(request, timeout=10)
+            except urllib.error.HTTPError as error:   # the 404 pages, fetched by their own address
+                response = error
+            with response:
+                fetched[address] = len(response.read()) + len(str(response.headers)) + len("HTTP/1.1 200 OK\r\n")
+        return fetched[address]
+
+    over = []
+    pages = built_pages(site)
+    for page in pages:
+        address = "/" + page.relative_to(site).as_posix()
+        linked = _linked_files(site, address, html(site, page.relative_to(site).as_posix()))
+        total = wire_bytes(address) + sum(wire_bytes(asset) for asset in linked)
+        if len(linked) + 1 > MAX_REQUESTS or total > MAX_BYTES:
+            over.append(f"{address}: {len(linked) + 1} requests, {total} bytes")
+    assert len(pages) > 200
+    assert not over, "\n".join(over)
+
+
+# The addresses of the files a browser fetches to show the page: stylesheets, scripts, icons, images.
+def _linked_files(site: Path, address: str, soup) -> set[str]:
+    references = [tag["href"] for tag in soup.select("link[href]")
+                  if {"stylesheet", "icon"} & set(tag.get("rel", []))]
+    references += [tag["src"] for tag in soup.select("script[src], img[src]")]
+    files = set()
+    for reference in references:
+        if reference.startswith("data:"):
+            continue
+        target = urlsplit(urljoin(address, reference))
+        assert not target.netloc, f"{address} links {reference} on another site"
+        assert (site / target.path.lstrip("/")).is_file(), f"{address} links {reference}, which is not in the site"
+        files.add(target.path)
+    return files
