@@ -13,4 +13,4 @@ def on_pre_build(config, **kwargs):
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", None) or content_model.DEFAULT_LANGUAGE
     if language == content_model.DEFAULT_LANGUAGE or content_model.current() is None:
-        content_model.load(config.docs_dir)
+        content_model.load(config.docs_dir, config.use_directory_urls)

@@ -98,7 +98,7 @@ def _check(markdown, node, file_src_uri):
 
 # Where a language's standalone SVG lives, relative to the site's root: 'en/politica/....svg'.
 def _download_url(language):
-    return content_model.page_url(content_model.POLICY_OVERVIEW, language) + _FILE_NAMES[language]
+    return content_model.page_folder(content_model.POLICY_OVERVIEW, language) + _FILE_NAMES[language]
 
 
 # ---------------------------------------------------------------------------- data

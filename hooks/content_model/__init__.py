@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised, unlocalised,
-                   page_url, read_front_matter, shown)
+                   page_folder, page_url, read_front_matter, set_directory_urls, shown)
 from . import policy, regions, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "load", "load_site", "current",
-           "site_for", "language_of", "localised", "unlocalised", "page_url", "read_front_matter", "shown",
+           "site_for", "language_of", "localised", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
 POLICY_OVERVIEW = policy.OVERVIEW
@@ -70,8 +70,9 @@ def _check_kinds(pages: Pages) -> None:
 _loaded: list[Site] = []
 
 
-def load(docs_dir: str | Path) -> Site:
+def load(docs_dir: str | Path, directory_urls: bool = True) -> Site:
     """Load and validate, then keep the result for the hooks of this build."""
+    set_directory_urls(directory_urls)
     site = load_site(docs_dir)
     _loaded[:] = [site]
     return site
@@ -84,7 +85,7 @@ def current() -> Site | None:
 
 def site_for(config: Any) -> Site:
     """The model of the build in progress, loading it if no hook did yet."""
-    return current() or load(config.docs_dir)
+    return current() or load(config.docs_dir, config.use_directory_urls)
 
 
 def language_of(config: Any) -> str:

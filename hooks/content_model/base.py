@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -79,16 +80,36 @@ def unlocalised(file_src_uri: str) -> tuple[str, str]:
     return match.group(1) + ".md", match.group(2)
 
 
+# The URL layout of the build in progress: "politica/x/" on the website, "politica/x.html" in
+# the offline edition, which is read from files where a folder does not open its index.html.
+_url_layout = {"directory_urls": True}
+
+
+def set_directory_urls(directory_urls: bool) -> None:
+    _url_layout["directory_urls"] = bool(directory_urls)
+
+
 def page_url(src_uri: str, language: str) -> str:
     """Site-relative URL of a page, as the i18n plugin and `use_directory_urls` lay it out."""
     stem = src_uri[: -len(".md")]
-    if stem == "index":
+    if not _url_layout["directory_urls"]:
+        path = stem + ".html"
+    elif stem == "index":
         path = ""
     elif stem.endswith("/index"):
         path = stem[: -len("index")]
     else:
         path = stem + "/"
     return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
+
+
+def page_folder(src_uri: str, language: str) -> str:
+    """The site-relative folder that a page's relative links start from ('' for the root)."""
+    url = page_url(src_uri, language)
+    if not url or url.endswith("/"):
+        return url
+    folder = posixpath.dirname(url)
+    return folder + "/" if folder else ""
 
 
 def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:

@@ -7,9 +7,10 @@ to the page, because MkDocs does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
 from urllib.parse import urlsplit
+
+from mkdocs.utils import get_relative_url
 
 from content_model.regions import Department, Region, RegionSet
 
@@ -150,10 +151,10 @@ def _level(count: int) -> tuple[str, str, str]:
     return next((level, fill, ink) for threshold, level, fill, ink in _LEVELS if count >= threshold)
 
 
-# A link from one site-relative page URL to another, relative to the first ('lima/', '../').
+# A link from one site-relative page URL to another, relative to the first ('lima/', '../'),
+# in either URL layout (the offline edition links 'lima.html').
 def _href(target_url: str, page_url: str) -> str:
-    relative = posixpath.relpath("/" + target_url, "/" + page_url)
-    return "./" if relative == "." else relative + "/"
+    return get_relative_url(target_url, page_url)
 
 
 # The name of the site a URL points to: 'rpp.pe' for 'https://rpp.pe/lima/...'.

@@ -5,14 +5,26 @@
   // ---- Quick exit: blank the page at once, then replace it in history with a neutral site.
   var exits = document.querySelectorAll("[data-quick-exit]");
   var destination = exits.length ? exits[0].getAttribute("href") : null;
+  // With no connection (a USB copy in a village, a phone out of signal) the neutral site would
+  // not load and the page would stay in view behind an error: go to a blank local page instead.
+  var localDestination = exits.length ? exits[0].getAttribute("data-quick-exit-local") : null;
 
   function quickExit(event) {
     if (event) event.preventDefault();
     document.documentElement.classList.add("quick-exit--active");
     document.title = "\u00a0";
-    if (document.body) document.body.textContent = "";
+    if (document.body) blankText(document.body);
     // replace(): Back does not return to this page (history itself is not erased).
-    window.location.replace(destination);
+    window.location.replace(navigator.onLine === false && localDestination ? localDestination : destination);
+  }
+
+  // Every word goes, but the elements stay: the theme's script still finds the parts it watches
+  // and throws no error while the browser leaves.
+  function blankText(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (var n = 0; n < nodes.length; n++) nodes[n].nodeValue = "";
   }
 
   for (var i = 0; i < exits.length; i++) exits[i].addEventListener("click", quickExit);

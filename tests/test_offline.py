@@ -1,0 +1,216 @@
+"""The offline edition (`make offline`): a zip that a trainer unzips onto a laptop or a USB stick
+and reads from the files, with no server and no connection, in both languages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+import content_model
+from conftest import BUILD_ENV, ROOT, wait_until
+
+_LOCAL_PAGE = {"es": "assets/nueva-pestana.html", "en": "assets/new-tab.html"}
+
+
+def _edition() -> dict:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(re.search(r"^  edition:\n(?:    .*\n)+", text, re.MULTILINE).group(0))["edition"]
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    """The zip, made by the same command as `make offline`."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(out)],
+                            cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / f"politica-trata-{_edition()['version']}.zip"
+
+
+@pytest.fixture(scope="module")
+def edition(package, tmp_path_factory) -> Path:
+    """The edition unzipped into an empty folder, as a reader would; returns its top folder."""
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(target)
+    return target / package.stem
+
+
+@pytest.fixture
+def reader(browser, edition):
+    """A tab reading the edition from files; every request outside its folder is recorded and refused."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    folder = edition.as_uri() + "/"
+    outside, errors = [], []
+
+    def guard(route):
+        if route.request.url.startswith(folder):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.folder, page.outside, page.errors = folder, outside, errors
+    yield page
+    assert outside == [], "requests left the folder"
+    assert errors == [], "console errors"
+    context.close()
+
+
+def _open(page, path: str) -> None:
+    page.goto(page.folder + path, wait_until="load")
+
+
+def _here(page) -> str:
+    return unquote(page.url[len(page.folder):]) if page.url.startswith(page.folder) else page.url
+
+
+# ---------------------------------------------------------------------------- the package
+
+
+def test_the_zip_has_a_checksum_file_that_sha256sum_accepts(package):
+    line = package.with_name(package.name + ".sha256").read_text(encoding="utf-8")
+    assert line == f"{hashlib.sha256(package.read_bytes()).hexdigest()}  {package.name}\n"
+    check = subprocess.run(["sha256sum", "-c", package.name + ".sha256"], cwd=package.parent,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_zip_holds_one_folder_named_after_the_edition(package):
+    with zipfile.ZipFile(package) as archive:
+        names = archive.namelist()
+    assert {name.split("/")[0] for name in names} == {package.stem}
+    for needed in ("index.html", "en/index.html", "LEEME-README.txt", _LOCAL_PAGE["es"], _LOCAL_PAGE["en"],
+                   "search/index.es.js", "search/index.en.js"):
+        assert f"{package.stem}/{needed}" in names, needed
+
+
+def test_every_page_shows_the_edition_and_the_date_the_copy_was_made(edition):
+    version, date = _edition()["version"], _edition()["date"]
+    pages = sorted(edition.rglob("*.html"))
+    assert len(pages) > 200
+    for path in pages:
+        if "assets" in path.relative_to(edition).parts:
+            continue
+        footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(".edition")
+        assert footer is not None, path
+        text = " ".join(footer.get_text().split())
+        assert f" {version} ({date})." in text, (path, text)
+        assert re.search(r"(generada el|made on) \d{4}-\d{2}-\d{2}\.", text), (path, text)
+
+
+def test_every_link_between_pages_points_to_a_file_in_the_folder(edition):
+    """A browser reading files does not open 'politica/' as 'politica/index.html'."""
+    broken = []
+    for path in sorted(edition.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("[href], [src]"):
+            reference = tag.get("href") or tag.get("src")
+            parts = urlsplit(reference)
+            if parts.scheme or reference.startswith("#") or not parts.path:
+                continue   # other sites (sources), tel:, mailto:, data: and anchors in the page
+            target = Path(unquote(urlsplit(urljoin(path.as_uri(), reference)).path))
+            if not target.is_file():
+                broken.append(f"{path.relative_to(edition)}: {reference}")
+    assert broken == []
+
+
+# ---------------------------------------------------------------------------- reading it
+
+
+def test_a_reader_navigates_from_the_home_page_to_a_guideline(reader, edition):
+    _open(reader, "index.html")
+    reader.locator(".md-nav--primary a", has_text="Política").first.click()
+    reader.wait_for_load_state("load")
+    assert _here(reader) == "politica/index.html"
+    guideline = content_model.load_site(ROOT / "docs").tree("es").get("cultura-rechazo")
+    reader.locator(".diagram__svg--wide a", has_text=guideline.label).first.click()
+    reader.wait_for_load_state("load")
+    assert _here(reader) == "politica/cultura-rechazo.html"
+    assert reader.locator("h1").inner_text() == guideline.title
+
+
+@pytest.mark.parametrize("start, other", [("politica/prevencion.html", "en/politica/prevencion.html"),
+                                          ("en/regiones/index.html", "regiones/index.html"),
+                                          ("index.html", "en/index.html")])
+def test_the_language_switch_opens_the_same_page_in_the_other_language(reader, start, other):
+    _open(reader, start)
+    reader.locator("a.language-switch").click()
+    reader.wait_for_load_state("load")
+    assert _here(reader) == other
+
+
+@pytest.mark.parametrize("language, query, expected", [
+    ("es", "proteccion", "politica/proteccion.html"),
+    ("es", "Madre de Dios", "regiones/madre-de-dios.html"),
+    ("en", "Developing shelters", "en/politica/centros-acogida.html"),
+])
+def test_search_works_from_the_files_in_the_readers_language(reader, language, query, expected):
+    _open(reader, "index.html" if language == "es" else "en/index.html")
+    reader.click("[data-search-open]")
+    wait_until(reader, "window.__siteSearchIndex !== undefined")
+    reader.fill("#site-search-input", query)
+    wait_until(reader, "document.querySelector('#site-search-status').textContent.length > 0")
+    results = [unquote(href[len(reader.folder):]).split("#")[0]
+               for href in reader.eval_on_selector_all(".site-search__link", "links => links.map(a => a.href)")]
+    assert expected in results[:3], results[:5]
+    assert all(result.startswith("en/") == (language == "en") for result in results), results
+    reader.locator(".site-search__link").first.click()
+    reader.wait_for_load_state("load")
+    assert reader.url.startswith(reader.folder) and reader.locator("h1").count() == 1
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_trainer_answers_a_quiz_question(reader, language):
+    prefix = "" if language == "es" else "en/"
+    _open(reader, prefix + "capacitacion/que-es-la-trata/cuestionario.html")
+    answer = content_model.load_site(ROOT / "docs").training[language].get("que-es-la-trata").questions[0].answer
+    question = reader.locator("#pregunta-1")
+    question.locator("input[type=radio]").nth(answer).check()
+    question.locator(".quiz__check").click()
+    assert question.locator("[aria-live=polite]").inner_text().startswith({"es": "Correcto.", "en": "Right."}[language])
+
+
+def test_the_diagram_and_the_region_map_link_to_pages_in_the_folder(reader):
+    _open(reader, "politica/index.html")
+    links = reader.eval_on_selector_all(".diagram__svg--wide a[href]", "links => links.map(a => a.href)")
+    assert len(links) >= 30
+    reader.locator(".diagram__svg--wide a[href]").first.click()
+    reader.wait_for_load_state("load")
+    assert _here(reader).startswith("politica/") and _here(reader).endswith(".html")
+    _open(reader, "regiones/index.html")
+    tiles = reader.locator("a.rg-tile")
+    assert tiles.count() == 10
+    tiles.first.click()
+    reader.wait_for_load_state("load")
+    assert _here(reader).startswith("regiones/") and _here(reader) != "regiones/index.html"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_with_no_connection_the_quick_exit_blanks_the_page_and_opens_a_local_neutral_page(reader, language):
+    prefix = "" if language == "es" else "en/"
+    _open(reader, prefix + "publico/si-te-pasa-a-ti.html")
+    reader.context.set_offline(True)
+    reader.locator(".quick-exit").click()
+    reader.wait_for_url("**/" + _LOCAL_PAGE[language])
+    assert reader.evaluate("document.body.textContent.trim()") == ""
+    assert reader.title() in ("Nueva pestaña", "New Tab")
+
+
+def test_a_page_prints_from_the_files(reader):
+    _open(reader, "politica/completa.html")
+    pdf = reader.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
