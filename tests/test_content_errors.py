@@ -84,3 +84,17 @@ def test_two_siblings_with_the_same_order(project):
     message = build_error(project)
     assert message.startswith("docs/politica/")
     assert "field 'order': '2' is also the order of its sibling" in message
+
+
+def test_a_stylesheet_listed_in_mkdocs_yml_that_does_not_exist(project):
+    edit(project / "mkdocs.yml", "  - assets/css/regions.css\n", "  - assets/css/region.css\n")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra_css': 'assets/css/region.css' is neither in overrides/ nor in docs/. "
+        "Fix: create overrides/assets/css/region.css or remove it from extra_css.")
+
+
+def test_a_script_listed_without_defer(project):
+    edit(project / "mkdocs.yml", "  - path: assets/js/quiz.js\n    defer: true\n", "  - assets/js/quiz.js\n")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra_javascript': 'assets/js/quiz.js' is not loaded with defer. "
+        "Fix: list it as '- path: ...' with 'defer: true'.")
