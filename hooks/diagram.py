@@ -17,7 +17,6 @@ page of the language being built, so the overview links to it by its bare file n
 
 import os
 import re
-from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
@@ -31,13 +30,9 @@ _ANY_MARKER = re.compile(r"<!--\s*diagram:")
 # Checks every page's markers before the site folder is cleaned: a mistake leaves the previous site whole.
 def on_pre_build(config, **kwargs):
     site = content_model.site_for(config)
-    docs = Path(config.docs_dir)
-    for path in sorted(docs.rglob("*.md")):
-        markdown = path.read_text(encoding="utf-8")
-        if "diagram:" in markdown:
-            file_src_uri = path.relative_to(docs).as_posix()
-            _, language = content_model.unlocalised(file_src_uri)
-            _check(markdown, site.tree(language).for_page(file_src_uri), file_src_uri)
+    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "diagram"):
+        _, language = content_model.unlocalised(file_src_uri)
+        _check(markdown, site.tree(language).for_page(file_src_uri), file_src_uri)
 
 
 # Replaces each diagram marker on the page with the HTML it stands for.

@@ -16,6 +16,13 @@ _MARKER = re.compile(r"^[ \t]{0,3}<!--\s*policy:\s*(?P<name>[^\s>]*)\s*-->[ \t]*
 _ANY_MARKER = re.compile(r"<!--\s*policy:")
 
 
+# Checks every page's markers before the site folder is cleaned: a mistake leaves the previous site whole.
+def on_pre_build(config, **kwargs):
+    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "policy"):
+        if _ANY_MARKER.search(markdown):
+            _check(markdown, file_src_uri)
+
+
 # Replaces the whole-policy marker on the page with the generated document.
 def on_page_markdown(markdown, page, config, **kwargs):
     if not _ANY_MARKER.search(markdown):

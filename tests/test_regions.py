@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, axe_violations, build_error, edit, html, run_build
+from conftest import LANGUAGES, ROOT, axe_violations, build_error, edit, html
 
 import content_model
 from content_model import read_front_matter
@@ -239,10 +239,14 @@ def test_regions_adding_up_to_more_than_the_national_total_stop_the_build(projec
 
 def test_an_unknown_regions_marker_stops_the_build(project):
     edit(project / INDEX_ES, "<!-- regions: index -->", "<!-- regions: mapa -->")
-    result = run_build(project, project / "site")
-    assert result.returncode != 0
-    assert (f"{INDEX_ES}: '<!-- regions: mapa -->' is not a known marker. Fix: use one of: "
-            "<!-- regions: index -->, <!-- regions: figures -->.") in result.stdout + result.stderr
+    assert build_error(project) == (f"{INDEX_ES}: '<!-- regions: mapa -->' is not a known marker. Fix: use one of: "
+                                    "<!-- regions: index -->, <!-- regions: figures -->.")
+
+
+def test_a_figures_marker_on_a_page_that_is_not_a_region_stops_the_build(project):
+    edit(project / "docs/glosario.en.md", "\n## ", "\n<!-- regions: figures -->\n\n## ")
+    assert build_error(project) == ("docs/glosario.en.md: the marker '<!-- regions: figures -->' is on a page that "
+                                    "is not a region. Fix: use it only on pages with 'kind: region', or remove it.")
 
 
 # ---------------------------------------------------------------------------- Chromium

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, html
+from conftest import LANGUAGES, ROOT, build_error, edit, html
 
 import content_model
 import whole_policy as hook
@@ -102,6 +102,12 @@ def test_an_unknown_policy_marker_stops_the_build():
         hook.on_page_markdown("Lead.\n\n<!-- policy: everything -->\n", _page(), config=None)
     assert str(error.value) == ("docs/politica/completa.es.md: unknown marker '<!-- policy: everything -->'. "
                                 "Fix: use '<!-- policy: whole -->'.")
+
+
+def test_an_unknown_policy_marker_stops_the_build_before_the_site_folder_is_touched(project):
+    edit(project / "docs/politica/completa.en.md", "<!-- policy: whole -->", "<!-- policy: all -->")
+    assert build_error(project) == ("docs/politica/completa.en.md: unknown marker '<!-- policy: all -->'. "
+                                    "Fix: use '<!-- policy: whole -->'.")
 
 
 def test_a_policy_marker_inside_a_line_stops_the_build():

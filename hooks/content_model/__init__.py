@@ -15,12 +15,12 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised, unlocalised,
+from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised, marked_files, unlocalised,
                    page_folder, page_url, read_front_matter, set_directory_urls, shown)
 from . import policy, regions, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "load", "load_site", "current",
-           "site_for", "language_of", "localised", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
+           "site_for", "language_of", "localised", "marked_files", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
 POLICY_OVERVIEW = policy.OVERVIEW

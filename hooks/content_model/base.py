@@ -112,6 +112,16 @@ def page_folder(src_uri: str, language: str) -> str:
     return folder + "/" if folder else ""
 
 
+def marked_files(docs_dir: str | Path, family: str):
+    """(file_src_uri, markdown) of every page whose text mentions `<family>:`, as in
+    `<!-- diagram: full -->`: hooks check their markers on these before the site folder is cleaned."""
+    docs = Path(docs_dir)
+    for path in sorted(docs.rglob("*.md")):
+        markdown = path.read_text(encoding="utf-8")
+        if f"{family}:" in markdown:
+            yield path.relative_to(docs).as_posix(), markdown
+
+
 def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
     """Parse one file's YAML front matter; an empty dict when it has none."""
     text = path.read_text(encoding="utf-8")
