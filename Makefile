@@ -40,5 +40,20 @@ build: venv
 test: venv browser nginx
 	$(BIN)/python -m pytest -q tests
 
+# The offline edition: dist/politica-trata-<version>.zip and its .sha256, read from files.
+offline: venv
+	$(BIN)/python deploy/offline-edition.py --out dist
+
+# Issue #8's benchmark: our site against a stock Material build of the same pages, served by
+# deploy/nginx.conf; writes bench/out/report.md and report.json. Lighthouse comes from npm, pinned
+# in bench/package-lock.json, and is reinstalled whenever that file changes.
+bench/node_modules/.installed: bench/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: run 'sudo apt-get install npm', then retry."; exit 1; }
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: venv browser nginx bench/node_modules/.installed
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf site dist $(VENV)
