@@ -25,6 +25,7 @@ PAGE_KINDS = {
     "session plan": "capacitacion/que-es-la-trata/plan/",
     "handout": "capacitacion/que-es-la-trata/hoja/",
     "quiz": "capacitacion/que-es-la-trata/cuestionario/",
+    "training pack": "capacitacion/que-es-la-trata/paquete/",
     "public page": "publico/como-ocurre/",
     "glossary": "glosario/",
     "report": "denunciar/",

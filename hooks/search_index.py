@@ -100,5 +100,7 @@ _TITLE_BOOST = {"specific": 3, "general": 3, "component": 3, "axis": 3, "transve
                 "region": 3, "module": 3}
 
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav"}
-_SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "diagram", "diagram-list", "md-source-file"}
+# A trainer's pack repeats its module's pages: only its cover is indexed, so results do not come twice.
+_SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "diagram", "diagram-list", "md-source-file",
+                    "training-pack__part"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}

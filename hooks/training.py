@@ -5,22 +5,38 @@ Markers, each replaced by HTML from `renderers.training`:
 - `<!-- training: modules -->`  the table of modules with its filter (the training landing page);
 - `<!-- training: overview -->` a module's audience, size, duration, guidelines and parts (its index);
 - `<!-- training: plan -->`     the session plan's timed steps (the module's `plan` page, required);
-- `<!-- training: quiz -->`     the interactive quiz (the module's `cuestionario` page, required).
+- `<!-- training: quiz -->`     the interactive quiz (the module's `cuestionario` page, required);
+- `<!-- training: pack -->`     the trainer's pack (the module's `paquete` page, required): the
+                                plan, activities, handout, quiz (with its answers) and evaluation,
+                                read from their own pages at build time (`renderers/training_pack.py`).
 
 Every page of a module, and the landing page, also gets an empty `.training-page--<kind>`
 marker so that CSS can treat it by kind: handouts print on one A4 page, evaluation forms get
-lines to write on. An unknown marker, a marker on a page that cannot show it, or a plan or
-quiz page without its marker stops the build.
+lines to write on, each part of a pack starts a new sheet. A module's overview links to its
+pack. An unknown marker, a marker on a page that cannot show it, a plan, quiz or pack page
+without its marker, or a part the pack prints that has no text stops the build.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from mkdocs.utils import meta
 
 import content_model
 from content_model import ContentError
-from content_model.training import LANDING
+from content_model.training import LANDING, PACK, PACK_CONTENTS, Module
 from renderers import training as render
+from renderers import training_pack
+
+
+# Before anything is written: every part a pack prints has text, in both languages.
+def on_pre_build(config, **kwargs):
+    site = content_model.site_for(config)
+    for language in content_model.LANGUAGES:
+        for module in site.training[language].modules:
+            _pack_bodies(module, config.docs_dir)
 
 
 # Replace this page's training markers and mark the page with its part of a module.
@@ -30,9 +46,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     src_uri = _neutral(page.file.src_uri)
     found = site.training[language].part_for(page.file.src_uri)
     used: list[str] = []
-    markdown = _MARKER.sub(lambda match: _render(match, used, site, language, src_uri, found, page.url), markdown)
+    markdown = _MARKER.sub(lambda match: _render(match, used, site, language, src_uri, found, page.url,
+                                                 config.docs_dir), markdown)
     if found:
         _check_required(found[1].kind, used, content_model.shown(src_uri, language))
+        if found[1].kind == "module" and "overview" not in used:
+            markdown = _after_lead(markdown, _pack_link(found[0]))
         return _block(render.page_class(found[1].kind)) + markdown
     if src_uri == LANDING:
         return _block(render.page_class("landing")) + markdown
@@ -43,7 +62,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 # The HTML for one marker, after checking that it belongs on this page.
-def _render(match, used, site, language, src_uri, found, here):
+def _render(match, used, site, language, src_uri, found, here, docs_dir):
     name = match.group(1)
     used.append(name)
     where = content_model.shown(src_uri, language)
@@ -64,9 +83,11 @@ def _render(match, used, site, language, src_uri, found, here):
         return _block(render.plan(module))
     if name == "quiz":
         return _block(render.quiz(module))
+    if name == "pack":
+        return _block(training_pack.pack(module, _pack_bodies(module, docs_dir)))
     tree = site.tree(language)
     guidelines = [(tree.get(g).title, tree.get(g).url) for g in module.teaches]
-    return _block(render.overview(module, guidelines, here))
+    return _block(render.overview(module, guidelines, here)) + _pack_link(module)
 
 
 # A plan or quiz page that forgot its marker would show nothing: stop instead.
@@ -76,6 +97,33 @@ def _check_required(kind, used, where):
             raise ContentError(where, None,
                                f"the {name} is not shown: the page has no <!-- training: {name} --> marker",
                                f"add a line '<!-- training: {name} -->' where the {name} belongs")
+
+
+# The Markdown of each part a pack prints, front matter removed; a part with no text stops the build.
+def _pack_bodies(module: Module, docs_dir: str) -> dict[str, str]:
+    bodies = {}
+    for kind in PACK_CONTENTS:
+        part = module.part(kind)
+        text = (Path(docs_dir) / content_model.localised(part.src_uri, module.language)).read_text(encoding="utf-8")
+        bodies[kind], _ = meta.get_data(text)
+        if kind in _PACK_PRINTS_BODY and not _MARKER.sub("", bodies[kind]).strip():
+            name = _PACK_PRINTS_BODY[kind]
+            raise ContentError(content_model.shown(part.src_uri, module.language), None,
+                               f"{name} has no text below its front matter, and the trainer's pack prints it",
+                               f"write {name} below the front matter")
+    return bodies
+
+
+# Where a module's pack is, said on its overview: after the overview block, or else after the lead.
+# A Markdown link to the pack's file, beside the overview's: MkDocs makes the address.
+def _pack_link(module: Module) -> str:
+    return _block(training_pack.pack_link(module, f"{PACK}.md"))
+
+
+# Markdown with a block put after its first paragraph.
+def _after_lead(markdown: str, block: str) -> str:
+    lead, _, rest = markdown.strip().partition("\n\n")
+    return lead + block + rest
 
 
 # Generated HTML as a Markdown block of its own.
@@ -98,7 +146,16 @@ _MARKERS = {
     "overview": "module",
     "plan": "session-plan",
     "quiz": "quiz",
+    "pack": "pack",
 }
 
 # Markers whose page is pointless without them.
-_REQUIRED = ("plan", "quiz")
+_REQUIRED = ("plan", "quiz", "pack")
+
+# The parts whose text the pack prints (of the quiz it prints the questions), as an error names them.
+_PACK_PRINTS_BODY = {
+    "session-plan": "the session plan",
+    "activities": "the activities",
+    "handout": "the handout",
+    "evaluation": "the evaluation form",
+}

@@ -1,5 +1,7 @@
 """Search in Chromium: the reader's language only, accents ignored, titles first, loaded on use."""
 
+import json
+
 import pytest
 
 from conftest import wait_until
@@ -107,3 +109,20 @@ def test_the_search_dialog_has_an_accessible_name_and_closes_with_escape(visit):
     visit.page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert visit.page.evaluate("document.activeElement.hasAttribute('data-search-open')")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_trainers_pack_is_found_by_its_cover_not_by_the_pages_it_repeats(site, language):
+    """Otherwise every search for words of a session plan would list the plan and the pack."""
+    text = (site / "search" / f"index.{language}.js").read_text(encoding="utf-8")
+    pages = json.loads(text[text.index("{"):].rstrip().rstrip(";"))["pages"]
+    prefix = "" if language == "es" else "en/"
+    packs = [page for page in pages if page["u"].startswith(prefix + "capacitacion/") and page["u"].endswith("/paquete/")]
+    plans = {page["u"]: page for page in pages if page["u"].endswith("/plan/")}
+    assert len(packs) == 6
+    for pack in packs:
+        plan = plans[pack["u"].replace("/paquete/", "/plan/")]
+        plan_text = " ".join(section[2] for section in plan["s"])
+        pack_text = " ".join(section[2] for section in pack["s"])
+        assert len(plan_text) > 500
+        assert plan_text[200:300] not in pack_text, pack["u"]

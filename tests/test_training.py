@@ -132,7 +132,7 @@ def test_an_unknown_training_marker_stops_the_build(project):
     assert result.returncode != 0
     assert (f"{QUIZ_ES}: '<!-- training: quizz -->' is not a known marker. Fix: use one of: "
             "<!-- training: modules -->, <!-- training: overview -->, <!-- training: plan -->, "
-            "<!-- training: quiz -->.") in result.stdout + result.stderr
+            "<!-- training: quiz -->, <!-- training: pack -->.") in result.stdout + result.stderr
 
 
 def test_a_quiz_page_without_its_marker_stops_the_build(project):

@@ -1,12 +1,13 @@
 """Training modules (issue 5): modules, session plans and quizzes, validated.
 
 A module is a folder `docs/capacitacion/<module-id>/` with six pages, one per part (see
-`PARTS`). Its structure lives in the Spanish files; the English files carry only their own
-words, plus the steps of the session plan and the questions of the quiz, which must line up
-with the Spanish ones (same minutes, same number of options, the correct answer at the same
+`PARTS`), and a seventh, the trainer's pack (`PACK`), that prints them one after the other.
+Its structure lives in the Spanish files; the English files carry only their own words, plus
+the steps of the session plan and the questions of the quiz, which must line up with the
+Spanish ones (same minutes, same number of options, the correct answer at the same
 position). A folder whose `index` page has no `kind` at all is a module still being
 written (a stub): it is skipped until its index declares `kind: module`, and from then on
-all six parts are required.
+all six parts and the pack are required.
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ PARTS = {
     "cuestionario": "quiz",
     "evaluacion": "evaluation",
 }
-KINDS = tuple(PARTS.values())
+
+# The trainer's pack: one printable page per module (its file name and kind) that gathers, at
+# build time, the parts a trainer prints, in this order (hooks/training.py renders it). It is
+# not a part of the session, but every declared module has one.
+PACK = "paquete"
+PACK_KIND = "pack"
+PACK_CONTENTS = ("session-plan", "activities", "handout", "quiz", "evaluation")
+
+KINDS = (*PARTS.values(), PACK_KIND)
 
 # The folder that holds the modules, and the landing page that lists them.
 ROOT = "capacitacion/"
@@ -117,6 +126,7 @@ class Module:
     steps: tuple[Step, ...]
     questions: tuple[Question, ...]
     parts: tuple[Part, ...]  # in the order of PARTS
+    pack: Part  # the trainer's pack
     src_uri: str  # the overview page, "capacitacion/<id>/index.md"
     language: str
 
@@ -162,7 +172,7 @@ class Training:
     @functools.cached_property
     def _by_file(self) -> dict[str, tuple[Module, Part]]:
         return {_file(part.src_uri, self.language): (module, part)
-                for module in self.modules for part in module.parts}
+                for module in self.modules for part in (*module.parts, module.pack)}
 
 
 # ---------------------------------------------------------------------------- loading
@@ -212,13 +222,13 @@ def _check_placement(src_uri: str, by_language: dict[str, dict[str, Any]], decla
         return
     where_file = shown(src_uri, DEFAULT_LANGUAGE)
     match = _MODULE_PAGE.match(src_uri)
-    if not match or match.group(2) not in PARTS:
+    if not match or match.group(2) not in _PAGES:
         raise ContentError(where_file, "kind", f"a '{kind}' page must sit in a module folder",
                            f"move it to docs/{ROOT}<module-id>/{_PART_OF_KIND[kind]}.es.md, or remove 'kind:'")
     folder, part = match.groups()
-    if PARTS[part] != kind:
-        raise ContentError(where_file, "kind", f"the page '{part}' of a module is a '{PARTS[part]}', not a '{kind}'",
-                           f"write 'kind: {PARTS[part]}'")
+    if _PAGES[part] != kind:
+        raise ContentError(where_file, "kind", f"the page '{part}' of a module is a '{_PAGES[part]}', not a '{kind}'",
+                           f"write 'kind: {_PAGES[part]}'")
     if kind == "module":
         return
     module_id = spanish.get("module")
@@ -287,6 +297,7 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
                                f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
         if kind != "module":
             check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
+    _check_pack(module_id, pages)
     plan = f"{ROOT}{module_id}/plan.md"
     quiz = f"{ROOT}{module_id}/cuestionario.md"
     steps = {language: _steps(plan, language, pages[plan][language]) for language in LANGUAGES}
@@ -299,6 +310,20 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
         "group_size": spanish["group_size"], "duration": spanish["duration"], "teaches": tuple(teaches),
         "steps": steps, "questions": questions, "src_uri": index,
     }
+
+
+# Every declared module has its trainer's pack, in both languages.
+def _check_pack(module_id: str, pages: Pages) -> None:
+    src_uri = f"{ROOT}{module_id}/{PACK}.md"
+    if src_uri not in pages:
+        raise ContentError(f"docs/{ROOT}{module_id}/", None, f"the module has no '{PACK}' page (the trainer's pack)",
+                           f"add {shown(src_uri, DEFAULT_LANGUAGE)} and {shown(src_uri, 'en')} with "
+                           f"'kind: {PACK_KIND}', 'module: {module_id}', a title and a line "
+                           f"'<!-- training: pack -->' (every module has a pack to print)")
+    if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != PACK_KIND:
+        raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", "this required field is missing",
+                           f"add 'kind: {PACK_KIND}' and 'module: {module_id}' to the front matter")
+    check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
 
 
 # The English file carries its own words only, and every one it needs.
@@ -442,6 +467,7 @@ def _check_orders(structure: dict[str, dict[str, Any]]) -> None:
 def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
     words = pages[fields["src_uri"]][language]
     folder = fields["src_uri"][: -len("index.md")]
+    pack = f"{folder}{PACK}.md"
     return Module(
         id=fields["id"], order=fields["order"], title=str(words["title"]), label=str(words["label"]),
         summary=str(words["summary"]), audiences=fields["audiences"], group_size=fields["group_size"],
@@ -450,6 +476,7 @@ def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
         parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", language=language,
                          title=str(pages[f"{folder}{part}.md"][language]["title"]))
                     for part, kind in PARTS.items()),
+        pack=Part(kind=PACK_KIND, src_uri=pack, language=language, title=str(pages[pack][language]["title"])),
         src_uri=fields["src_uri"], language=language,
     )
 
@@ -475,7 +502,8 @@ def _file(src_uri: str, language: str) -> str:
 # ---------------------------------------------------------------------------- data
 
 _MODULE_PAGE = re.compile(r"^" + re.escape(ROOT) + r"([^/]+)/([^/]+)\.md$")
-_PART_OF_KIND = {kind: part for part, kind in PARTS.items()}
+_PAGES = {**PARTS, PACK: PACK_KIND}  # every page a module folder may hold, and its kind
+_PART_OF_KIND = {kind: part for part, kind in _PAGES.items()}
 
 _MODULE_REQUIRED = ("id", "order", "title", "label", "summary", "audiences", "group_size", "duration", "teaches")
 _MODULE_STRUCTURE = ("kind", "order", "audiences", "group_size", "duration", "teaches")
@@ -489,6 +517,7 @@ _PART_NAMES = {
     "handout": "the handout",
     "quiz": "the quiz",
     "evaluation": "the evaluation form",
+    "pack": "the trainer's pack",
 }
 
 _FIELD_HELP = {

@@ -9,9 +9,10 @@ checking and the filter, reading only what is rendered here (data-* attributes, 
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
 from typing import Iterable
+
+from mkdocs.utils import get_relative_url
 
 from content_model.training import AUDIENCES, Module, Question
 
@@ -176,11 +177,10 @@ def _duration(minutes: int) -> str:
     return f"{minutes} min ({hours} h" + (f" {rest} min)" if rest else ")")
 
 
-# A link from the page at `here` to the page at `target`, both site-relative directory URLs.
+# A link from the page at `here` to the page at `target`, both site-relative URLs, in either
+# URL layout (the offline edition links 'plan.html').
 def _href(target: str, here: str) -> str:
-    path = posixpath.relpath(target.split("#")[0] or ".", here or ".")
-    anchor = target[len(target.split("#")[0]):]
-    return ("./" if path == "." else path + "/") + anchor
+    return get_relative_url(target, here)
 
 
 # ---------------------------------------------------------------------------- data

@@ -1,9 +1,11 @@
 /*
- * Training material (issue 5): the self-assessment quiz and the filter of the module table.
+ * Training material (issue 5): the self-assessment quiz, the filter of the module table and
+ * the print button of a trainer's pack.
  *
- * Both start from HTML that works without JavaScript (hooks/renderers/training.py renders it):
- * the quiz's answers sit in <details> a reader can open, the module table is complete. This
- * script adds checking and a score to [data-quiz], and a filter to [data-training-modules].
+ * All start from HTML that works without JavaScript (hooks/renderers/training.py renders it):
+ * the quiz's answers sit in <details> a reader can open, the module table is complete, the
+ * pack says how to print with the browser's own command. This script adds checking and a
+ * score to [data-quiz], a filter to [data-training-modules], and shows the [data-print] button.
  * It does nothing on pages without them, sends nothing and stores nothing: the answers live
  * in this page only and are gone when it closes. Loaded with `defer`, so the DOM is ready.
  */
@@ -120,6 +122,17 @@
     filter.hidden = false;
   }
 
+  // ------------------------------------------------------------------------ print button
+
+  function setUpPrint(button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+    var box = button.closest("[data-print-box]");
+    if (box) box.hidden = false;
+  }
+
   document.querySelectorAll("[data-quiz]").forEach(setUpQuiz);
+  document.querySelectorAll("[data-print]").forEach(setUpPrint);
   document.querySelectorAll("[data-training-modules]").forEach(setUpFilter);
 })();

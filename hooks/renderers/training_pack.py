@@ -1,0 +1,230 @@
+"""A module's trainer's pack: its printable parts one after the other, on one page.
+
+A pure function: a `Module` and the Markdown bodies of its parts (front matter removed) in,
+Markdown out, the same every time. Unlike the other renderers it returns Markdown, not HTML:
+MkDocs then renders the parts exactly as on their own pages and resolves their relative links
+itself (the pack sits in the module's folder, beside the parts), so the pack needs no address
+of its own making and follows `use_directory_urls` like every other page.
+
+Each part becomes a `<section class="training-pack__part training-pack__part--<kind>">`
+(Markdown inside, through `md_in_html`) that opens with the part's title as an `h2` whose id
+is the part's file name (`plan`, `actividades`, `hoja`...). The part's own headings move one
+level down, and its explicit ids, and the links to them within the part, get the part's file
+name as a prefix (`{ #fuentes }` becomes `{ #hoja-fuentes }`), so that no two parts share an
+id. The quiz is printed as a paper test, and its answers come last, on a page of their own,
+so that the trainer can keep them apart. training.css starts each part on a new sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Callable
+
+from content_model.training import PACK_CONTENTS, PARTS, Module, Question
+from renderers import training as render
+from renderers.training import _duration as duration
+
+# The id of the part's heading in the pack: the part's file name ("plan", "hoja"...).
+PART_IDS = {kind: part for part, kind in PARTS.items()}
+ANSWERS_ID = "respuestas"
+
+
+def pack(module: Module, bodies: dict[str, str]) -> str:
+    """The pack's Markdown: the cover (key facts, contents, how to print), then every part in order.
+
+    `bodies` holds the Markdown of each part in `PACK_CONTENTS` but the quiz, whose questions
+    come from the content model.
+    """
+    words = _WORDS[module.language]
+    parts = [(PART_IDS[kind], module.part(kind).title, kind) for kind in PACK_CONTENTS]
+    parts.append((ANSWERS_ID, words["answers"], "answers"))
+    sections = []
+    for part_id, title, kind in parts:
+        if kind == "quiz":
+            body = _block(paper_quiz(module))
+        elif kind == "answers":
+            quiz_sources = _sources(bodies.get("quiz", ""))
+            body = _block(answer_key(module)) + (_part_body(quiz_sources, PART_IDS["quiz"]) if quiz_sources else "")
+        else:
+            body = _part_body(_with_markers(bodies[kind], module), part_id)
+        sections.append(_section(part_id, title, kind, body))
+    return _cover(module, parts) + "\n\n" + "\n\n".join(sections) + "\n"
+
+
+def paper_quiz(module: Module) -> str:
+    """The quiz as a test on paper: each question with its lettered options, no answer."""
+    words = _WORDS[module.language]
+    items = "\n".join(
+        f'<li class="training-pack__question"><p>{escape(question.question)}</p>\n'
+        f'<ol class="training-pack__options" type="A">'
+        + "".join(f"<li>{escape(option.text)}</li>" for option in question.options)
+        + "</ol></li>"
+        for question in module.questions
+    )
+    return (f'<p class="training-pack__instructions">{escape(words["quiz_instructions"])}</p>\n'
+            f'<ol class="training-pack__quiz">\n{items}\n</ol>')
+
+
+def answer_key(module: Module) -> str:
+    """The quiz's answers: for each question, the right option and why."""
+    words = _WORDS[module.language]
+    items = "\n".join(_answer(question, words) for question in module.questions)
+    return (f'<p class="training-pack__instructions">{escape(words["answers_lead"])}</p>\n'
+            f'<ol class="training-pack__answers">\n{items}\n</ol>')
+
+
+def pack_link(module: Module, href: str) -> str:
+    """A paragraph for the module's overview that leads to its pack; `href` is a Markdown link target."""
+    words = _WORDS[module.language]
+    return words["pack_link"].format(link=f"[{_inline(words['pack_link_text'])}]({href})")
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+# Title, key facts, the list of parts (links to their headings) and how to print.
+def _cover(module: Module, parts: list[tuple[str, str, str]]) -> str:
+    words = _WORDS[module.language]
+    facts = [
+        (words["audience"], ", ".join(module.audience_names)),
+        (words["group_size"], words["people"].format(size=module.group_size)),
+        (words["duration"], duration(module.duration)),
+    ]
+    items = "\n".join(f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" for term, value in facts)
+    contents = "\n".join(f"{number}. [{_inline(title)}](#{part_id})"
+                         for number, (part_id, title, _) in enumerate(parts, start=1))
+    return (f'<dl class="training-overview training-pack__facts">\n{items}\n</dl>\n\n'
+            f'<p class="training-pack__print" data-print-box hidden>'
+            f'<button type="button" class="md-button md-button--primary" data-print>{escape(words["print"])}</button>'
+            f"</p>\n\n"
+            f'<p class="training-pack__how">{escape(words["how"])}</p>\n\n'
+            f'<nav class="training-pack__contents" aria-labelledby="contenido-del-paquete" markdown="block">\n'
+            f'<p class="training-pack__contents-title" id="contenido-del-paquete"><strong>'
+            f'{escape(words["contents"])}</strong></p>\n\n'
+            f"{contents}\n\n</nav>")
+
+
+# One part: a section that opens with the part's title.
+def _section(part_id: str, title: str, kind: str, body: str) -> str:
+    return (f'<section class="training-pack__part training-pack__part--{escape(kind)}" markdown="block">\n\n'
+            f"## {_inline(title)} {{ #{part_id} }}\n\n"
+            f"{body.strip()}\n\n"
+            f"</section>")
+
+
+# The part's Markdown, its headings one level down and its ids prefixed with the part's id.
+def _part_body(markdown: str, prefix: str) -> str:
+    lines = markdown.splitlines()
+    outside = _outside_code(lines)
+    ids = set()
+    for number in outside:
+        match = _ATTR_ID.search(lines[number])
+        if match:
+            ids.add(match.group(2))
+    for number in outside:
+        line = _HEADING.sub(lambda m: m.group(1) + ("#" if len(m.group(2)) < 6 else "") + m.group(2), lines[number])
+        line = _ATTR_ID.sub(lambda m: f"{m.group(1)}#{prefix}-{m.group(2)}{m.group(3)}", line)
+        line = _SAME_PAGE_LINK.sub(
+            lambda m: f"](#{prefix}-{m.group(1)})" if m.group(1) in ids else m.group(0), line)
+        lines[number] = line
+    return "\n".join(lines)
+
+
+# The numbers of the lines that are not inside a fenced code block.
+def _outside_code(lines: list[str]) -> list[int]:
+    outside, fence = [], ""
+    for number, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if not fence:
+            if match:
+                fence = match.group(1)
+            else:
+                outside.append(number)
+        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                and not line[match.end():].strip():
+            fence = ""
+    return outside
+
+
+# The part's markers replaced by what they show on its own page (only the plan has one; its
+# page checks that no other marker stands there).
+def _with_markers(markdown: str, module: Module) -> str:
+    return _MARKER.sub(lambda match: _block(_MARKER_HTML.get(match.group(1), lambda m: "")(module)), markdown)
+
+
+# The section of a page's Markdown that holds its sources, from its heading to the end.
+def _sources(markdown: str) -> str:
+    match = _SOURCES_HEADING.search(markdown)
+    return markdown[match.start():] if match else ""
+
+
+# One answer: the question, the right option and the explanation.
+def _answer(question: Question, words: dict[str, str]) -> str:
+    right = question.options[question.answer]
+    return (f'<li><p class="training-pack__answer-question">{escape(question.question)}</p>\n'
+            f'<p><strong>{escape(words["right_answer"])}: {_LETTERS[question.answer]}. {escape(right.text)}'
+            f"</strong></p>\n<p>{escape(question.explanation)}</p></li>")
+
+
+# Text for a Markdown heading or link text: HTML escaped, Markdown's own characters escaped.
+def _inline(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]()#!|])", r"\\\1", escape(text, quote=False))
+
+
+# Generated HTML as a Markdown block of its own.
+def _block(html: str) -> str:
+    return f"\n\n{html}\n\n"
+
+
+# ---------------------------------------------------------------------------- data
+
+_LETTERS = "ABCDEFGHIJ"
+
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+_ATTR_ID = re.compile(r"(\{:?[^{}\n]*?)#([A-Za-z][\w-]*)([^{}\n]*\}[ \t]*)$")
+_SAME_PAGE_LINK = re.compile(r"\]\(#([\w-]+)\)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MARKER = re.compile(r"<!--\s*training:\s*([^\s>]*)\s*-->")
+_SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}[ \t]*$", re.MULTILINE)
+
+# What a part's marker shows in the pack.
+_MARKER_HTML: dict[str, Callable[[Module], str]] = {"plan": render.plan}
+
+_WORDS = {
+    "es": {
+        "audience": "Para quién", "group_size": "Participantes", "people": "{size} personas",
+        "duration": "Duración",
+        "contents": "Contenido del paquete",
+        "print": "Imprimir el paquete",
+        "how": ("Para imprimirlo, use la opción «Imprimir» de su navegador (Ctrl+P). "
+                "Cada parte empieza en una hoja nueva; la hoja para participantes ocupa una sola hoja A4. "
+                "Al imprimir, el menú, la búsqueda y el pie de página no salen."),
+        "quiz_instructions": "Encierra en un círculo la letra de una sola respuesta por pregunta.",
+        "answers": "Respuestas del cuestionario",
+        "answers_lead": ("Solo para quien facilita: no reparta esta hoja. "
+                         "Úsela para comentar las respuestas con el grupo."),
+        "right_answer": "Respuesta correcta",
+        "pack_link": ("**Para imprimir todo de una vez:** el {link} reúne el plan de la sesión, las actividades, "
+                      "la hoja para participantes, el cuestionario con sus respuestas y la evaluación, "
+                      "cada parte en una hoja nueva."),
+        "pack_link_text": "paquete para quien facilita",
+    },
+    "en": {
+        "audience": "Audience", "group_size": "Participants", "people": "{size} people",
+        "duration": "Duration",
+        "contents": "What the pack holds",
+        "print": "Print the pack",
+        "how": ("To print it, use your browser's Print command (Ctrl+P). "
+                "Each part starts on a new sheet; the participant handout fits one A4 sheet. "
+                "The menu, search and footer are left out of the printout."),
+        "quiz_instructions": "Circle the letter of one answer per question.",
+        "answers": "Quiz answers",
+        "answers_lead": "For the trainer only: do not hand this sheet out. Use it to go over the answers with the group.",
+        "right_answer": "Right answer",
+        "pack_link": ("**To print it all at once:** the {link} holds the session plan, the activities, "
+                      "the participant handout, the quiz with its answers and the evaluation form, "
+                      "each part on a new sheet."),
+        "pack_link_text": "trainer's pack",
+    },
+}

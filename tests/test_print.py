@@ -1,0 +1,232 @@
+"""Print (issue 9): what comes out of the printer, read back from the PDF Chromium makes.
+
+Each test prints a built page with Playwright's `page.pdf()` (print media, A4) and reads the
+text back with pypdf. What the paper must hold comes from the content model or from the
+built pages themselves, never from a list kept here: the whole policy holds every title of
+the policy, a handout is one sheet, a trainer's pack holds each part of its module from a new
+sheet on, and no text of the site's navigation reaches the paper.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import LANGUAGES, ROOT, html
+
+import content_model
+from content_model.training import PACK_CONTENTS
+from renderers.training_pack import ANSWERS_ID, PART_IDS
+
+PREFIX = {"es": "", "en": "en/"}
+WHOLE_POLICY = "politica/completa/"
+# The width of the printed area: A4 (210 mm) less the page margins of training.css (15 mm each side), in CSS px.
+PRINTED_WIDTH = round((210 - 2 * 15) / 25.4 * 96)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return content_model.load_site(ROOT / "docs")
+
+
+def _module_ids():
+    return [module.id for module in content_model.load_site(ROOT / "docs").training["es"].modules]
+
+
+def _printed(visit, url: str) -> list[str]:
+    """The text of each printed A4 sheet of a page (printed once per test run, then remembered)."""
+    if url not in _PRINTS:
+        visit.goto(url)
+        pdf = visit.page.pdf(format="A4")
+        _PRINTS[url] = [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    return _PRINTS[url]
+
+
+_PRINTS: dict[str, list[str]] = {}
+
+
+def _flat(text: str) -> str:
+    """Text to compare across line breaks and letter case (CSS may print a heading in capitals):
+    ligatures undone, no whitespace at all, case folded."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _without_printed_addresses(flat: str) -> str:
+    """Printed text less the addresses print adds after external links: ' (https://...)'."""
+    return re.sub(r"\(https?://[^()]*\)", "", flat)
+
+
+def _on_paper(text: str, sheets: list[str]) -> bool:
+    """Whether flat text is printed on a sheet, or begins on one sheet and ends on the next.
+
+    The PDF's text is in drawing order, not always reading order: a box's title may come after
+    the paragraph that the sheet's end cuts in two, so the two halves are looked for apart.
+    """
+    if any(text in sheet for sheet in sheets):
+        return True
+    return any(text[:cut] in sheet and text[cut:] in following
+               for sheet, following in zip(sheets, sheets[1:]) for cut in range(1, len(text)))
+
+
+def _texts(article) -> list[str]:
+    """The paragraphs, list items and table cells of a built page's content, as on screen."""
+    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan"):
+        hidden.decompose()
+    blocks = article.select("p, td, th") + [li for li in article.select("li") if not li.select("p, ul, ol")]
+    return [block.get_text(" ", strip=True) for block in blocks if block.get_text(strip=True)]
+
+
+def _ui_strings(language: str) -> list[str]:
+    """The words of the site's chrome in mkdocs.yml (extra.ui), the quick exit and the reporting strip among them."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    ui = config["extra"]["ui"][language]
+    chrome = ("quick_exit", "quick_exit_skip", "report_lead", "report_call", "report_detail", "report_more",
+              "search", "search_title", "search_label", "search_close", "search_loading", "edition", "changes")
+    return [ui[key] for key in chrome]
+
+
+# ---------------------------------------------------------------------------- the whole policy
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_printed_whole_policy_holds_every_title_of_the_policy(visit, model, language):
+    printed = _flat(" ".join(_printed(visit, PREFIX[language] + WHOLE_POLICY)))
+    tree = model.tree(language)
+    missing = [node.title for node in tree.walk() if _flat(node.title) not in printed]
+    assert missing == []
+    assert len(tree.of_kind("specific")) and len(tree.of_kind("general"))
+
+
+# ---------------------------------------------------------------------------- handouts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("module_id", _module_ids())
+def test_every_handout_prints_on_exactly_one_a4_sheet(visit, model, language, module_id):
+    handout = model.training[language].get(module_id).part("handout")
+    sheets = _printed(visit, handout.url)
+    assert len(sheets) == 1, f"{handout.url} prints on {len(sheets)} sheets"
+    assert _flat(sheets[0]).startswith(_flat(handout.title))
+
+
+# ---------------------------------------------------------------------------- no navigation on paper
+
+
+PRINTED_PAGES = [WHOLE_POLICY, "politica/cultura-rechazo/", "capacitacion/que-es-la-trata/hoja/",
+                 "capacitacion/que-es-la-trata/paquete/", ""]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("url", PRINTED_PAGES)
+def test_printed_pages_hold_no_text_of_the_sites_navigation(visit, language, url):
+    sheets = _printed(visit, PREFIX[language] + url)
+    visit.goto(PREFIX[language] + url)
+    page = visit.page
+    chrome = set(_ui_strings(language))
+    for selector in (".md-header", ".md-banner", ".md-sidebar--primary .md-nav__link", ".md-footer",
+                     ".quick-exit", ".md-search", ".site-search"):
+        for text in page.locator(selector).all_text_contents():
+            chrome.update(line.strip() for line in text.splitlines())
+    content = _flat(page.locator("article").text_content())
+    # Text that the content shows too (a heading named like a menu entry) is fair on paper.
+    only_chrome = sorted(text for text in chrome if len(text) > 2 and _flat(text) not in content)
+    assert len(only_chrome) > 20, only_chrome  # the navigation was read
+    printed = " ".join(" ".join(sheet.split()) for sheet in sheets)
+    found = [text for text in only_chrome
+             if re.search(r"(?<!\w)" + re.escape(" ".join(text.split())) + r"(?!\w)", printed)]
+    assert found == []
+
+
+# ---------------------------------------------------------------------------- the trainer's pack
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("module_id", _module_ids())
+def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, site, model, language, module_id):
+    module = model.training[language].get(module_id)
+    sheets = _printed(visit, module.pack.url)
+    built = html(site, module.pack.url)
+    parts = [(h2["id"], h2.get_text(strip=True).rstrip("¶")) for h2 in built.select(".training-pack__part > h2")]
+    assert [part_id for part_id, _ in parts] == [PART_IDS[kind] for kind in PACK_CONTENTS] + [ANSWERS_ID]
+    assert [title for _, title in parts][:len(PACK_CONTENTS)] == [module.part(kind).title for kind in PACK_CONTENTS]
+    starts = []
+    for part_id, title in parts:
+        first = [number for number, sheet in enumerate(sheets) if _flat(sheet).startswith(_flat(title))]
+        assert first, f"no sheet of {module.pack.url} starts with the part '{title}'"
+        starts.append(first[0])
+    assert starts == sorted(starts) and starts[0] == 1, starts  # the cover, then the parts in order
+    handout = [part_id for part_id, _ in parts].index(PART_IDS["handout"])
+    assert starts[handout + 1] - starts[handout] == 1, "the handout takes more than one sheet"
+    cover = _flat(sheets[0])
+    assert _flat(module.pack.title) in cover
+    words = {"es": ("Imprimir el paquete", "Ctrl+P"), "en": ("Print the pack", "Ctrl+P")}[language]
+    assert not any(_flat(word) in cover for word in words), "the print button and how to print stay on screen"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("module_id", _module_ids())
+def test_a_printed_pack_holds_the_text_of_its_modules_pages(visit, site, model, language, module_id):
+    module = model.training[language].get(module_id)
+    sheets = _printed(visit, module.pack.url)
+    flat_sheets = [_without_printed_addresses(_flat(sheet)) for sheet in sheets]
+    printed = "".join(flat_sheets)
+    for kind in ("session-plan", "activities", "handout", "evaluation"):
+        part = module.part(kind)
+        texts = _texts(html(site, part.url).select_one("article"))
+        assert len(texts) > 5, part.url
+        missing = [text for text in texts if not _on_paper(_without_printed_addresses(_flat(text)), flat_sheets)]
+        assert missing == [], f"{part.url}: {missing[:3]}"
+    for step in module.steps:
+        assert _flat(step.title) in printed and _flat(step.trainer) in printed
+    for question in module.questions:
+        assert _flat(question.question) in printed and _flat(question.explanation) in printed
+        assert all(_flat(option.text) in printed for option in question.options)
+    answers = sheets[[n for n, sheet in enumerate(sheets) if _flat(sheet).startswith(
+        _flat({"es": "Respuestas del cuestionario", "en": "Quiz answers"}[language]))][0]]
+    right = module.questions[0].options[module.questions[0].answer].text
+    assert _flat(right) in _flat(answers), "the answer key gives the right answers"
+
+
+# ---------------------------------------------------------------------------- links and drawings on paper
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("url", ["capacitacion/que-es-la-trata/hoja/", "capacitacion/que-es-la-trata/paquete/"])
+def test_printed_links_show_their_address_and_phone_links_their_number(visit, site, language, url):
+    article = html(site, PREFIX[language] + url).select_one("article")
+    printed = _flat(" ".join(_printed(visit, PREFIX[language] + url)))
+    external = {a["href"] for a in article.select('a[href^="http"]')}
+    phones = article.select('a[href^="tel:"]')
+    assert external and phones
+    for href in external:
+        assert _flat(href) in printed, href
+    for phone in phones:
+        number = phone["href"][len("tel:"):]
+        assert re.sub(r"\D", "", phone.get_text()) == number, phone
+        assert _flat(phone.get_text()) in printed, phone
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_printed_diagram_fits_the_width_of_the_sheet(browser, server, language):
+    context = browser.new_context(viewport={"width": PRINTED_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.goto(server + PREFIX[language] + "politica/")
+    page.emulate_media(media="print")
+    drawings = [svg for svg in page.locator("svg.diagram__svg").all() if svg.is_visible()]
+    assert drawings, "no diagram is printed"
+    for svg in drawings:
+        box = svg.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PRINTED_WIDTH + 0.5, box
+        assert box["width"] > PRINTED_WIDTH / 3, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= PRINTED_WIDTH
+    context.close()

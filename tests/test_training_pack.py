@@ -1,0 +1,229 @@
+"""The trainer's pack (issue 9): one printable page per module, built from the module's own pages.
+
+The renderer on its own, the build that stops when a module cannot have its pack, the built
+packs in both languages, and an edit to a part that shows up in the pack. What the pack looks
+like on paper is tested in test_print.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, build_error, edit, html, run_build
+
+import content_model
+from content_model.training import PACK_CONTENTS
+from renderers import training_pack
+from renderers.training_pack import ANSWERS_ID, PART_IDS
+
+MODULE = "capacitacion/que-es-la-trata"
+PACK_ES = f"docs/{MODULE}/paquete.es.md"
+PACK_EN = f"docs/{MODULE}/paquete.en.md"
+PART_ORDER = [PART_IDS[kind] for kind in PACK_CONTENTS] + [ANSWERS_ID]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return content_model.load_site(ROOT / "docs")
+
+
+def _bodies(**changes):
+    bodies = {kind: f"Text of the {kind}.\n\n## Sources {{ #fuentes }}\n\n- A source.\n" for kind in PACK_CONTENTS}
+    bodies.update(changes)
+    return bodies
+
+
+# ---------------------------------------------------------------------------- the renderer
+
+
+def test_a_parts_headings_move_one_level_down_and_its_ids_and_links_get_the_parts_name(model):
+    module = model.training["es"].get("que-es-la-trata")
+    activities = ("Lead.\n\n## Case { #caso }\n\nSee [the case](#caso), [elsewhere](#other) and [a page](plan.md#notas).\n\n"
+                  "### Questions\n\n###### Deepest\n\n```\n## not a heading { #code }\n```\n")
+    markdown = training_pack.pack(module, _bodies(activities=activities))
+    assert "### Case { #actividades-caso }" in markdown
+    assert "[the case](#actividades-caso)" in markdown
+    assert "[elsewhere](#other)" in markdown and "[a page](plan.md#notas)" in markdown
+    assert "#### Questions" in markdown and "###### Deepest" in markdown
+    assert "```\n## not a heading { #code }\n```" in markdown
+    assert "### Sources { #hoja-fuentes }" in markdown and "### Sources { #evaluacion-fuentes }" in markdown
+
+
+def test_the_pack_holds_its_parts_in_order_each_in_a_section_with_its_title(model):
+    module = model.training["en"].get("que-es-la-trata")
+    markdown = training_pack.pack(module, _bodies())
+    positions = [markdown.index(f"{{ #{part_id} }}") for part_id in PART_ORDER]
+    assert positions == sorted(positions)
+    for kind in PACK_CONTENTS:
+        assert f'<section class="training-pack__part training-pack__part--{kind}" markdown="block">' in markdown
+        assert f"## {module.part(kind).title} {{ #{PART_IDS[kind]} }}" in markdown
+    assert markdown.count("<section ") == markdown.count("</section>") == len(PART_ORDER)
+    assert markdown.count('class="training-plan"') == 0, "no plan marker in the plan, no table"
+    with_marker = training_pack.pack(module, _bodies(**{"session-plan": "Lead.\n\n<!-- training: plan -->\n"}))
+    assert with_marker.count('class="training-plan"') == 1
+
+
+def test_the_quiz_on_paper_hides_the_answers_and_the_key_gives_them_last(model):
+    module = model.training["es"].get("que-es-la-trata")
+    paper = BeautifulSoup(training_pack.paper_quiz(module), "html.parser")
+    assert len(paper.select(".training-pack__quiz > li")) == len(module.questions)
+    assert not any(q.explanation in paper.get_text() for q in module.questions)
+    key = BeautifulSoup(training_pack.answer_key(module), "html.parser")
+    for item, question in zip(key.select(".training-pack__answers > li"), module.questions):
+        letter = "ABCDEFGHIJ"[question.answer]
+        assert f"{letter}. {question.options[question.answer].text}" in item.get_text()
+        assert question.explanation in item.get_text()
+
+
+def test_what_authors_write_is_escaped(model):
+    module = model.training["es"].get("que-es-la-trata")
+    question = dataclasses.replace(module.questions[0], question="¿<script>alert(1)</script> & *co*?")
+    tricky = dataclasses.replace(module, questions=(question, *module.questions[1:]))
+    paper = training_pack.paper_quiz(tricky)
+    assert "<script>" not in paper and "¿&lt;script&gt;alert(1)&lt;/script&gt; &amp; *co*?" in paper
+    part = dataclasses.replace(module.part("handout"), title="A [link](x) & <b>bold</b> # {x}")
+    markdown = training_pack.pack(dataclasses.replace(module, parts=tuple(
+        part if p.kind == "handout" else p for p in module.parts)), _bodies())
+    assert "## A \\[link\\]\\(x\\) &amp; &lt;b&gt;bold&lt;/b&gt; \\# \\{x\\} { #hoja }" in markdown
+
+
+def test_the_same_module_and_pages_give_the_same_pack(model):
+    module = model.training["es"].get("que-es-la-trata")
+    assert training_pack.pack(module, _bodies()) == training_pack.pack(module, _bodies())
+
+
+# ---------------------------------------------------------------------------- the build stops
+
+
+def test_a_module_without_its_pack_stops_the_build(project):
+    for language in LANGUAGES:
+        (project / f"docs/{MODULE}/paquete.{language}.md").unlink()
+    assert build_error(project) == (
+        f"docs/{MODULE}/: the module has no 'paquete' page (the trainer's pack). "
+        f"Fix: add {PACK_ES} and {PACK_EN} with 'kind: pack', 'module: que-es-la-trata', a title and a line "
+        "'<!-- training: pack -->' (every module has a pack to print).")
+
+
+def test_a_part_the_pack_prints_without_text_stops_the_build(project):
+    handout = project / f"docs/{MODULE}/hoja.en.md"
+    text = handout.read_text(encoding="utf-8")
+    handout.write_text(text[: text.index("---", 3) + 4], encoding="utf-8")
+    assert build_error(project) == (
+        f"docs/{MODULE}/hoja.en.md: the handout has no text below its front matter, and the trainer's pack "
+        "prints it. Fix: write the handout below the front matter.")
+
+
+def test_a_pack_page_without_its_marker_stops_the_build(project):
+    edit(project / PACK_EN, "<!-- training: pack -->", "")
+    result = run_build(project, project / "site")
+    assert result.returncode != 0
+    assert (f"{PACK_EN}: the pack is not shown: the page has no <!-- training: pack --> marker. "
+            "Fix: add a line '<!-- training: pack -->' where the pack belongs.") in result.stdout + result.stderr
+
+
+def test_a_pack_marker_on_another_page_stops_the_build(project):
+    edit(project / f"docs/{MODULE}/hoja.es.md", "## La ley", "<!-- training: pack -->\n\n## La ley")
+    result = run_build(project, project / "site")
+    assert result.returncode != 0
+    assert (f"docs/{MODULE}/hoja.es.md: the marker <!-- training: pack --> belongs on a module's 'pack' page. "
+            "Fix: remove it, or give the page that kind and a 'module:'.") in result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------------------- the built site
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_module_has_a_pack_with_its_parts_in_order(site, model, language):
+    for module in model.training[language].modules:
+        article = html(site, module.pack.url).select_one("article")
+        assert article.h1.get_text(strip=True) == module.pack.title
+        assert article.select_one(".training-page--pack")
+        parts = article.select("section.training-pack__part")
+        assert [part.h2["id"] for part in parts] == PART_ORDER, module.pack.url
+        for part, kind in zip(parts, PACK_CONTENTS):
+            assert f"training-pack__part--{kind}" in part["class"]
+            assert part.h2.get_text(strip=True).rstrip("¶") == module.part(kind).title
+        plan = article.select_one("#plan").parent
+        assert len(plan.select(".training-plan__table tbody tr")) == len(module.steps)
+        contents = [a["href"] for a in article.select(".training-pack__contents a")]
+        assert contents == [f"#{part_id}" for part_id in PART_ORDER]
+        ids = [element["id"] for element in article.select("[id]")]
+        assert len(ids) == len(set(ids)), "two parts share an id"
+        assert not article.select("input, .quiz"), "the pack prints the quiz on paper, not the interactive one"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_packs_links_lead_where_the_parts_own_links_lead(site, model, language):
+    from urllib.parse import urljoin, urlsplit
+
+    for module in model.training[language].modules:
+        article = html(site, module.pack.url).select_one("article")
+        for link in article.select("a[href]"):
+            href = link["href"]
+            if href.startswith(("http", "tel:", "mailto:")):
+                continue
+            target = urlsplit(urljoin("/" + module.pack.url, href))
+            path = target.path.lstrip("/")
+            page = html(site, path) if path != module.pack.url else BeautifulSoup(str(article), "html.parser")
+            if target.fragment:
+                assert page.find(id=target.fragment), f"{module.pack.url}: {href}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_module_overview_leads_to_its_pack(site, model, language):
+    for module in model.training[language].modules:
+        overview = html(site, module.url)
+        links = [a for a in overview.select("article a") if a["href"].rstrip("/").endswith("paquete")]
+        assert len(links) == 1, module.url
+        assert (site / module.url / links[0]["href"] / "index.html").resolve() == \
+               (site / module.pack.url / "index.html").resolve()
+
+
+def test_an_edit_to_a_modules_pages_shows_up_in_its_pack(project, tmp_path):
+    edit(project / f"docs/{MODULE}/plan.es.md", "Después, busque apoyo para usted.",
+         "Después, busque apoyo para usted. Texto nuevo del plan.")
+    edit(project / f"docs/{MODULE}/plan.es.md", 'title: "Pausa"', 'title: "Pausa con café"')
+    edit(project / f"docs/{MODULE}/hoja.en.md", "Keep it and share it.", "Keep it, share it, pin it up.")
+    out = tmp_path / "built"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    spanish = html(out, f"{MODULE}/paquete/").select_one("article").get_text(" ")
+    assert "Texto nuevo del plan." in spanish and "Pausa con café" in spanish
+    assert "Keep it, share it, pin it up." in html(out, f"en/{MODULE}/paquete/").select_one("article").get_text(" ")
+
+
+# ---------------------------------------------------------------------------- in Chromium
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_print_button_shows_with_javascript_and_opens_printing(visit, model, language):
+    module = model.training[language].get("que-es-la-trata")
+    visit.goto(module.pack.url)
+    page = visit.page
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button = page.locator("button[data-print]")
+    assert button.is_visible()
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+    assert visit.console_errors == [] and visit.outside_requests() == []
+
+
+def test_without_javascript_the_pack_says_how_to_print(browser, server, model):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + model.training["es"].get("que-es-la-trata").pack.url)
+    assert page.locator("button[data-print]").is_hidden()
+    assert "Ctrl+P" in page.locator(".training-pack__how").inner_text()
+    context.close()
+
+
+def test_an_overview_without_its_marker_still_leads_to_the_pack(model):
+    import training as hook
+
+    module = model.training["en"].get("que-es-la-trata")
+    markdown = hook._after_lead("The lead.\n\n## Objectives { #objetivos }\n\nText.\n", hook._pack_link(module))
+    lead, link, rest = (block.strip() for block in markdown.split("\n\n", 2))
+    assert lead == "The lead." and "[trainer's pack](paquete.md)" in link and rest.startswith("## Objectives")
