@@ -16,6 +16,8 @@ LANGUAGE_NAMES = {"es": "Spanish", "en": "English"}
 
 Pages = dict[str, dict[str, dict[str, Any]]]
 
+# libyaml's loader when PyYAML has it (ten times faster on 224 files), else the pure-Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SUFFIXED = re.compile(r"^(.*)\.([a-z]{2})\.md$")
@@ -132,7 +134,7 @@ def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
                                "end the block with a line holding only '---'")
         return {}
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = yaml.load(match.group(1) or "", Loader=_SafeLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark else ""
