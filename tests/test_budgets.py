@@ -10,6 +10,7 @@ Speed is not tested here: `make bench` measures it.
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,7 +20,7 @@ import pytest
 
 from bench import local_nginx
 from bench.first_load import PAGE_KINDS, measure
-from conftest import built_pages, html
+from conftest import ROOT, built_pages, html
 
 MAX_BYTES = 90_000
 MAX_REQUESTS = 12
@@ -87,3 +88,20 @@ def _linked_files(site: Path, address: str, soup) -> set[str]:
         assert (site / target.path.lstrip("/")).is_file(), f"{address} links {reference}, which is not in the site"
         files.add(target.path)
     return files
+
+
+def test_no_page_uses_a_theme_feature_whose_styles_the_bundle_leaves_out(site):
+    """hooks/asset_bundle.py drops Material's rules for features the site does not use: a page or
+    script that starts using one (a code block, content tabs...) must say so here first."""
+    from asset_bundle import UNUSED_THEME_CLASS
+
+    used = {}
+    for page in built_pages(site):
+        for match in re.finditer(r'class="([^"]*)"', page.read_text(encoding="utf-8")):
+            for name in match.group(1).split():
+                used.setdefault(name, page.relative_to(site).as_posix())
+    for script in (ROOT / "overrides" / "assets" / "js").glob("*.js"):
+        for name in re.findall(r"[a-z][a-z0-9_-]*(?:__|--)?[a-z0-9_-]*", script.read_text(encoding="utf-8")):
+            used.setdefault(name, script.name)
+    assert len(used) > 100
+    assert {name: where for name, where in used.items() if UNUSED_THEME_CLASS.match("." + name)} == {}

@@ -83,8 +83,7 @@ def _asset(site: Path, pattern: str) -> str:
 def test_compression(site, nginx_root):
     for url in ("", "en/politica/", _asset(site, "assets/stylesheets/site.*.min.css"),
                 _asset(site, "assets/javascripts/site.*.min.js"), _asset(site, "politica/*.svg"),
-                _asset(site, "assets/stylesheets/main.*.min.css"),
-                _asset(site, "assets/javascripts/bundle.*.min.js"), _asset(site, "datos/*.json")):
+                _asset(site, "datos/*.json")):
         status, headers, body = fetch(nginx_root + url, "gzip")
         assert status == 200, url
         assert headers["Content-Encoding"] == "gzip", url
@@ -116,9 +115,6 @@ def test_cache_lifetimes(site, nginx_root):
     immutable = "public, max-age=31536000, immutable"
     expected = {
         "": "no-cache", "en/": "no-cache", "politica/prevencion/": "no-cache", "en/glosario/": "no-cache",
-        _asset(site, "assets/stylesheets/main.*.min.css"): immutable,
-        _asset(site, "assets/stylesheets/palette.*.min.css"): immutable,
-        _asset(site, "assets/javascripts/bundle.*.min.js"): immutable,
         _asset(site, "assets/javascripts/workers/search.*.min.js"): immutable,
         _asset(site, "assets/stylesheets/site.*.min.css"): immutable,
         _asset(site, "assets/javascripts/site.*.min.js"): immutable,
@@ -210,9 +206,9 @@ def test_every_kind_of_page_loads_cleanly(browser, nginx, language):
             response = page.goto(nginx + language + url, wait_until="load")
             assert response.status == (404 if url == "no-existe/" else 200), url
             page.wait_for_load_state("networkidle")
-            # Every linked stylesheet arrived: Material's two and our bundle.
+            # The one stylesheet arrived (Material's and ours, bundled).
             assert page.evaluate("[document.styleSheets.length,"
-                                 " document.querySelectorAll('link[rel=stylesheet]').length]") == [3, 3], url
+                                 " document.querySelectorAll('link[rel=stylesheet]').length]") == [1, 1], url
             if url == "no-existe/":   # Chromium reports the 404 document's own status
                 assert errors[:1] == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
                 del errors[:1]

@@ -58,6 +58,82 @@
     if (event.key !== "Shift") presses = [];
   }, true);
 
+  // ---- Labels that act as buttons (the navigation's sections): Material clicks them on Enter;
+  // Space does it too, as for any button.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === " " && target instanceof HTMLLabelElement && target.hasAttribute("tabindex")) {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
+  // ---- The menu on narrow screens: a real button in place of Material's label (pointer only).
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector("[data-menu-open]");
+  var menuLabel = document.querySelector("[data-menu-label]");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (drawer && menuButton && sidebar) {
+    // Opened from the button, the focus goes into the menu (which covers the header's left side);
+    // Escape closes it and brings the focus back to the button.
+    menuButton.addEventListener("click", function () {
+      drawer.click();  // the checkbox toggles and announces the change, to which Material reacts
+      if (!drawer.checked) return;
+      // The first entry of the level in view (the menu opens on the page's own level).
+      var entries = sidebar.querySelectorAll('a[href], label[tabindex="0"], button');
+      for (var e = 0; e < entries.length; e++) {
+        if (entries[e].getClientRects().length && getComputedStyle(entries[e]).visibility === "visible") {
+          entries[e].focus({ preventScroll: true });
+          break;
+        }
+      }
+    });
+    drawer.addEventListener("change", function () {
+      menuButton.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      if (!drawer.checked && sidebar.contains(document.activeElement)) menuButton.focus();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked && getComputedStyle(menuButton).display !== "none") drawer.click();
+    });
+    // Tab out of the open menu (past its last entry, or back to the header) closes it: the focus
+    // does not go on under the menu's shade.
+    sidebar.addEventListener("focusout", function (event) {
+      var to = event.relatedTarget;
+      if (drawer.checked && to && !sidebar.contains(to) && to !== menuButton &&
+          getComputedStyle(menuButton).display !== "none") drawer.click();
+    });
+    menuButton.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    menuButton.hidden = false;
+    if (menuLabel) menuLabel.hidden = true;
+
+    // Its levels: on narrow screens every label that opens a level, or goes back from one, is
+    // reached by Tab (on wide screens the sections are headings: they stay as Material made them).
+    // Opening a level moves the focus to its first entry (its way back); going back, to the
+    // label that opened it.
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    var levelLabels = Array.prototype.slice.call(sidebar.querySelectorAll(
+      'label.md-nav__link[for^="__nav"], label.md-nav__title[for^="__nav"], label[for="__toc"]'));
+    var originalTabindex = levelLabels.map(function (label) { return label.getAttribute("tabindex"); });
+    var levelsByKeyboard = function () {
+      levelLabels.forEach(function (label, k) {
+        if (narrow.matches) label.setAttribute("tabindex", "0");
+        else if (originalTabindex[k] === null) label.removeAttribute("tabindex");
+        else label.setAttribute("tabindex", originalTabindex[k]);
+      });
+    };
+    levelsByKeyboard();
+    if (narrow.addEventListener) narrow.addEventListener("change", levelsByKeyboard);
+    sidebar.addEventListener("change", function (event) {
+      var toggle = event.target;
+      if (!narrow.matches || !toggle.classList.contains("md-nav__toggle") || !sidebar.contains(document.activeElement)) return;
+      var next = toggle.checked
+        ? toggle.parentElement.querySelector(":scope > .md-nav > .md-nav__title")
+        : sidebar.querySelector('label.md-nav__link[for="' + toggle.id + '"]');
+      // preventScroll: the level is still sliding in; scrolling to it would shift the whole menu.
+      if (next) next.focus({ preventScroll: true });
+    });
+  }
+
   // ---- Language switch: keep the reader at the same section (headings share ids across languages).
   var switches = document.querySelectorAll("[data-keep-hash]");
   for (var j = 0; j < switches.length; j++) {
