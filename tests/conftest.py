@@ -56,7 +56,8 @@ def _parse(path: Path) -> BeautifulSoup:
 
 
 def html(site: Path, url: str) -> BeautifulSoup:
-    """A built page by its site-relative URL ('politica/', 'en/politica/')."""
+    """A built page by its site-relative URL ('politica/', 'en/politica/'). Parsed once and shared
+    between tests: a test that removes elements must work on a copy."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url
     return _parse(path)
 

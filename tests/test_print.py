@@ -15,6 +15,7 @@ import unicodedata
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, html
@@ -75,6 +76,7 @@ def _on_paper(text: str, sheets: list[str]) -> bool:
 
 def _texts(article) -> list[str]:
     """The paragraphs, list items and table cells of a built page's content, as on screen."""
+    article = BeautifulSoup(str(article), "html.parser")   # a copy: the parsed pages are shared between tests
     for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan"):
         hidden.decompose()
     blocks = article.select("p, td, th") + [li for li in article.select("li") if not li.select("p, ul, ol")]
