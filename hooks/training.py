@@ -31,11 +31,22 @@ from renderers import training as render
 from renderers import training_pack
 
 
-# Before anything is written: every part a pack prints has text, in both languages.
+# Before the site folder is cleaned, so that a mistake leaves the previous site whole: every
+# marker is known and on a page that can show it, every plan, quiz and pack page has its marker,
+# and every part a pack prints has text, in both languages.
 def on_pre_build(config, **kwargs):
     site = content_model.site_for(config)
+    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "training"):
+        src_uri, language = content_model.unlocalised(file_src_uri)
+        found = site.training[language].part_for(file_src_uri)
+        for match in _MARKER.finditer(markdown):
+            _check_marker(match, src_uri, language, found)
     for language in content_model.LANGUAGES:
         for module in site.training[language].modules:
+            for part in (*module.parts, module.pack):
+                path = Path(config.docs_dir) / content_model.localised(part.src_uri, language)
+                used = [match.group(1) for match in _MARKER.finditer(path.read_text(encoding="utf-8"))]
+                _check_required(part.kind, used, content_model.shown(part.src_uri, language))
             _pack_bodies(module, config.docs_dir)
 
 
@@ -43,7 +54,7 @@ def on_pre_build(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     language = content_model.language_of(config)
     site = content_model.site_for(config)
-    src_uri = _neutral(page.file.src_uri)
+    src_uri, _ = content_model.unlocalised(page.file.src_uri)
     found = site.training[language].part_for(page.file.src_uri)
     used: list[str] = []
     markdown = _MARKER.sub(lambda match: _render(match, used, site, language, src_uri, found, page.url,
@@ -65,20 +76,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def _render(match, used, site, language, src_uri, found, here, docs_dir):
     name = match.group(1)
     used.append(name)
-    where = content_model.shown(src_uri, language)
-    if name not in _MARKERS:
-        raise ContentError(where, None, f"'{match.group(0)}' is not a known marker",
-                           "use one of: " + ", ".join(f"<!-- training: {m} -->" for m in _MARKERS))
-    belongs = _MARKERS[name]
-    if belongs == "landing":
-        if src_uri != LANDING:
-            raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training page",
-                               f"move it to {content_model.shown(LANDING, language)}")
+    _check_marker(match, src_uri, language, found)
+    if _MARKERS[name] == "landing":
         return _block(render.modules(site.training[language].modules, here, language))
-    module, part = found or (None, None)
-    if part is None or part.kind != belongs:
-        raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on a module's '{belongs}' page",
-                           "remove it, or give the page that kind and a 'module:'")
+    module, _ = found
     if name == "plan":
         return _block(render.plan(module))
     if name == "quiz":
@@ -90,7 +91,26 @@ def _render(match, used, site, language, src_uri, found, here, docs_dir):
     return _block(render.overview(module, guidelines, here)) + _pack_link(module)
 
 
-# A plan or quiz page that forgot its marker would show nothing: stop instead.
+# A known marker, on a page that can show it (`found`: the page's module and part, if any).
+def _check_marker(match, src_uri, language, found):
+    name = match.group(1)
+    where = content_model.shown(src_uri, language)
+    if name not in _MARKERS:
+        raise ContentError(where, None, f"'{match.group(0)}' is not a known marker",
+                           "use one of: " + ", ".join(f"<!-- training: {m} -->" for m in _MARKERS))
+    belongs = _MARKERS[name]
+    if belongs == "landing":
+        if src_uri != LANDING:
+            raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training page",
+                               f"move it to {content_model.shown(LANDING, language)}")
+        return
+    _, part = found or (None, None)
+    if part is None or part.kind != belongs:
+        raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on a module's '{belongs}' page",
+                           "remove it, or give the page that kind and a 'module:'")
+
+
+# A plan, quiz or pack page that forgot its marker would show nothing: stop instead.
 def _check_required(kind, used, where):
     for name in _REQUIRED:
         if _MARKERS[name] == kind and name not in used:
@@ -129,11 +149,6 @@ def _after_lead(markdown: str, block: str) -> str:
 # Generated HTML as a Markdown block of its own.
 def _block(html: str) -> str:
     return f"\n\n{html}\n\n"
-
-
-# 'capacitacion/x/plan.es.md' -> 'capacitacion/x/plan.md'
-def _neutral(file_src_uri: str) -> str:
-    return re.sub(r"\.[a-z]{2}\.md$", ".md", file_src_uri)
 
 
 # ---------------------------------------------------------------------------- data

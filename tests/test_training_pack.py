@@ -118,18 +118,14 @@ def test_a_part_the_pack_prints_without_text_stops_the_build(project):
 
 def test_a_pack_page_without_its_marker_stops_the_build(project):
     edit(project / PACK_EN, "<!-- training: pack -->", "")
-    result = run_build(project, project / "site")
-    assert result.returncode != 0
-    assert (f"{PACK_EN}: the pack is not shown: the page has no <!-- training: pack --> marker. "
-            "Fix: add a line '<!-- training: pack -->' where the pack belongs.") in result.stdout + result.stderr
+    assert build_error(project) == (f"{PACK_EN}: the pack is not shown: the page has no <!-- training: pack --> marker. "
+            "Fix: add a line '<!-- training: pack -->' where the pack belongs.")
 
 
 def test_a_pack_marker_on_another_page_stops_the_build(project):
     edit(project / f"docs/{MODULE}/hoja.es.md", "## La ley", "<!-- training: pack -->\n\n## La ley")
-    result = run_build(project, project / "site")
-    assert result.returncode != 0
-    assert (f"docs/{MODULE}/hoja.es.md: the marker <!-- training: pack --> belongs on a module's 'pack' page. "
-            "Fix: remove it, or give the page that kind and a 'module:'.") in result.stdout + result.stderr
+    assert build_error(project) == (f"docs/{MODULE}/hoja.es.md: the marker <!-- training: pack --> belongs on a module's 'pack' page. "
+            "Fix: remove it, or give the page that kind and a 'module:'.")
 
 
 # ---------------------------------------------------------------------------- the built site
