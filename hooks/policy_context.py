@@ -9,6 +9,7 @@ import re
 from mkdocs.utils import get_relative_url
 
 import content_model
+from content_model.policy import KIND_NAMES
 
 _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}\s*$", re.MULTILINE)
 
@@ -31,6 +32,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "related": [tree.get(other) for other in node.related],
         "modules": site.training[language].modules_teaching(node.id),
         "ui": config.extra["ui"][language],
+        "kinds": {kind: names[0] for kind, names in KIND_NAMES[language].items()},
         "site_name": config.site_name,
         "edition": config.extra["edition"],
         "address": (config.site_url or "").rstrip("/") + "/" + node.url,

@@ -228,13 +228,25 @@ def _validate_sibling_order(structure: dict[str, dict[str, Any]], where: dict[st
 
 # ---------------------------------------------------------------------------- data
 
-_KIND_NAMES = {
-    "axis": "axis",
-    "component": "component",
-    "general": "general guideline",
-    "specific": "specific guideline",
-    "transversal": "transversal axis",
+# What each kind is called, (singular, plural), per language: the pages, the diagram and the
+# build's messages (in English) all say the same.
+KIND_NAMES = {
+    "es": {
+        "axis": ("eje", "ejes"),
+        "component": ("componente", "componentes"),
+        "general": ("lineamiento general", "lineamientos generales"),
+        "specific": ("lineamiento específico", "lineamientos específicos"),
+        "transversal": ("eje transversal", "ejes transversales"),
+    },
+    "en": {
+        "axis": ("axis", "axes"),
+        "component": ("component", "components"),
+        "general": ("general guideline", "general guidelines"),
+        "specific": ("specific guideline", "specific guidelines"),
+        "transversal": ("transversal axis", "transversal axes"),
+    },
 }
+_KIND_NAMES = {kind: names[0] for kind, names in KIND_NAMES["en"].items()}
 
 _FIELD_HELP = {
     "id": "a unique lowercase id such as 'cultura-rechazo'",

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from mkdocs.utils import get_relative_url
 
-from content_model.policy import Node, PolicyTree
+from content_model.policy import KIND_NAMES, Node, PolicyTree
 
 
 def render_full(tree: PolicyTree, page_url: str, download_url: str, current_id: str | None = None) -> str:
@@ -200,7 +200,7 @@ def _box(node: Node, x: int, y: int, width: int, depth: int, current_id: str | N
 # A transversal axis's band, "Kind: label (across every axis)", as long as `length`.
 def _band(node: Node, x: int, y: int, length: int, current_id: str | None, vertical: bool = False) -> _Box:
     words = _WORDS[node.language]
-    text = words["band"].format(kind=words["kinds"]["transversal"][0].capitalize(), label=node.label)
+    text = words["band"].format(kind=KIND_NAMES[node.language]["transversal"][0].capitalize(), label=node.label)
     lines = _wrap(text, _chars(length, _FONT, bold=node.kind in _BOLD))
     current = node.id == current_id
     thickness = 2 * _PAD_Y + _LINE * (len(lines) + current)
@@ -347,7 +347,7 @@ def _figure(view: str, caption: str, legend: str, body: str) -> str:
 # The legend: one swatch and name for each kind of node the drawing shows, in the tree's order of kinds.
 def _legend(tree: PolicyTree, nodes: Iterable[Node]) -> str:
     shown = {node.kind for node in nodes}
-    kinds = _WORDS[tree.language]["kinds"]
+    kinds = KIND_NAMES[tree.language]
     items = "".join(f'<li><span class="diagram__key diagram__node--{kind}" aria-hidden="true"></span>'
                     f"{escape(kinds[kind][0])}</li>" for kind in _KIND_ORDER if kind in shown)
     return f'<ul class="diagram__legend">{items}</ul>'
@@ -357,7 +357,7 @@ def _legend(tree: PolicyTree, nodes: Iterable[Node]) -> str:
 def _list_item(node: Node, page_url: str, current: bool, words: dict) -> str:
     href = escape(get_relative_url(node.url, page_url))
     link = f'<a href="{href}"' + ' aria-current="page"' * current + f">{escape(node.label)}</a>"
-    kind = f' <span class="diagram-list__kind">({escape(words["kinds"][node.kind][0])})</span>'
+    kind = f' <span class="diagram-list__kind">({escape(KIND_NAMES[node.language][node.kind][0])})</span>'
     here = f' <strong class="diagram-list__here">{escape(words["here_list"])}</strong>' if current else ""
     return link + kind + here
 
@@ -383,7 +383,7 @@ def _full_desc(tree: PolicyTree) -> str:
 
 # "3 ejes, 5 componentes, 7 lineamientos generales y 23 lineamientos específicos".
 def _counts(language: str, nodes: Iterable[Node]) -> str:
-    kinds = _WORDS[language]["kinds"]
+    kinds = KIND_NAMES[language]
     found = [node.kind for node in nodes if node.kind != "transversal"]
     parts = [f"{found.count(kind)} {kinds[kind][found.count(kind) != 1]}"
              for kind in _KIND_ORDER if kind in found]
@@ -434,16 +434,8 @@ _PRINT_PAINT = {
     "transversal": ("#ffffff", "#000000", ' stroke-dasharray="6 3"'),
 }
 
-# Kind names: (singular, plural).
 _WORDS = {
     "es": {
-        "kinds": {
-            "axis": ("eje", "ejes"),
-            "component": ("componente", "componentes"),
-            "general": ("lineamiento general", "lineamientos generales"),
-            "specific": ("lineamiento específico", "lineamientos específicos"),
-            "transversal": ("eje transversal", "ejes transversales"),
-        },
         "and": " y ",
         "path_sep": " › ",
         "here": "Estás aquí",
@@ -472,13 +464,6 @@ _WORDS = {
                 "componentes es una reconstrucción, no un esquema oficial. Las etiquetas cortas son de este sitio.",
     },
     "en": {
-        "kinds": {
-            "axis": ("axis", "axes"),
-            "component": ("component", "components"),
-            "general": ("general guideline", "general guidelines"),
-            "specific": ("specific guideline", "specific guidelines"),
-            "transversal": ("transversal axis", "transversal axes"),
-        },
         "and": " and ",
         "path_sep": " › ",
         "here": "You are here",

@@ -13,7 +13,7 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from content_model.policy import Node, PolicyTree
+from content_model.policy import KIND_NAMES, Node, PolicyTree
 
 
 def render(tree: PolicyTree, page_url: str, site_name: str, edition: str | None = None) -> str:
@@ -29,7 +29,7 @@ def render(tree: PolicyTree, page_url: str, site_name: str, edition: str | None 
 def _entry(node: Node, page_url: str, language: str) -> str:
     level = _LEVELS[node.kind]
     href = get_relative_url(node.url, page_url)
-    kind = _WORDS[language]["kinds"][node.kind]
+    kind = KIND_NAMES[language][node.kind][0].capitalize()
     summary = f'\n<p class="whole-policy__summary">{escape(node.summary)}</p>' if node.summary else ""
     return (f'<section class="whole-policy__entry whole-policy__entry--{node.kind}">\n'
             f'<h{level} id="{escape(node.id)}" class="whole-policy__title">'
@@ -66,13 +66,6 @@ _WORDS = {
         "whole": "La política completa",
         "in": "En",
         "edition": "Edición del",
-        "kinds": {
-            "axis": "Eje",
-            "transversal": "Eje transversal",
-            "component": "Componente",
-            "general": "Lineamiento general",
-            "specific": "Lineamiento específico",
-        },
     },
     "en": {
         "cite_heading": "How to cite this document",
@@ -82,12 +75,5 @@ _WORDS = {
         "whole": "The whole policy",
         "in": "In",
         "edition": "Edition of",
-        "kinds": {
-            "axis": "Axis",
-            "transversal": "Transversal axis",
-            "component": "Component",
-            "general": "General guideline",
-            "specific": "Specific guideline",
-        },
     },
 }
