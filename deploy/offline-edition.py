@@ -22,7 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "politica-trata-{version}"
-_UNUSED_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 # Shown first in the folder: people open files from a USB stick, not URLs.
 _README = """\
@@ -61,10 +60,10 @@ def build(site_dir: Path) -> None:
 
 
 def unused(relative: Path) -> bool:
-    """Files no reader of the copy opens: Material's search (the site has its own), source maps,
-    and the "page not found" pages, which only a web server shows."""
+    """Files no reader of the copy opens: source maps, and the "page not found" pages, which only
+    a web server shows. (Material's scripts are not in the built site at all.)"""
     text = relative.as_posix()
-    return text.startswith(_UNUSED_FOLDERS) or text.endswith(".map") or text in ("404.html", "en/404.html")
+    return text.endswith(".map") or text in ("404.html", "en/404.html")
 
 
 def write_zip(folder: Path, target: Path, date: str) -> None:

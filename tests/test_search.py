@@ -87,7 +87,7 @@ def test_the_search_index_is_not_downloaded_until_the_reader_opens_search(visit)
 
 def test_an_english_reader_downloads_only_the_english_index(visit):
     visit.goto("en/politica/")
-    visit.page.keyboard.press("/")
+    visit.page.keyboard.press("Control+k")
     wait_until(visit.page, "window.__siteSearchIndex !== undefined")
     assert [r.rsplit("/", 1)[-1] for r in visit.requests if "/search/" in r] == ["index.en.js"]
 

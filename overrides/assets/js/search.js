@@ -15,10 +15,11 @@
 
   opener.hidden = false;
   opener.addEventListener("click", open);
+  // Ctrl+K (⌘K on a Mac), as on many documentation sites. Not a single key such as "/": a reader
+  // could not turn it off, and speech input types it by accident (WCAG 2.1.4).
   document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (event.key === "/" && !typing && !dialog.open) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey &&
+        (event.key === "k" || event.key === "K") && !dialog.open) {
       event.preventDefault();
       open();
     }

@@ -58,11 +58,12 @@
     if (event.key !== "Shift") presses = [];
   }, true);
 
-  // ---- Labels that act as buttons (the navigation's sections): Material clicks them on Enter;
-  // Space does it too, as for any button.
+  // ---- Labels that act as buttons (the navigation's sections): Enter and Space click them, as
+  // for any button.
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    if (event.key === " " && target instanceof HTMLLabelElement && target.hasAttribute("tabindex")) {
+    if ((event.key === " " || event.key === "Enter") && target instanceof HTMLLabelElement &&
+        target.hasAttribute("tabindex")) {
       event.preventDefault();
       target.click();
     }
@@ -77,7 +78,7 @@
     // Opened from the button, the focus goes into the menu (which covers the header's left side);
     // Escape closes it and brings the focus back to the button.
     menuButton.addEventListener("click", function () {
-      drawer.click();  // the checkbox toggles and announces the change, to which Material reacts
+      drawer.click();  // the checkbox opens the menu (CSS) and announces the change
       if (!drawer.checked) return;
       // The first entry of the level in view (the menu opens on the page's own level).
       var entries = sidebar.querySelectorAll('a[href], label[tabindex="0"], button');
@@ -101,6 +102,17 @@
       var to = event.relatedTarget;
       if (drawer.checked && to && !sidebar.contains(to) && to !== menuButton &&
           getComputedStyle(menuButton).display !== "none") drawer.click();
+    });
+    // A jump within the page (an entry of the menu's table of contents) closes the menu, and the
+    // keyboard goes on from the section it jumped to, not from the menu button.
+    window.addEventListener("hashchange", function () {
+      if (!drawer.checked) return;
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      drawer.click();
+      if (target) {
+        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
+      }
     });
     menuButton.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
     menuButton.hidden = false;
