@@ -57,7 +57,7 @@
   var title = document.querySelector("[data-md-component=header-title]");
   var heading = document.querySelector(".md-content h1");
   var main = document.querySelector("[data-md-component=main]");
-  var top = document.querySelector("[data-md-component=top]");
+  var backToTop = document.querySelector("[data-md-component=top]");
   var tocs = Array.prototype.slice.call(document.querySelectorAll("[data-md-component=toc]"));
   var measured = null;
 
@@ -100,7 +100,7 @@
     var underHeader = y >= measured.mainUnderHeader;
     if (header) header.classList.toggle("md-header--shadow", underHeader);
     if (title) title.classList.toggle("md-header__title--active", heading !== null && y >= measured.headingGone);
-    if (top) showTop(underHeader && y < lastY && y > 0 && Date.now() >= topPausedUntil);
+    if (backToTop) showTop(underHeader && y < lastY && y > 0 && Date.now() >= topPausedUntil);
     var atBottom = y + window.innerHeight >= document.body.scrollHeight - 1;
     measured.sections.forEach(function (sections) { followSections(sections, y, atBottom); });
     lastY = y;
@@ -115,13 +115,13 @@
 
   // Hidden, the button is also out of the keyboard's way (site.css hides it from view too).
   function showTop(visible) {
-    if (top.hidden === !visible) return;
-    top.hidden = !visible;
+    if (backToTop.hidden === !visible) return;
+    backToTop.hidden = !visible;
     if (visible) {
-      top.removeAttribute("tabindex");
+      backToTop.removeAttribute("tabindex");
     } else {
-      top.setAttribute("tabindex", "-1");
-      if (document.activeElement === top) top.blur();
+      backToTop.setAttribute("tabindex", "-1");
+      if (document.activeElement === backToTop) backToTop.blur();
     }
   }
 
@@ -149,8 +149,8 @@
     box.scrollTo({ top: link.offsetTop - box.offsetTop - box.clientHeight / 2 });
   }
 
-  if (top) {
-    top.addEventListener("click", function (event) {
+  if (backToTop) {
+    backToTop.addEventListener("click", function (event) {
       event.preventDefault();
       window.scrollTo({ top: 0 });
       // The keyboard goes on from the start of the content, not from a button that is gone.
