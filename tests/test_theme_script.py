@@ -3,6 +3,7 @@ site no longer loads: light and dark, the header, back to top, the table of cont
 follows the reading, the menu's levels, <details> in print; and what moved to build time or CSS
 (tables that scroll sideways, sidebars that scroll on their own)."""
 
+import contextlib
 import re
 
 import pytest
@@ -12,6 +13,16 @@ from scroll_tables import wrapped_tables
 
 # The bundle is the one script a page loads; blocking it shows what the HTML does alone.
 _BUNDLE = re.compile(r".*/assets/javascripts/site\.[0-9a-f]+\.min\.js$")
+
+
+@contextlib.contextmanager
+def _tab(browser, **options):
+    """A page in a browser context of its own (a colour scheme, a size), closed afterwards."""
+    context = browser.new_context(**options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def _scheme(page):
@@ -78,10 +89,8 @@ def test_on_a_phone_a_wide_table_scrolls_in_its_box_and_the_page_does_not(phone)
 
 @pytest.mark.parametrize("device, scheme", [("light", "default"), ("dark", "slate")])
 def test_the_devices_setting_is_shown_before_any_script_file_runs(browser, server, device, scheme):
-    context = browser.new_context(color_scheme=device)
-    page = context.new_page()
-    page.route(_BUNDLE, lambda route: route.abort())
-    try:
+    with _tab(browser, color_scheme=device) as page:
+        page.route(_BUNDLE, lambda route: route.abort())
         page.goto(server + "politica/")
         assert _scheme(page) == scheme
         # The one toggle in view switches to the other palette.
@@ -89,22 +98,16 @@ def test_the_devices_setting_is_shown_before_any_script_file_runs(browser, serve
                               ".filter(label => !label.hidden).map(label => label.htmlFor)")
         assert shown == ["__palette_1" if device == "light" else "__palette_0"]
         assert page.evaluate("localStorage.length") == 0
-    finally:
-        context.close()
 
 
 def test_a_readers_choice_is_kept_on_the_next_page_before_any_script_file_runs(browser, server):
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    try:
+    with _tab(browser, color_scheme="light") as page:
         page.goto(server + "politica/")
         page.click("form[data-md-component=palette] label:visible")
         assert _scheme(page) == "slate"
         page.route(_BUNDLE, lambda route: route.abort())
         page.goto(server + "en/regiones/")
         assert _scheme(page) == "slate"
-    finally:
-        context.close()
 
 
 def test_the_switch_works_from_the_keyboard(visit):
@@ -119,9 +122,7 @@ def test_the_switch_works_from_the_keyboard(visit):
 
 
 def test_without_a_choice_the_page_follows_the_device_and_with_one_it_stays(browser, server):
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    try:
+    with _tab(browser, color_scheme="light") as page:
         page.goto(server + "")
         assert _scheme(page) == "default"
         page.emulate_media(color_scheme="dark")
@@ -134,8 +135,6 @@ def test_without_a_choice_the_page_follows_the_device_and_with_one_it_stays(brow
         page.emulate_media(color_scheme="light")
         page.wait_for_timeout(100)
         assert _scheme(page) == "slate"
-    finally:
-        context.close()
 
 
 # ---------------------------------------------------------------------------- header, back to top
@@ -179,9 +178,7 @@ def test_back_to_top_shows_while_scrolling_up_and_takes_the_reader_to_the_start(
 # ---------------------------------------------------------------------------- table of contents
 
 def test_the_table_of_contents_marks_the_section_being_read_and_keeps_it_in_view(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 500})
-    page = context.new_page()
-    try:
+    with _tab(browser, viewport={"width": 1280, "height": 500}) as page:
         page.goto(server + "glosario/")
         links = page.evaluate("[...document.querySelectorAll('.md-sidebar--secondary a.md-nav__link')]"
                               ".map(link => link.hash.slice(1))")
@@ -203,8 +200,6 @@ def test_the_table_of_contents_marks_the_section_being_read_and_keeps_it_in_view
             assert inside, target
         passed = page.evaluate("document.querySelectorAll('.md-sidebar--secondary .md-nav__link--passed').length")
         assert passed > 1
-    finally:
-        context.close()
 
 
 def test_at_the_end_of_the_page_the_last_section_is_marked(visit):
