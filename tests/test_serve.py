@@ -1,0 +1,64 @@
+"""`make serve`: MkDocs' development server with this project, as a writer uses it."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import BUILD_ENV, ROOT
+
+
+@pytest.fixture(scope="module")
+def dev_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("mkdocs serve did not start:\n" + (server.stdout.read() if server.poll() is not None else ""))
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("url", ["politica/", "en/capacitacion/que-es-la-trata/cuestionario/"])
+def test_pages_reload_on_save_and_still_load_nothing_from_another_site(browser, dev_server, url):
+    """The live-reload script the server adds must run (the build's policy would block it),
+    and the rest of the Content-Security-Policy still holds."""
+    context = browser.new_context()
+    page = context.new_page()
+    messages, violations = [], []
+    page.on("console", lambda message: messages.append(message.text))
+    page.on("request", lambda request: request.url.startswith(dev_server) or violations.append(request.url))
+    try:
+        page.goto(dev_server + url, wait_until="load")
+        policy = page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
+        assert "default-src 'none'" in policy and "script-src 'self' 'unsafe-inline';" in policy
+        page.wait_for_timeout(300)
+        assert "Enabled live reload" in messages
+        assert not [m for m in messages if "Content Security Policy" in m]
+        assert violations == []
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") in ("default", "slate")
+    finally:
+        context.close()
+
+
+def test_the_built_site_allows_no_inline_script_by_keyword(site):
+    """Only `mkdocs serve` relaxes the policy; `mkdocs build` lists hashes."""
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "'unsafe-inline'" not in page and "'sha256-" in page
