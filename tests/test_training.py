@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, axe_violations, build_error, edit, html
 
@@ -174,10 +175,41 @@ def test_every_module_teaches_only_existing_guidelines(model):
 def test_the_plan_runs_a_clock_from_zero_to_the_duration(model):
     module = model.training["es"].get("que-es-la-trata")
     table = render.plan(module)
-    assert "<td class=\"training-plan__clock\">0:00–0:10</td>" in table
-    assert "<td class=\"training-plan__clock\">1:50–2:00</td>" in table
-    assert table.count("<tr>") == 1 + len(module.steps) + 1  # head, steps, total
+    soup = BeautifulSoup(table, "html.parser")
+    clocks = [cell.get_text() for cell in soup.select("tbody .training-plan__clock")]
+    assert clocks[0] == "0:00–0:10" and clocks[-1] == "1:50–2:00"
+    assert len(soup.select("tr")) == 1 + len(module.steps) + 1  # head, steps, total
     assert table == render.plan(module)
+
+
+def test_on_a_phone_each_cell_of_the_plan_says_which_column_it_is_in(model):
+    """training.css shows each step as a card, each cell after its data-label: the labels must
+    be the column heads, in the same order."""
+    for language in ("es", "en"):
+        soup = BeautifulSoup(render.plan(model.training[language].get("que-es-la-trata")), "html.parser")
+        heads = [th.get_text() for th in soup.select("thead th")]
+        for row in soup.select("tbody tr, tfoot tr"):
+            for index, cell in enumerate(row.find_all(["td", "th"])):
+                if cell.name == "td" and cell.get_text():
+                    assert cell["data-label"] == heads[index], (language, cell)
+
+
+def test_on_a_phone_the_plan_is_a_list_of_cards_that_is_still_a_table(phone):
+    phone.goto(f"{MODULE}/plan/")
+    page = phone.page
+    plan = page.locator(".training-plan")
+    assert plan.evaluate("box => box.scrollWidth <= box.clientWidth"), "no sideways scrolling"
+    steps = page.locator(".training-plan__table tbody tr")
+    assert steps.count() > 3
+    first = steps.first
+    assert first.evaluate("row => getComputedStyle(row).display") == "block"
+    label = first.locator(".training-plan__minutes").evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert "Minutos" in label
+    # What a screen reader is given: rows, row heads and column heads, as on a wide screen.
+    assert page.get_by_role("row").count() == steps.count() + 2
+    assert page.get_by_role("rowheader").count() == steps.count() + 1
+    assert page.get_by_role("columnheader").count() == 6
+    assert axe_violations(page) == []
 
 
 def test_the_renderers_escape_what_authors_write(model):

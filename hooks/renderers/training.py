@@ -28,28 +28,31 @@ def plan(module: Module) -> str:
     """The session plan: a numbered table of steps with minutes, running clock, method and trainer."""
     words = _WORDS[module.language]
     caption = words["plan_caption"].format(steps=len(module.steps), minutes=module.duration)
+    # On a phone each step is a card and each cell says what it is (data-label, training.css).
+    # The explicit roles keep it a table for screen readers once CSS has made it blocks.
+    label = {key: f'role="cell" data-label="{escape(words[key])}"' for key in _PLAN_COLUMNS}
     rows = "\n".join(
-        "<tr>"
-        f'<td class="training-plan__number">{step.number}</td>'
-        f'<th scope="row">{escape(step.title)}</th>'
-        f'<td class="training-plan__minutes">{step.minutes}</td>'
-        f'<td class="training-plan__clock">{_clock(step.start)}–{_clock(step.end)}</td>'
-        f"<td>{escape(step.method)}</td>"
-        f'<td class="training-plan__trainer">{escape(step.trainer)}</td>'
+        '<tr role="row">'
+        f'<td class="training-plan__number" {label["col_number"]}>{step.number}</td>'
+        f'<th scope="row" role="rowheader">{escape(step.title)}</th>'
+        f'<td class="training-plan__minutes" {label["col_minutes"]}>{step.minutes}</td>'
+        f'<td class="training-plan__clock" {label["col_clock"]}>{_clock(step.start)}–{_clock(step.end)}</td>'
+        f'<td {label["col_method"]}>{escape(step.method)}</td>'
+        f'<td class="training-plan__trainer" {label["col_trainer"]}>{escape(step.trainer)}</td>'
         "</tr>"
         for step in module.steps
     )
-    head = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in _PLAN_COLUMNS)
+    head = "".join(f'<th scope="col" role="columnheader">{escape(words[key])}</th>' for key in _PLAN_COLUMNS)
     return (
         f'<div class="training-plan" role="region" aria-labelledby="plan-caption" tabindex="0">\n'
-        f'<table class="training-plan__table">\n'
+        f'<table class="training-plan__table" role="table">\n'
         f'<caption id="plan-caption">{escape(caption)}</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n"
-        f'<tfoot><tr><td></td><th scope="row">{escape(words["total"])}</th>'
-        f'<td class="training-plan__minutes">{module.duration}</td>'
-        f'<td class="training-plan__clock">{_clock(0)}–{_clock(module.duration)}</td>'
-        f"<td></td><td></td></tr></tfoot>\n"
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n'
+        f'<tbody role="rowgroup">\n{rows}\n</tbody>\n'
+        f'<tfoot role="rowgroup"><tr role="row"><td role="cell"></td><th scope="row" role="rowheader">{escape(words["total"])}</th>'
+        f'<td class="training-plan__minutes" {label["col_minutes"]}>{module.duration}</td>'
+        f'<td class="training-plan__clock" {label["col_clock"]}>{_clock(0)}–{_clock(module.duration)}</td>'
+        f'<td role="cell"></td><td role="cell"></td></tr></tfoot>\n'
         f"</table>\n</div>"
     )
 
