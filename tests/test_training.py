@@ -182,14 +182,19 @@ def test_the_plan_runs_a_clock_from_zero_to_the_duration(model):
     assert table == render.plan(module)
 
 
-def test_on_a_phone_each_cell_of_the_plan_says_which_column_it_is_in(model):
-    """training.css shows each step as a card, each cell after its data-label: the labels must
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_on_a_phone_each_cell_of_the_plan_and_module_table_says_which_column_it_is_in(model, language):
+    """training.css shows each row as a card, each cell after its data-label: the labels must
     be the column heads, in the same order."""
-    for language in ("es", "en"):
-        soup = BeautifulSoup(render.plan(model.training[language].get("que-es-la-trata")), "html.parser")
+    training = model.training[language]
+    for table in (render.plan(training.get("que-es-la-trata")), render.modules(training.modules, "capacitacion/", language)):
+        soup = BeautifulSoup(table, "html.parser")
+        assert "cards-on-phone" in soup.table["class"]
         heads = [th.get_text() for th in soup.select("thead th")]
         for row in soup.select("tbody tr, tfoot tr"):
-            for index, cell in enumerate(row.find_all(["td", "th"])):
+            cells = row.find_all(["td", "th"])
+            assert len(cells) == len(heads)
+            for index, cell in enumerate(cells):
                 if cell.name == "td" and cell.get_text():
                     assert cell["data-label"] == heads[index], (language, cell)
 
@@ -400,9 +405,11 @@ def test_the_quiz_page_has_no_axe_violations(visit, model, language):
     assert axe_violations(visit.page) == []
 
 
-def test_the_module_filter_hides_modules_that_do_not_fit(visit, model):
-    visit.goto("capacitacion/")
-    page = visit.page
+@pytest.mark.parametrize("screen", ["visit", "phone"])   # a table on a wide screen, cards on a phone
+def test_the_module_filter_hides_modules_that_do_not_fit(request, model, screen):
+    reader = request.getfixturevalue(screen)
+    reader.goto("capacitacion/")
+    page = reader.page
     assert page.locator("[data-training-filter]").is_visible()
     modules = model.training["es"].modules
     rows = page.locator(".training-modules__table tbody tr")

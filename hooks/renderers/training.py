@@ -28,9 +28,7 @@ def plan(module: Module) -> str:
     """The session plan: a numbered table of steps with minutes, running clock, method and trainer."""
     words = _WORDS[module.language]
     caption = words["plan_caption"].format(steps=len(module.steps), minutes=module.duration)
-    # On a phone each step is a card and each cell says what it is (data-label, training.css).
-    # The explicit roles keep it a table for screen readers once CSS has made it blocks.
-    label = {key: f'role="cell" data-label="{escape(words[key])}"' for key in _PLAN_COLUMNS}
+    label = {key: _card_cell(words, key) for key in _PLAN_COLUMNS}
     rows = "\n".join(
         '<tr role="row">'
         f'<td class="training-plan__number" {label["col_number"]}>{step.number}</td>'
@@ -42,12 +40,11 @@ def plan(module: Module) -> str:
         "</tr>"
         for step in module.steps
     )
-    head = "".join(f'<th scope="col" role="columnheader">{escape(words[key])}</th>' for key in _PLAN_COLUMNS)
     return (
         f'<div class="training-plan" role="region" aria-labelledby="plan-caption" tabindex="0">\n'
-        f'<table class="training-plan__table" role="table">\n'
+        f'<table class="training-plan__table cards-on-phone" role="table">\n'
         f'<caption id="plan-caption">{escape(caption)}</caption>\n'
-        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>\n'
+        f'{_card_heads(words, _PLAN_COLUMNS)}\n'
         f'<tbody role="rowgroup">\n{rows}\n</tbody>\n'
         f'<tfoot role="rowgroup"><tr role="row"><td role="cell"></td><th scope="row" role="rowheader">{escape(words["total"])}</th>'
         f'<td class="training-plan__minutes" {label["col_minutes"]}>{module.duration}</td>'
@@ -88,16 +85,15 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
         f'<option value="{minutes}">{escape(words["up_to"].format(duration=_duration(minutes)))}</option>'
         for minutes in durations)
     rows = "\n".join(
-        f'<tr data-audiences="{escape(" ".join(module.audiences))}" data-minutes="{module.duration}">'
-        f'<th scope="row"><a href="{escape(_href(module.url, here))}">{escape(module.title)}</a>'
+        f'<tr role="row" data-audiences="{escape(" ".join(module.audiences))}" data-minutes="{module.duration}">'
+        f'<th scope="row" role="rowheader"><a href="{escape(_href(module.url, here))}">{escape(module.title)}</a>'
         f'<span class="training-modules__summary">{escape(module.summary)}</span></th>'
-        f'<td>{escape(", ".join(module.audience_names))}</td>'
-        f'<td class="training-modules__minutes">{escape(_duration(module.duration))}</td>'
-        f'<td>{escape(module.group_size)}</td>'
+        f'<td {_card_cell(words, "col_audience")}>{escape(", ".join(module.audience_names))}</td>'
+        f'<td class="training-modules__minutes" {_card_cell(words, "col_duration")}>{escape(_duration(module.duration))}</td>'
+        f'<td {_card_cell(words, "col_group")}>{escape(module.group_size)}</td>'
         "</tr>"
         for module in modules
     )
-    head = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in _MODULE_COLUMNS)
     return (
         f'<div class="training-modules" data-training-modules data-msg-count="{escape(words["count"])}"'
         f' data-msg-none="{escape(words["none"])}">\n'
@@ -111,10 +107,10 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
         f'<p class="training-filter__count" role="status" aria-live="polite"></p>\n'
         f"</div>\n"
         f'<div class="training-modules__wrap" role="region" aria-labelledby="modules-caption" tabindex="0">\n'
-        f'<table class="training-modules__table">\n'
+        f'<table class="training-modules__table cards-on-phone" role="table">\n'
         f'<caption id="modules-caption">{escape(words["modules_caption"])}</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n"
+        f'{_card_heads(words, _MODULE_COLUMNS)}\n'
+        f'<tbody role="rowgroup">\n{rows}\n</tbody>\n'
         f"</table>\n</div>\n</div>"
     )
 
@@ -184,6 +180,18 @@ def _duration(minutes: int) -> str:
 # URL layout (the offline edition links 'plan.html').
 def _href(target: str, here: str) -> str:
     return get_relative_url(target, here)
+
+
+# Tables that training.css shows as one card per row on a phone (class "cards-on-phone"): each
+# cell carries its column's name, shown before it there, and explicit roles keep the blocks a
+# table for screen readers.
+def _card_cell(words, key: str) -> str:
+    return f'role="cell" data-label="{escape(words[key])}"'
+
+
+def _card_heads(words, keys) -> str:
+    heads = "".join(f'<th scope="col" role="columnheader">{escape(words[key])}</th>' for key in keys)
+    return f'<thead role="rowgroup"><tr role="row">{heads}</tr></thead>'
 
 
 # ---------------------------------------------------------------------------- data
