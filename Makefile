@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench offline clean venv browser nginx
+.PHONY: serve build test test-fast bench offline clean venv browser nginx
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(BIN)/.installed: requirements.txt
@@ -37,8 +37,13 @@ serve: venv
 build: venv
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# Everything, on both cores (pytest-xdist; one test file per worker, so a file's fixtures are built once).
 test: venv browser nginx
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
+
+# The edit loop: content model, renderers, built HTML and content errors; no browser, no server.
+test-fast: venv
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests
 
 # The offline edition: dist/politica-trata-<version>.zip and its .sha256, read from files.
 offline: venv

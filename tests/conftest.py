@@ -212,3 +212,22 @@ def axe_violations(page) -> list[str]:
         for node in violation["nodes"]:
             found.append(f"{violation['id']}: {node['target']}")
     return found
+
+
+# ---------------------------------------------------------------------------- test groups
+
+# Files whose every test needs a server process of its own (nginx, `mkdocs serve`, the offline
+# edition's zip): they stay out of `make test-fast` with the browser tests.
+_SERVER_FILES = {"test_nginx.py", "test_serve.py", "test_offline.py"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium or starts a server (left out of make test-fast)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark what drives Chromium or a server as `browser`, so `make test-fast` (-m "not browser")
+    keeps the content model, the renderers, the built HTML and the content-error cases."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) or item.path.name in _SERVER_FILES:
+            item.add_marker(pytest.mark.browser)
