@@ -5,6 +5,8 @@ fields; deriving the navigation from it means a correction is a one-line change 
 and `mkdocs.yml` lists only the overview page of the policy section.
 """
 
+import html
+
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
@@ -40,7 +42,8 @@ def _items(tree, parent_id, by_src, config, language):
         file = by_src[content_model.localised(node.src_uri, language)]
         page = file.page or Page(None, file, config)
         below = _items(tree, node.id, by_src, config, language)
-        items.append(Section(node.label, [page, *below]) if below else page)
+        # A section title is printed as HTML; the label is plain text.
+        items.append(Section(html.escape(node.label), [page, *below]) if below else page)
     return items
 
 

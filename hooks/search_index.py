@@ -6,6 +6,7 @@ search. The index is a `.js` file (not JSON) so that search also works from `fil
 browsers refuse `fetch`.
 """
 
+from html import unescape
 import json
 import os
 from html.parser import HTMLParser
@@ -24,7 +25,7 @@ def on_page_content(html, page, config, files, **kwargs):
     kind = content_model.site_for(config).kind_of(page.file.src_uri)
     entry = {
         "u": page.url,
-        "t": page.title,
+        "t": unescape(page.title),  # page.title is HTML text; search.js shows plain text
         "b": _TITLE_BOOST.get(kind, 0),
         "s": _sections(html),
     }
