@@ -15,7 +15,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, load_pages, localised, marked_files, unlocalised,
+from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, load_pages, localised, marked_files, unlocalised,
                    page_folder, page_url, read_front_matter, set_directory_urls, shown)
 from . import policy, regions, training
 
@@ -53,7 +53,18 @@ def load_site(docs_dir: str | Path) -> Site:
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)
     trainings = training.build(pages, trees)
+    _check_titles(pages)
     return Site(pages=pages, policy=trees, regions=region_sets, training=trainings)
+
+
+# Every page, in every language, names itself: a page without `title:` would show another's.
+def _check_titles(pages: Pages) -> None:
+    for src_uri, by_language in pages.items():
+        for language in LANGUAGES:
+            title = by_language[language].get("title")
+            if not isinstance(title, str) or not title.strip():
+                raise ContentError(shown(src_uri, language), "title", "this required field is missing",
+                                   f"add 'title:' to the front matter, in {LANGUAGE_NAMES[language]}")
 
 
 def _check_kinds(pages: Pages) -> None:
