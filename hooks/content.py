@@ -9,6 +9,8 @@ import html
 import logging
 import re
 
+from mkdocs.plugins import event_priority
+
 import content_model
 
 
@@ -26,7 +28,12 @@ class _OneMessagePerMistake(logging.Filter):
 _ONE_MESSAGE = _OneMessagePerMistake()
 
 
+# A new build's state, made first of all (before the i18n plugin, -100, starts a nested pass).
+@event_priority(900)
 def on_config(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False):  # the first language pass: a new build
+        content_model.begin_build()
     logging.getLogger("mkdocs.commands.build").addFilter(_ONE_MESSAGE)  # once: a filter is added once
     check_interface_words(config.extra.get("ui"))
     return config
@@ -51,7 +58,9 @@ def check_interface_words(ui):
                                                  f"add '{key}:' under extra.ui.{language} (extra.ui.{other} has it)")
 
 
-# Load the model at the start of each full build (both languages are validated at once).
+# Load the model at the start of each full build (both languages are validated at once), first of
+# all hooks: the others only read it.
+@event_priority(900)
 def on_pre_build(config, **kwargs):
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", None) or content_model.DEFAULT_LANGUAGE

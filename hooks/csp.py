@@ -25,6 +25,7 @@ import re
 
 from mkdocs.plugins import event_priority
 
+import content_model
 from content_model import ContentError
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -39,30 +40,28 @@ _SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 
 
-class _State:
-    """What this build knows: whether it serves, and the allow-list read from the templates."""
+class _Command:
+    """What the command running knows (`mkdocs serve` or not): set by on_startup, once per command."""
 
     serving = False
-    allowed: list[str] = []
 
 
-_state = _State()
+_command = _Command()
 
 
 def on_startup(command, dirty, **kwargs):
-    _state.serving = command == "serve"
+    _command.serving = command == "serve"
 
 
-# Reads the allow-list from the templates once per build (and language pass: the theme's folders are the same).
-def on_config(config, **kwargs):
-    _state.allowed = template_script_hashes(config.theme.dirs)
-    return config
+# The allow-list, read from the templates once per build (the language passes share the theme's folders).
+def _allowed(config):
+    return content_model.build_state(config, "csp", lambda: template_script_hashes(config.theme.dirs), per_language=False)
 
 
 # Content is the Markdown's own HTML: no script tag and no event handler may come from it.
 @event_priority(-1000)
 def on_page_content(html, page, config, files, **kwargs):
-    problem = script_in(html, allow_inline=False)
+    problem = script_in(html, allowed=None)
     if problem:
         raise ContentError(f"docs/{page.file.src_uri}", None, f"the page's text contains {problem}",
                            "remove it: pages carry no scripts or event handlers (the site's scripts live in overrides/assets/js/)")
@@ -72,11 +71,11 @@ def on_page_content(html, page, config, files, **kwargs):
 # Checks the final page against the allow-list, then puts the policy right after the charset.
 @event_priority(-1000)
 def on_post_page(output, page, config, **kwargs):
-    problem = script_in(output, allow_inline=True)
+    problem = script_in(output, _allowed(config))
     if problem:
         raise ContentError(f"docs/{page.file.src_uri}", None, f"the built page contains {problem}",
                            "escape the text that carries it, or make the template's script static so its hash is allowed")
-    return _with_policy(output)
+    return _with_policy(output, _allowed(config))
 
 
 # The same for pages rendered from theme templates alone, such as the 404 page.
@@ -84,21 +83,22 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_template(output_content, template_name, config, **kwargs):
     if not template_name.endswith(".html"):
         return output_content
-    problem = script_in(output_content, allow_inline=True)
+    problem = script_in(output_content, _allowed(config))
     if problem:
         raise ContentError(f"overrides/{template_name}", None, f"the built page contains {problem}",
                            "make the template's script static so its hash is allowed")
-    return _with_policy(output_content)
+    return _with_policy(output_content, _allowed(config))
 
 
-def script_in(html, allow_inline):
-    """What in this HTML could run without being on the allow-list (None: nothing)."""
+def script_in(html, allowed):
+    """What in this HTML could run without being on the `allowed` hashes (None: no inline script
+    at all, nor a script file), or None when nothing could."""
     for match in _INLINE_SCRIPT.finditer(html):
         if "application/json" in match.group("attrs").lower():
             continue
-        if not allow_inline or hash_of(match.group("body")) not in _state.allowed:
+        if allowed is None or hash_of(match.group("body")) not in allowed:
             return f"an inline script ('<script>{_shortened(match.group('body'))}</script>') that no template ships"
-    if not allow_inline and _SCRIPT_TAG.search(html):
+    if allowed is None and _SCRIPT_TAG.search(html):
         return "a '<script>' tag"
     if not _SUSPECT.search(html):  # most pages: no tag scan needed
         return None
@@ -134,8 +134,8 @@ def template_script_hashes(theme_dirs):
     return sorted(hashes)
 
 
-def _with_policy(output):
-    allowed = ["unsafe-inline"] if _state.serving else _state.allowed
+def _with_policy(output, allowed):
+    allowed = ["unsafe-inline"] if _command.serving else allowed
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(allowed)}">'
     match = _CHARSET.search(output)
     if match is None:

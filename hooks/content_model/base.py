@@ -31,6 +31,11 @@ class ContentError(PluginError):
         super().__init__(f"{where}: {problem}. Fix: {fix}.")
 
 
+def with_article(noun: str) -> str:
+    """'an axis', 'a component': how a message names one thing of a kind."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
 def require_fields(where_file: str, data: dict[str, Any], fields, help: dict[str, str]) -> None:
     """Stop at the first of these fields that is missing or empty."""
     for field in fields:
@@ -112,16 +117,6 @@ def page_folder(src_uri: str, language: str) -> str:
         return url
     folder = posixpath.dirname(url)
     return folder + "/" if folder else ""
-
-
-def marked_files(docs_dir: str | Path, family: str):
-    """(file_src_uri, markdown) of every page whose text mentions `<family>:`, as in
-    `<!-- diagram: full -->`: hooks check their markers on these before the site folder is cleaned."""
-    docs = Path(docs_dir)
-    for path in sorted(docs.rglob("*.md")):
-        markdown = read_markdown(path, f"docs/{path.relative_to(docs).as_posix()}")
-        if f"{family}:" in markdown:
-            yield path.relative_to(docs).as_posix(), markdown
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -206,6 +201,12 @@ class _UniqueKeyLoader(_SafeLoader):
 
 def load_pages(docs: Path) -> Pages:
     """Every Markdown page's front matter, paired with its translation."""
+    return read_docs(docs)[0]
+
+
+def read_docs(docs: Path) -> tuple[Pages, dict[str, str]]:
+    """Every Markdown page's front matter, paired with its translation, and every file's text
+    (by its name under docs/, 'politica/x.es.md'), each file read once."""
     found: dict[str, dict[str, Path]] = {}
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
@@ -215,6 +216,7 @@ def load_pages(docs: Path) -> Pages:
                                "rename it to end in " + " or ".join(f".{l}.md" for l in LANGUAGES))
         found.setdefault(match.group(1) + ".md", {})[match.group(2)] = path
     pages: Pages = {}
+    texts: dict[str, str] = {}
     for src_uri, by_language in found.items():
         for language in LANGUAGES:
             if language not in by_language:
@@ -222,8 +224,9 @@ def load_pages(docs: Path) -> Pages:
                 raise ContentError(f"docs/{present.relative_to(docs).as_posix()}", None,
                                    f"the page has no {LANGUAGE_NAMES[language]} version",
                                    f"add {shown(src_uri, language)} (every page exists in both languages)")
-        pages[src_uri] = {
-            language: read_front_matter(path, f"docs/{path.relative_to(docs).as_posix()}")
-            for language, path in by_language.items()
-        }
-    return pages
+        pages[src_uri] = {}
+        for language, path in by_language.items():
+            rel = path.relative_to(docs).as_posix()
+            texts[rel] = read_markdown(path, f"docs/{rel}")
+            pages[src_uri][language] = front_matter(texts[rel], f"docs/{rel}")
+    return pages, texts
