@@ -40,19 +40,6 @@ _SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 
 
-class _Command:
-    """What the command running knows (`mkdocs serve` or not): set by on_startup, once per command."""
-
-    serving = False
-
-
-_command = _Command()
-
-
-def on_startup(command, dirty, **kwargs):
-    _command.serving = command == "serve"
-
-
 # The allow-list, read from the templates once per build (the language passes share the theme's folders).
 def _allowed(config):
     return content_model.build_state(config, "csp", lambda: template_script_hashes(config.theme.dirs), per_language=False)
@@ -135,7 +122,9 @@ def template_script_hashes(theme_dirs):
 
 
 def _with_policy(output, allowed):
-    allowed = ["unsafe-inline"] if _command.serving else allowed
+    # The command, not this module: `mkdocs serve` runs the hook files again for each rebuild
+    # without calling on_startup again.
+    allowed = ["unsafe-inline"] if content_model.running_command() == "serve" else allowed
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(allowed)}">'
     match = _CHARSET.search(output)
     if match is None:

@@ -78,6 +78,39 @@ def _check_kinds(pages: Pages) -> None:
                                f"use one of: {', '.join(known)}")
 
 
+# ---------------------------------------------------------------------------- the command running
+
+# What lasts as long as the command (`mkdocs build` or `mkdocs serve`): MkDocs calls `on_startup`
+# once, with the first configuration; `mkdocs serve` loads the configuration again, and runs the
+# hook files again, for every rebuild, but this package (and renderers/) is imported once.
+_command: dict[str, Any] = {"name": None, "files": {}}
+_PACKAGES = ("content_model", "renderers")
+
+
+def begin_command(name: str) -> None:
+    """Remember the command, and when this package's and the renderers' files were last changed."""
+    _command.update(name=name, files=_package_files())
+
+
+def running_command() -> str | None:
+    """'serve', 'build'... (None when a build is run from Python)."""
+    return _command["name"]
+
+
+def changed_package_files() -> list[str]:
+    """The package files changed since the command started (Python still runs their old code)."""
+    if not _command["files"]:
+        return []
+    now = _package_files()
+    return sorted(path for path, stamp in now.items() if _command["files"].get(path) != stamp)
+
+
+def _package_files() -> dict[str, float]:
+    hooks = Path(__file__).resolve().parent.parent
+    return {path.relative_to(hooks.parent).as_posix(): path.stat().st_mtime
+            for package in _PACKAGES for path in sorted((hooks / package).glob("*.py"))}
+
+
 # ---------------------------------------------------------------------------- state per build
 
 
