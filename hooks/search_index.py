@@ -16,7 +16,6 @@ from mkdocs.plugins import event_priority
 import content_model
 
 
-
 # This language pass's entries, in the build's state: a failed build leaves nothing for the next.
 def _entries(config) -> list[dict]:
     return content_model.build_state(config, "search_index", list)
@@ -25,7 +24,6 @@ def _entries(config) -> list[dict]:
 # Collects each page's title, sections and text as the page is rendered.
 @event_priority(-200)
 def on_page_content(html, page, config, files, **kwargs):
-    language = content_model.language_of(config)
     kind = content_model.site_for(config).kind_of(page.file.src_uri)
     entry = {
         "u": page.url,

@@ -79,7 +79,11 @@ def language_of_page(site: Path, path: Path) -> str:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the real project to break on purpose: the bad-input tests edit it."""
-    copy = tmp_path / "project"
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(copy: Path) -> Path:
+    """The real project's sources (mkdocs.yml, hooks/, overrides/, docs/) copied into `copy`."""
     copy.mkdir()
     for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
         source = ROOT / name

@@ -52,3 +52,27 @@ def test_a_good_build_replaces_the_previous_site_whole(project):
     assert oct(site_dir.stat().st_mode & 0o777) == oct(previous_site().stat().st_mode & 0o777)
     built = snapshot(site_dir)
     assert set(built) == set(snapshot(previous_site()))
+
+
+def test_a_failed_offline_edition_leaves_the_previous_one_whole(project):
+    """`make offline` (deploy/offline-edition.py) on a broken project: dist/ is as it was."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import BUILD_ENV, ROOT
+
+    shutil.copytree(ROOT / "deploy", project / "deploy", ignore=shutil.ignore_patterns("__pycache__"))
+    dist = project / "dist"
+    dist.mkdir()
+    (dist / "politica-trata-1.1.zip").write_bytes(b"the previous edition")
+    before = snapshot(dist)
+    page = project / "docs/acerca.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[x](no-existe.md)\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(project / "deploy/offline-edition.py"), "--out", str(dist)],
+                            cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "no-existe.md" in result.stderr
+    assert snapshot(dist) == before
+    assert sorted(p.name for p in project.iterdir()) == ["deploy", "dist", "docs", "hooks", "mkdocs.yml", "overrides"]

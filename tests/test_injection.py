@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_error, edit, run_build
+from conftest import build_error, copy_project, edit, run_build
 
 # (file, field as written in its front matter) for every text field a page prints.
 FIELDS = [
@@ -56,17 +56,7 @@ def inject(project: Path, file: str, field: str, number: int) -> None:
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
     """The project with every field of FIELDS carrying its own payload, built."""
-    from conftest import ROOT
-    import shutil
-
-    project = tmp_path_factory.mktemp("injected") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("injected") / "project")
     for number, (file, field) in enumerate(FIELDS):
         inject(project, file, field, number)
     out = project / "site"

@@ -1,8 +1,6 @@
 """One marker grammar (issue #16): a mistyped or unknown marker, or one inside a line, stops the
 build naming the file and the known markers, instead of a block silently missing from the page."""
 
-import re
-
 import pytest
 
 from conftest import build_error, edit

@@ -9,8 +9,6 @@ import threading
 import time
 import urllib.request
 
-import pytest
-
 from conftest import BUILD_ENV
 
 

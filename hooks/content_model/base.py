@@ -199,11 +199,6 @@ class _UniqueKeyLoader(_SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def load_pages(docs: Path) -> Pages:
-    """Every Markdown page's front matter, paired with its translation."""
-    return read_docs(docs)[0]
-
-
 def read_docs(docs: Path) -> tuple[Pages, dict[str, str]]:
     """Every Markdown page's front matter, paired with its translation, and every file's text
     (by its name under docs/, 'politica/x.es.md'), each file read once."""
