@@ -31,8 +31,10 @@ nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
 	  else echo "nginx is missing: run 'sudo apt-get install nginx', then retry."; exit 1; fi; }
 
+# Rebuilds on a change in docs/, mkdocs.yml, overrides/ or hooks/. The hook files run again on each
+# rebuild; a change in hooks/content_model/ or hooks/renderers/ needs a restart (the build says so).
 serve: venv
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch overrides --watch hooks
 
 build: venv
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -52,7 +52,8 @@ def edition() -> dict:
 def build(site_dir: Path) -> None:
     """`mkdocs build --strict` with the offline layout; stops with the build's own message."""
     env = {**os.environ, "OFFLINE_EDITION": "1", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: it silences warnings before strict mode can count them (a broken link would pass).
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         errors = [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]

@@ -22,6 +22,7 @@ import shutil
 
 from mkdocs.config.config_options import ExtraScriptValue
 
+import content_model
 from content_model import ContentError
 
 _STYLESHEETS = "assets/stylesheets"
@@ -31,21 +32,32 @@ _THEME_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palett
 # Material's scripts, which no page loads: theme.js stands in for the bundle, search.js for lunr.
 _THEME_SCRIPTS_LEFT_OUT = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/lunr",
                           "assets/javascripts/workers")
-_bundles: dict[str, str] = {}   # site path -> content, for this build
-_sources: set[str] = set()       # what went into them: not published on its own
+
+
+class _Bundles:
+    """This build's bundles (both language passes share them): kept in the build's state."""
+
+    def __init__(self):
+        self.bundles: dict[str, str] = {}   # site path -> content
+        self.sources: set[str] = set()       # what went into them: not published on its own
+
+
+def _state(config) -> _Bundles:
+    return content_model.build_state(config, "asset_bundle", _Bundles, per_language=False)
 
 
 # Replaces the lists of sources by one bundle each (once: the i18n passes share the config).
 def on_config(config, **kwargs):
+    state = _state(config)
     styles = [str(path) for path in config.extra_css]
-    if not _is_bundle(styles):
+    if not _is_bundle(state, styles):
         styles = _theme_files(config, _THEME_STYLES) + styles
-        config.extra_css = [_bundle(config, styles, _STYLESHEETS, "css", _minified_css)]
+        config.extra_css = [_bundle(state, config, styles, _STYLESHEETS, "css", _minified_css)]
     scripts = [script for script in config.extra_javascript]
     paths = [str(getattr(script, "path", script)) for script in scripts]
-    if not _is_bundle(paths):
+    if not _is_bundle(state, paths):
         _require_deferred(scripts)
-        bundle = _bundle(config, paths, _JAVASCRIPTS, "js", _joined_scripts)
+        bundle = _bundle(state, config, paths, _JAVASCRIPTS, "js", _joined_scripts)
         script = ExtraScriptValue(bundle)
         script.defer = True
         config.extra_javascript = [script]
@@ -55,18 +67,19 @@ def on_config(config, **kwargs):
 # Writes the bundles (every pass: the site folder is cleaned before the first one) and drops
 # the copies of their sources and the theme's scripts, which no page links.
 def on_post_build(config, **kwargs):
+    state = _state(config)
     for pattern in _THEME_SCRIPTS_LEFT_OUT:
         folder, name = pattern.rsplit("/", 1)
         site_folder = os.path.join(config.site_dir, *folder.split("/"))
         for entry in os.listdir(site_folder) if os.path.isdir(site_folder) else ():
             if fnmatch.fnmatch(entry, name) or fnmatch.fnmatch(entry, name + ".map"):
                 _remove(os.path.join(site_folder, entry))
-    for site_path, content in _bundles.items():
+    for site_path, content in state.bundles.items():
         target = os.path.join(config.site_dir, *site_path.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as out:
             out.write(content)
-    for source in _sources:
+    for source in state.sources:
         copy = os.path.join(config.site_dir, *source.split("/"))
         for leftover in (copy, copy + ".map"):
             if os.path.isfile(leftover):
@@ -82,17 +95,17 @@ def _remove(path):
         os.remove(path)
 
 
-def _is_bundle(paths):
-    return len(paths) == 1 and paths[0] in _bundles
+def _is_bundle(state, paths):
+    return len(paths) == 1 and paths[0] in state.bundles
 
 
 # Reads the sources in order, joins them and returns the bundle's site path.
-def _bundle(config, paths, folder, extension, join):
+def _bundle(state, config, paths, folder, extension, join):
     content = join([(path, _read_source(config, path)) for path in paths])
-    _sources.update(paths)
+    state.sources.update(paths)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
     site_path = f"{folder}/site.{digest}.min.{extension}"
-    _bundles[site_path] = content
+    state.bundles[site_path] = content
     return site_path
 
 

@@ -16,23 +16,25 @@ page of the language being built, so the overview links to it by its bare file n
 """
 
 import os
-import re
 
 from mkdocs.utils import get_relative_url
 
 import content_model
+from content_model import markers
 from renderers import diagram
 
-_MARKER = re.compile(r"^[ \t]{0,3}<!--\s*diagram:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
-_ANY_MARKER = re.compile(r"<!--\s*diagram:")
+_MARKER = markers.pattern("diagram")
 
 
 # Checks every page's markers before the site folder is cleaned: a mistake leaves the previous site whole.
+# (content_model has already parsed them, with the one marker grammar: known, each on its own line.)
 def on_pre_build(config, **kwargs):
     site = content_model.site_for(config)
-    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "diagram"):
-        _, language = content_model.unlocalised(file_src_uri)
-        _check(markdown, site.tree(language).for_page(file_src_uri), file_src_uri)
+    for file_src_uri, found in site.markers.items():
+        names = [marker.name for marker in found if marker.family == "diagram"]
+        if names:
+            _, language = content_model.unlocalised(file_src_uri)
+            _check(names, site.tree(language).for_page(file_src_uri), file_src_uri)
 
 
 # Replaces each diagram marker on the page with the HTML it stands for.
@@ -41,7 +43,6 @@ def on_page_markdown(markdown, page, config, **kwargs):
         return markdown
     tree = content_model.site_for(config).tree(content_model.language_of(config))
     node = tree.for_page(page.file.src_uri)
-    _check(markdown, node, page.file.src_uri)
     return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url), markdown)
 
 
@@ -68,27 +69,18 @@ def _render(name, tree, node, page_url):
     return diagram.render_branch(tree, node.id, page_url)
 
 
-# Raises a ContentError for a marker inside a line, an unknown one, one used twice, or one on the wrong page.
-def _check(markdown, node, file_src_uri):
+# Raises a ContentError for a marker used twice, or one on the wrong page.
+def _check(names, node, file_src_uri):
     shown = f"docs/{file_src_uri}"
-    names = _MARKER.findall(markdown)
-    if len(_ANY_MARKER.findall(markdown)) != len(names):
-        raise content_model.ContentError(shown, None, "a '<!-- diagram: ... -->' marker shares its line with other text",
-                                         "put each diagram marker on a line of its own")
+    page_kind = node.kind if node else None
     for name in names:
-        if name != "full" and name not in _MARKER_KINDS:
-            raise content_model.ContentError(shown, None, f"unknown marker '<!-- diagram: {name} -->'",
-                                             "use '<!-- diagram: full -->', '<!-- diagram: axis -->' "
-                                             "or '<!-- diagram: branch -->'")
         if names.count(name) > 1:
             raise content_model.ContentError(shown, None, f"the marker '<!-- diagram: {name} -->' appears twice",
                                              "keep one diagram of each kind on a page")
-        kinds, what = _MARKER_KINDS.get(name, (None, ""))
-        if kinds is not None and (node is None or node.kind not in kinds):
-            better = _MARKER_FOR[node.kind if node else None]
+        if not markers.belongs("diagram", name, page_kind):
             raise content_model.ContentError(shown, None,
-                                             f"the marker '<!-- diagram: {name} -->' is on a page that is not {what}",
-                                             f"use '<!-- diagram: {better} -->' or remove the marker")
+                                             f"the marker '<!-- diagram: {name} -->' is on a page that is not {_PAGES_NAMED[name]}",
+                                             f"use '<!-- diagram: {_MARKER_FOR[page_kind]} -->' or remove the marker")
 
 
 # Where a language's standalone SVG lives, relative to the site's root: 'en/politica/....svg'.
@@ -104,12 +96,8 @@ _FILE_NAMES = {
     "en": "trafficking-policy-diagram.svg",
 }
 
-# Which pages a marker belongs on: marker -> (node kinds, how the message names them).
-# '<!-- diagram: full -->' belongs anywhere.
-_MARKER_KINDS = {
-    "axis": ({"axis", "transversal"}, "an axis"),
-    "branch": ({"component", "general", "specific"}, "a component or a guideline"),
-}
+# How a message names the pages a marker belongs on (markers.KNOWN says which they are).
+_PAGES_NAMED = {"axis": "an axis", "branch": "a component or a guideline"}
 
 # The marker to suggest for a page of each kind (None: not a policy page).
 _MARKER_FOR = {

@@ -22,7 +22,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     node = tree.for_page(page.file.src_uri)
     if node is None:
         return markdown
-    env = _environment(config.theme)
+    env = _environment(config)
     context = {
         "node": node,
         "path": tree.ancestors(node.id),
@@ -45,14 +45,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 # MkDocs makes a new Jinja environment, with an empty template cache, on every call: compiling the
 # two partials for each of the 78 policy pages was the slowest part of the build.
-# One environment per theme object, that is per build (`mkdocs serve` loads a new config each time).
-def _environment(theme):
-    if _cached_environment.get("theme") is not theme:
-        _cached_environment.update(theme=theme, environment=theme.get_env())
-    return _cached_environment["environment"]
-
-
-_cached_environment: dict = {}
+# One environment per language pass, kept in the build's state.
+def _environment(config):
+    return content_model.build_state(config, "policy_context.environment", config.theme.get_env)
 
 
 # Puts the generated block before the page's sources, which stay last.

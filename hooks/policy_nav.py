@@ -5,8 +5,10 @@ fields; deriving the navigation from it means a correction is a one-line change 
 and `mkdocs.yml` lists only the overview page of the policy section.
 """
 
+import html
+
 from mkdocs.plugins import event_priority
-from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 import content_model
@@ -25,9 +27,9 @@ def on_nav(nav, config, files, **kwargs):
     after = 1 + next(i for i, c in enumerate(section.children) if isinstance(c, Page) and c.file.src_uri == overview)
     section.children[after:after] = _items(tree, None, by_src, config, language)
     items = nav.items
-    _add_parent_links(items)
-    pages = _get_by_type(items, Page)
-    _add_previous_and_next_links(pages)
+    _link_parents(items, None)
+    pages = list(_pages_in(items))
+    _link_neighbours(pages)
     rebuilt = Navigation(items, pages)
     rebuilt.homepage = nav.homepage
     return rebuilt
@@ -40,8 +42,32 @@ def _items(tree, parent_id, by_src, config, language):
         file = by_src[content_model.localised(node.src_uri, language)]
         page = file.page or Page(None, file, config)
         below = _items(tree, node.id, by_src, config, language)
-        items.append(Section(node.label, [page, *below]) if below else page)
+        # A section title is printed as HTML; the label is plain text.
+        items.append(Section(html.escape(node.label), [page, *below]) if below else page)
     return items
+
+
+# Each item's `parent`, as MkDocs sets it (with public attributes only).
+def _link_parents(items, parent):
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
+
+
+# Every page of the navigation, in reading order.
+def _pages_in(items):
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages_in(item.children)
+
+
+# The footer's previous and next links follow the reading order.
+def _link_neighbours(pages):
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
 
 
 # The section whose direct children include the page with this source path.

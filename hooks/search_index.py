@@ -6,6 +6,7 @@ search. The index is a `.js` file (not JSON) so that search also works from `fil
 browsers refuse `fetch`.
 """
 
+from html import unescape
 import json
 import os
 from html.parser import HTMLParser
@@ -14,31 +15,33 @@ from mkdocs.plugins import event_priority
 
 import content_model
 
-_collected: dict[str, list[dict]] = {}
+
+# This language pass's entries, in the build's state: a failed build leaves nothing for the next.
+def _entries(config) -> list[dict]:
+    return content_model.build_state(config, "search_index", list)
 
 
 # Collects each page's title, sections and text as the page is rendered.
 @event_priority(-200)
 def on_page_content(html, page, config, files, **kwargs):
-    language = content_model.language_of(config)
     kind = content_model.site_for(config).kind_of(page.file.src_uri)
     entry = {
         "u": page.url,
-        "t": page.title,
+        "t": unescape(page.title),  # page.title is HTML text; search.js shows plain text
         "b": _TITLE_BOOST.get(kind, 0),
         "s": _sections(html),
     }
     weight = (page.meta.get("search") or {}).get("boost")
     if weight:
         entry["w"] = weight
-    _collected.setdefault(language, []).append(entry)
+    _entries(config).append(entry)
     return html
 
 
 # Writes this language's index once its pages are all rendered.
 def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
-    entries = sorted(_collected.pop(language, []), key=lambda e: e["u"])
+    entries = sorted(_entries(config), key=lambda e: e["u"])
     target = os.path.join(config.site_dir, "search", f"index.{language}.js")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     payload = json.dumps({"language": language, "pages": entries}, ensure_ascii=False, separators=(",", ":"))

@@ -11,16 +11,16 @@ import os
 
 import content_model
 
-_not_found_pages: dict[str, str] = {}
 
 
 # Moves this pass's 404 page to its language's folder; restores the default language's.
 def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
     root_page = os.path.join(config.site_dir, "404.html")
+    not_found_pages = content_model.build_state(config, "site_files.not_found", dict, per_language=False)
     with open(root_page, encoding="utf-8") as page:
-        _not_found_pages[language] = page.read()
-    for lang, content in _not_found_pages.items():
+        not_found_pages[language] = page.read()
+    for lang, content in not_found_pages.items():
         _write(_not_found_path(config.site_dir, lang), content)
     if not config.site_url:
         for name in ("sitemap.xml", "sitemap.xml.gz"):

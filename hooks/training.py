@@ -13,18 +13,18 @@ Markers, each replaced by HTML from `renderers.training`:
 Every page of a module, and the landing page, also gets an empty `.training-page--<kind>`
 marker so that CSS can treat it by kind: handouts print on one A4 page, evaluation forms get
 lines to write on, each part of a pack starts a new sheet. A module's overview links to its
-pack. An unknown marker, a marker on a page that cannot show it, a plan, quiz or pack page
+pack. A marker on a page that cannot show it, a plan, quiz or pack page
 without its marker, or a part the pack prints that has no text stops the build.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.utils import meta
 
 import content_model
+from content_model import markers
 from content_model import ContentError
 from content_model.training import LANDING, PACK, PACK_CONTENTS, Module
 from renderers import training as render
@@ -36,16 +36,17 @@ from renderers import training_pack
 # and every part a pack prints has text, in both languages.
 def on_pre_build(config, **kwargs):
     site = content_model.site_for(config)
-    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "training"):
+    for file_src_uri, found_markers in site.markers.items():
         src_uri, language = content_model.unlocalised(file_src_uri)
         found = site.training[language].part_for(file_src_uri)
-        for match in _MARKER.finditer(markdown):
-            _check_marker(match, src_uri, language, found)
+        for marker in found_markers:
+            if marker.family == "training":
+                _check_marker(marker.name, src_uri, language, found)
     for language in content_model.LANGUAGES:
         for module in site.training[language].modules:
             for part in (*module.parts, module.pack):
-                path = Path(config.docs_dir) / content_model.localised(part.src_uri, language)
-                used = [match.group(1) for match in _MARKER.finditer(path.read_text(encoding="utf-8"))]
+                name = content_model.localised(part.src_uri, language)
+                used = [marker.name for marker in site.markers.get(name, ()) if marker.family == "training"]
                 _check_required(part.kind, used, content_model.shown(part.src_uri, language))
             _pack_bodies(module, config.docs_dir)
 
@@ -74,10 +75,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 # The HTML for one marker, after checking that it belongs on this page.
 def _render(match, used, site, language, src_uri, found, here, docs_dir):
-    name = match.group(1)
+    name = match.group("name")
     used.append(name)
-    _check_marker(match, src_uri, language, found)
-    if _MARKERS[name] == "landing":
+    _check_marker(name, src_uri, language, found)
+    if _MARKERS[name] == "training-landing":
         return _block(render.modules(site.training[language].modules, here, language))
     module, _ = found
     if name == "plan":
@@ -92,14 +93,10 @@ def _render(match, used, site, language, src_uri, found, here, docs_dir):
 
 
 # A known marker, on a page that can show it (`found`: the page's module and part, if any).
-def _check_marker(match, src_uri, language, found):
-    name = match.group(1)
+def _check_marker(name, src_uri, language, found):
     where = content_model.shown(src_uri, language)
-    if name not in _MARKERS:
-        raise ContentError(where, None, f"'{match.group(0)}' is not a known marker",
-                           "use one of: " + ", ".join(f"<!-- training: {m} -->" for m in _MARKERS))
     belongs = _MARKERS[name]
-    if belongs == "landing":
+    if belongs == "training-landing":
         if src_uri != LANDING:
             raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training page",
                                f"move it to {content_model.shown(LANDING, language)}")
@@ -124,7 +121,8 @@ def _pack_bodies(module: Module, docs_dir: str) -> dict[str, str]:
     bodies = {}
     for kind in PACK_CONTENTS:
         part = module.part(kind)
-        text = (Path(docs_dir) / content_model.localised(part.src_uri, module.language)).read_text(encoding="utf-8")
+        name = content_model.localised(part.src_uri, module.language)
+        text = content_model.read_markdown(Path(docs_dir) / name, f"docs/{name}")
         bodies[kind], _ = meta.get_data(text)
         if kind in _PACK_PRINTS_BODY and not _MARKER.sub("", bodies[kind]).strip():
             name = _PACK_PRINTS_BODY[kind]
@@ -153,16 +151,10 @@ def _block(html: str) -> str:
 
 # ---------------------------------------------------------------------------- data
 
-_MARKER = re.compile(r"<!--\s*training:\s*([^\s>]*)\s*-->")
+_MARKER = markers.pattern("training")
 
-# Each marker, and the page it belongs on: the landing page or a module part's kind.
-_MARKERS = {
-    "modules": "landing",
-    "overview": "module",
-    "plan": "session-plan",
-    "quiz": "quiz",
-    "pack": "pack",
-}
+# Each marker, and the page it belongs on: the landing page or a module part's kind (content_model.markers).
+_MARKERS = {name: kinds[0] for name, kinds in markers.KNOWN["training"].items()}
 
 # Markers whose page is pointless without them.
 _REQUIRED = ("plan", "quiz", "pack")

@@ -3,31 +3,29 @@
 - `<!-- policy: whole -->`: every axis, component and guideline with its summary, in the
   poster's order, with how to cite the document (see `renderers/whole_policy.py`).
 
-The marker stands on a line of its own. Any other `<!-- policy: ... -->` marker stops the
-build with one message.
+The marker stands on a line of its own; any other `<!-- policy: ... -->` stops the build
+(`content_model.markers`, the one marker grammar).
 """
 
-import re
-
 import content_model
+from content_model import markers
 from renderers import whole_policy
 
-_MARKER = re.compile(r"^[ \t]{0,3}<!--\s*policy:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
-_ANY_MARKER = re.compile(r"<!--\s*policy:")
+_MARKER = markers.pattern("policy")
 
 
 # Checks every page's markers before the site folder is cleaned: a mistake leaves the previous site whole.
 def on_pre_build(config, **kwargs):
-    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "policy"):
-        if _ANY_MARKER.search(markdown):
-            _check(markdown, file_src_uri)
+    for file_src_uri, found in content_model.site_for(config).markers.items():
+        _check([marker.name for marker in found if marker.family == "policy"], file_src_uri)
 
 
 # Replaces the whole-policy marker on the page with the generated document.
 def on_page_markdown(markdown, page, config, **kwargs):
-    if not _ANY_MARKER.search(markdown):
+    if "policy:" not in markdown:
         return markdown
-    _check(markdown, page.file.src_uri)
+    shown = f"docs/{page.file.src_uri}"
+    _check([m.name for m in markers.parse(markdown, shown) if m.family == "policy"], page.file.src_uri)
     tree = content_model.site_for(config).tree(content_model.language_of(config))
     edition = (config.extra.get("edition") or {}).get("date")
     html = whole_policy.render(tree, page.url, config.site_name, str(edition) if edition else None)
@@ -37,23 +35,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
 # ---------------------------------------------------------------------------- helpers
 
 
-# Raises a ContentError for a marker inside a line, an unknown one, or one used twice.
-def _check(markdown, file_src_uri):
-    shown = f"docs/{file_src_uri}"
-    names = _MARKER.findall(markdown)
-    if len(_ANY_MARKER.findall(markdown)) != len(names):
-        raise content_model.ContentError(shown, None, "a '<!-- policy: ... -->' marker shares its line with other text",
-                                         "put the marker on a line of its own")
-    for name in names:
-        if name not in _MARKERS:
-            raise content_model.ContentError(shown, None, f"unknown marker '<!-- policy: {name} -->'",
-                                             "use '<!-- policy: whole -->'")
+# Raises a ContentError for a marker used twice (the grammar is checked by content_model.markers).
+def _check(names, file_src_uri):
     if len(names) > 1:
-        raise content_model.ContentError(shown, None, "the marker '<!-- policy: whole -->' appears twice",
+        raise content_model.ContentError(f"docs/{file_src_uri}", None, "the marker '<!-- policy: whole -->' appears twice",
                                          "keep one on the page")
-
-
-# ---------------------------------------------------------------------------- data
-
-# The markers this hook knows.
-_MARKERS = ("whole",)

@@ -98,3 +98,9 @@ def test_a_script_listed_without_defer(project):
     assert build_error(project) == (
         "mkdocs.yml, field 'extra_javascript': 'assets/js/quiz.js' is not loaded with defer. "
         "Fix: list it as '- path: ...' with 'defer: true'.")
+
+
+def test_an_axis_with_a_parent_is_named_with_the_right_article(project):
+    edit(project / "docs/politica/prevencion.es.md", "kind: axis\n", "kind: axis\nparent: persecucion\n")
+    assert build_error(project) == (
+        "docs/politica/prevencion.es.md, field 'parent': an axis has no parent. Fix: remove the 'parent:' line.")

@@ -100,14 +100,14 @@ def _page(src_uri="politica/completa.es.md"):
 def test_an_unknown_policy_marker_stops_the_build():
     with pytest.raises(content_model.ContentError) as error:
         hook.on_page_markdown("Lead.\n\n<!-- policy: everything -->\n", _page(), config=None)
-    assert str(error.value) == ("docs/politica/completa.es.md: unknown marker '<!-- policy: everything -->'. "
-                                "Fix: use '<!-- policy: whole -->'.")
+    assert str(error.value) == ("docs/politica/completa.es.md: '<!-- policy: everything -->' is not a known marker. "
+                                "Fix: use one of: <!-- policy: whole -->.")
 
 
 def test_an_unknown_policy_marker_stops_the_build_before_the_site_folder_is_touched(project):
     edit(project / "docs/politica/completa.en.md", "<!-- policy: whole -->", "<!-- policy: all -->")
-    assert build_error(project) == ("docs/politica/completa.en.md: unknown marker '<!-- policy: all -->'. "
-                                    "Fix: use '<!-- policy: whole -->'.")
+    assert build_error(project) == ("docs/politica/completa.en.md: '<!-- policy: all -->' is not a known marker. "
+                                    "Fix: use one of: <!-- policy: whole -->.")
 
 
 def test_a_policy_marker_inside_a_line_stops_the_build():

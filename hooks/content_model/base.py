@@ -31,6 +31,11 @@ class ContentError(PluginError):
         super().__init__(f"{where}: {problem}. Fix: {fix}.")
 
 
+def with_article(noun: str) -> str:
+    """'an axis', 'a component': how a message names one thing of a kind."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
 def require_fields(where_file: str, data: dict[str, Any], fields, help: dict[str, str]) -> None:
     """Stop at the first of these fields that is missing or empty."""
     for field in fields:
@@ -114,27 +119,54 @@ def page_folder(src_uri: str, language: str) -> str:
     return folder + "/" if folder else ""
 
 
-def marked_files(docs_dir: str | Path, family: str):
-    """(file_src_uri, markdown) of every page whose text mentions `<family>:`, as in
-    `<!-- diagram: full -->`: hooks check their markers on these before the site folder is cleaned."""
-    docs = Path(docs_dir)
-    for path in sorted(docs.rglob("*.md")):
-        markdown = path.read_text(encoding="utf-8")
-        if f"{family}:" in markdown:
-            yield path.relative_to(docs).as_posix(), markdown
+_BOM = b"\xef\xbb\xbf"
+
+
+def read_markdown(path: Path, shown_as: str) -> str:
+    """The one way a Markdown file is read: UTF-8, with or without a byte-order mark, with
+    Windows (CRLF) or Unix line ends, as MkDocs reads it. Any other encoding stops the build."""
+    data = path.read_bytes()
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ContentError(shown_as, None, f"line {line} is not UTF-8 text (byte 0x{data[error.start]:02x}; "
+                           "the file was probably saved as Latin-1 or Windows-1252)",
+                           "save the file with the UTF-8 encoding (in most editors: Save as > Encoding > UTF-8)") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
     """Parse one file's YAML front matter; an empty dict when it has none."""
-    text = path.read_text(encoding="utf-8")
+    return front_matter(read_markdown(path, shown_as), shown_as)
+
+
+def front_matter(text: str, shown_as: str) -> dict[str, Any]:
+    """The front matter of a page's text, checked: it opens on line 1, has no tab, no key twice."""
     match = _FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
             raise ContentError(shown_as, None, "the front matter is not closed",
                                "end the block with a line holding only '---'")
+        if text.lstrip().startswith("---") and _FRONT_MATTER.match(text.lstrip()):
+            blank = len(text) - len(text.lstrip())
+            lines = text[:blank].count("\n")
+            raise ContentError(shown_as, None, f"the front matter starts on line {lines + 1}, after "
+                               f"{'a blank line' if lines == 1 else f'{lines} blank lines'}",
+                               "remove what comes before the first '---': it must be the file's first line")
         return {}
+    block = match.group(1) or ""
+    for number, line in enumerate(block.split("\n"), start=2):
+        if "\t" in line:
+            raise ContentError(shown_as, None, f"line {number} holds a tab character",
+                               "indent and separate with spaces, not tabs (YAML does not allow tabs)")
     try:
-        data = yaml.load(match.group(1) or "", Loader=_SafeLoader) or {}
+        data = yaml.load(block, Loader=_UniqueKeyLoader) or {}
+    except _DuplicateKey as duplicate:
+        raise ContentError(shown_as, duplicate.key, f"the key '{duplicate.key}' appears twice (lines {duplicate.first} and {duplicate.second})",
+                           f"keep one '{duplicate.key}:' line") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark else ""
@@ -147,8 +179,29 @@ def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
     return data
 
 
-def load_pages(docs: Path) -> Pages:
-    """Every Markdown page's front matter, paired with its translation."""
+class _DuplicateKey(Exception):
+    def __init__(self, key, first, second):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+class _UniqueKeyLoader(_SafeLoader):
+    """PyYAML keeps the last of two equal keys without a word; here the second one is an error."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 2  # the front matter's first line is the file's second
+            if isinstance(key, str) and key in seen:
+                raise _DuplicateKey(key, seen[key], line)
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_docs(docs: Path) -> tuple[Pages, dict[str, str]]:
+    """Every Markdown page's front matter, paired with its translation, and every file's text
+    (by its name under docs/, 'politica/x.es.md'), each file read once."""
     found: dict[str, dict[str, Path]] = {}
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
@@ -158,6 +211,7 @@ def load_pages(docs: Path) -> Pages:
                                "rename it to end in " + " or ".join(f".{l}.md" for l in LANGUAGES))
         found.setdefault(match.group(1) + ".md", {})[match.group(2)] = path
     pages: Pages = {}
+    texts: dict[str, str] = {}
     for src_uri, by_language in found.items():
         for language in LANGUAGES:
             if language not in by_language:
@@ -165,8 +219,9 @@ def load_pages(docs: Path) -> Pages:
                 raise ContentError(f"docs/{present.relative_to(docs).as_posix()}", None,
                                    f"the page has no {LANGUAGE_NAMES[language]} version",
                                    f"add {shown(src_uri, language)} (every page exists in both languages)")
-        pages[src_uri] = {
-            language: read_front_matter(path, f"docs/{path.relative_to(docs).as_posix()}")
-            for language, path in by_language.items()
-        }
-    return pages
+        pages[src_uri] = {}
+        for language, path in by_language.items():
+            rel = path.relative_to(docs).as_posix()
+            texts[rel] = read_markdown(path, f"docs/{rel}")
+            pages[src_uri][language] = front_matter(texts[rel], f"docs/{rel}")
+    return pages, texts

@@ -6,7 +6,7 @@ import dataclasses
 import functools
 from typing import Any, Iterable
 
-from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
+from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields, with_article,
                    require_id, shown)
 
 # Which kind of node may sit under which: the reconstruction's shape, not its contents.
@@ -183,7 +183,7 @@ def _validate_policy_fields(src_uri: str, data: dict[str, Any]) -> dict[str, Any
         raise ContentError(where_file, "parent", "this required field is missing",
                            f"add 'parent:' with the id of the {_KIND_NAMES[PARENT_KIND[data['kind']]]} it belongs to")
     if not wants_parent and data.get("parent"):
-        raise ContentError(where_file, "parent", f"a {_KIND_NAMES[data['kind']]} has no parent",
+        raise ContentError(where_file, "parent", f"{with_article(_KIND_NAMES[data['kind']])} has no parent",
                            "remove the 'parent:' line")
     related = data.get("related", [])
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
@@ -204,9 +204,9 @@ def _validate_links(src_uri: str, fields: dict[str, Any], structure: dict[str, d
         actual_kind = structure[parent]["kind"]
         if actual_kind != expected_kind:
             raise ContentError(where_file, "parent",
-                               f"a {_KIND_NAMES[fields['kind']]} cannot sit directly under "
+                               f"{with_article(_KIND_NAMES[fields['kind']])} cannot sit directly under "
                                f"the {_KIND_NAMES[actual_kind]} '{parent}'",
-                               f"give the id of a {_KIND_NAMES[expected_kind]} as parent")
+                               f"give the id of {with_article(_KIND_NAMES[expected_kind])} as parent")
     for other in fields.get("related") or ():
         if other not in structure:
             raise ContentError(where_file, "related", f"no page has the id '{other}'",

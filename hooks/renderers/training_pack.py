@@ -21,6 +21,7 @@ import re
 from html import escape
 from typing import Callable
 
+from content_model import markers
 from content_model.training import PACK_CONTENTS, PARTS, Module, Question
 from renderers import training as render
 from renderers.training import _duration as duration
@@ -185,7 +186,7 @@ _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _ATTR_ID = re.compile(r"(\{:?[^{}\n]*?)#([A-Za-z][\w-]*)([^{}\n]*\}[ \t]*)$")
 _SAME_PAGE_LINK = re.compile(r"\]\(#([\w-]+)\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MARKER = re.compile(r"<!--\s*training:\s*([^\s>]*)\s*-->")
+_MARKER = markers.pattern("training")  # the one marker grammar (content_model.markers)
 _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}[ \t]*$", re.MULTILINE)
 
 # What a part's marker shows in the pack.

@@ -1,0 +1,180 @@
+"""Markup typed into content is shown as text or refused, never run (issue #16).
+
+One copy of the project gets a script tag, an `onerror=` attribute and a `</svg>` in every
+content field that reaches a page (table FIELDS); it must build, and every page must show the
+words as text: no such element in the HTML, no dialog in Chromium, even with the
+Content-Security-Policy switched off (so escaping is what is tested, not the policy). Markup in
+a page's own text is refused: the build stops naming the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from conftest import build_error, copy_project, edit, run_build
+
+# (file, field as written in its front matter) for every text field a page prints.
+FIELDS = [
+    (f"docs/{page}.{language}.md", field)
+    for language in ("es", "en")
+    for page, fields in [
+        ("politica/cultura-rechazo", ("title", "label", "summary")),
+        ("politica/prevencion", ("title", "label", "summary")),
+        ("regiones/lima", ("title", "label", "summary")),
+        ("regiones/index", ("title",)),
+        ("capacitacion/que-es-la-trata/index", ("title", "label", "summary", "group_size")[: 4 if language == "es" else 3]),
+        ("capacitacion/que-es-la-trata/plan", ("title", "    title", "    method", "    trainer")),
+        ("capacitacion/que-es-la-trata/cuestionario", ("title", "  - question", "      - text", "    explanation")),
+        ("acerca", ("title",)),
+    ]
+    for field in fields
+]
+
+
+def payload(number: int) -> str:
+    """Markup that runs if printed raw anywhere: in text, in an attribute, or inside an SVG."""
+    return (f'ZQ{number:02d}ZQ <script>alert("ZQ{number:02d}")</script>'
+            f'<img src=x onerror=alert("ZQ{number:02d}")></svg>\'"><svg onload=alert("ZQ{number:02d}")>')
+
+
+def inject(project: Path, file: str, field: str, number: int) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(rf'^({re.escape(field)}: )"((?:[^"\\]|\\.)*)"$', re.MULTILINE)
+    match = pattern.search(text)
+    assert match, f"no {field!r} in {file}"
+    value = json.loads('"' + match.group(2) + '"') + " " + payload(number)
+    path.write_text(text[: match.start()] + match.group(1) + json.dumps(value, ensure_ascii=False)
+                    + text[match.end():], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def injected_site(tmp_path_factory):
+    """The project with every field of FIELDS carrying its own payload, built."""
+    project = copy_project(tmp_path_factory.mktemp("injected") / "project")
+    for number, (file, field) in enumerate(FIELDS):
+        inject(project, file, field, number)
+    out = project / "site"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted(out.rglob("*")) if path.suffix in (".html", ".svg")}
+    return out, pages
+
+
+_RAW = re.compile(r'<script>alert\("ZQ|<img src=x|<svg onload')
+
+
+def test_no_page_carries_the_markup_as_markup(injected_site):
+    _, pages = injected_site
+    raw = {name: _RAW.search(text).group(0) for name, text in pages.items() if _RAW.search(text)}
+    assert raw == {}
+
+
+@pytest.mark.parametrize("number,file,field", [(n, f, fl.strip()) for n, (f, fl) in enumerate(FIELDS)],
+                         ids=[f"{f}:{fl.strip()}" for f, fl in FIELDS])
+def test_each_field_reaches_a_page_as_text_and_runs_nothing_there(injected_site, browser, number, file, field):
+    out, pages = injected_site
+    tag = f"ZQ{number:02d}ZQ"
+    showing = [name for name, text in pages.items() if tag in text and name.endswith(".html")]
+    if not showing:  # a field only the open data carries: there it is data, kept whole
+        data = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(out.rglob("*.json"))]
+        assert any(payload(number) in text for item in data for text in _strings(item)), \
+            f"{file} '{field}' reaches no page and no open data"
+        return
+    # The standalone diagram is still a whole SVG document.
+    for name, text in pages.items():
+        if name.endswith(".svg") and tag in text:
+            ElementTree.fromstring(text)
+    # The page where the field is most visible: its own page if it shows there.
+    own = _own_url(file)
+    url = own if own in showing else showing[0]
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto((out / url).as_uri(), wait_until="load")
+        page.wait_for_timeout(100)
+        assert dialogs == []
+        assert f'<script>alert("ZQ{number:02d}")</script>' in page.evaluate("document.documentElement.textContent") \
+            or f"alert(&quot;ZQ{number:02d}" in pages[url] or f'alert("ZQ{number:02d}' in pages[url]
+        assert page.evaluate("document.querySelectorAll('img[src=x], svg[onload]').length") == 0
+    finally:
+        context.close()
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _own_url(file: str) -> str:
+    stem = re.sub(r"\.(es|en)\.md$", "", file.removeprefix("docs/"))
+    prefix = "en/" if file.endswith(".en.md") else ""
+    stem = stem.removesuffix("index").rstrip("/")
+    return prefix + (stem + "/" if stem else "") + "index.html"
+
+
+# ---------------------------------------------------------------------------- refused
+
+REFUSED = [
+    ("a script tag", "<script>alert(1)</script>", "the page's text contains an inline script"),
+    ("a script file", '<script src="../assets/x.js"></script>', "the page's text contains a '<script>' tag"),
+    ("an onerror attribute", '<img src="x.png" onerror="alert(1)">', "the page's text contains an event handler ('onerror='"),
+    ("an onclick in raw HTML", '<p onclick="alert(1)">hola</p>', "the page's text contains an event handler ('onclick='"),
+    ("a javascript: link", "[hola](javascript:alert(1))", "the page's text contains a 'javascript:' address"),
+    ("an uppercase handler", '<div ONMOUSEOVER=alert(1)>x</div>', "the page's text contains an event handler ('onmouseover='"),
+]
+
+
+@pytest.mark.parametrize("what,markup,problem", REFUSED, ids=[r[0] for r in REFUSED])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_markup_in_a_pages_text_stops_the_build_naming_the_page(project, what, markup, problem, language):
+    page = project / f"docs/acerca.{language}.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\n{markup}\n", encoding="utf-8")
+    message = build_error(project)
+    assert message.startswith(f"docs/acerca.{language}.md: {problem}"), message
+    assert "Fix: remove it" in message
+
+
+def test_a_template_script_that_is_not_static_stops_the_build(project):
+    edit(project / "overrides/main.html", "{% block scripts %}", "{% block scripts %}<script>var here = '{{ page.url }}';</script>")
+    message = build_error(project)
+    assert "the built page contains an inline script" in message and "that no template ships" in message
+    assert "make the template's script static so its hash is allowed" in message
+
+
+def test_the_policy_allows_exactly_the_static_scripts_of_the_templates(site):
+    """The hashes come from the template files: each page's own inline scripts are among them,
+    and a hash of the template text (not of the output) is what allows each."""
+    import base64
+    import hashlib
+    from conftest import ROOT
+
+    def digest(text):
+        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+    shipped = set()
+    for template in (ROOT / "overrides").rglob("*.html"):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):
+            if "{{" not in body and "{%" not in body:
+                shipped.add(digest(body))
+    assert len(shipped) == 2
+    for url in ("index.html", "en/politica/index.html", "404.html"):
+        text = (site / url).read_text(encoding="utf-8")
+        allowed = set(re.findall(r"'(sha256-[^']+)'", re.search(r'Content-Security-Policy" content="([^"]*)"', text).group(1)))
+        assert shipped <= allowed
+        for body in re.findall(r"<script>(.*?)</script>", text, re.DOTALL):
+            assert digest(body) in shipped
