@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import first_load, local_nginx
+from bench import search as search_bench
 
 ROOT = local_nginx.ROOT
 OUT = ROOT / "bench" / "out"
@@ -473,6 +474,9 @@ def markdown(report: dict) -> str:
               "## What keeps our pages below 100", "", *failing_section(report), "",
               "## Requests beyond 127.0.0.1 (refused)", "", *remote_section(report), "",
               "## Build time", "", *build_section(report), ""]
+    if "search" in report:
+        # bench.search's own report, one heading level down.
+        lines += ["#" + line if line.startswith("#") else line for line in search_bench.markdown(report["search"]).splitlines()]
     return "\n".join(lines)
 
 
@@ -496,6 +500,10 @@ def main() -> int:
         report["first_load"][site], report["lighthouse"][site] = measure_site(site, sites[site])
         phases[f"measuring {site}"] = round(time.perf_counter() - start, 1)
         report["load_average"].append(os.getloadavg()[0])
+    print("measuring search (bench.search)…", file=sys.stderr)
+    start = time.perf_counter()
+    report["search"] = search_bench.measure(sites)
+    phases["measuring search"] = round(time.perf_counter() - start, 1)
     report["verdicts"] = verdicts(report)
     report["run_seconds"] = round(time.perf_counter() - started, 1)
     text = markdown(report)

@@ -1,109 +1,318 @@
-"""Writes one search index per language, as a script the search box loads on first use.
+"""Writes one search document list per language, as a script the search box loads on first use.
 
 Material's search ships one index for all languages and fetches it on every page load; our
-readers on slow phones should download only their own language's index, and only when they
-search. The index is a `.js` file (not JSON) so that search also works from `file://`, where
-browsers refuse `fetch`.
+readers on slow phones download only their own language's list, and only when they search.
+The file is `search/index.<lang>.js` (a script, not JSON) so that search also works from
+`file://`, where browsers refuse `fetch`. MiniSearch (overrides/assets/vendor/) indexes it in
+the browser: the benchmark (`python -m bench.search`) found that cheaper for a slow phone than
+shipping MiniSearch's prebuilt index, which is several times larger for the same text.
+
+What the list holds, per section of a page (split at h2/h3): the page's title, the heading,
+the anchor and the text, minus what a reader never searches for: source lists ("Fuentes" /
+"Sources" and what follows them up to the next heading of the same level), bare URLs, the
+citation block, quiz controls, the theme's chrome and the trainer's packs (`kind: pack`), which
+repeat their module's pages. It also carries the language's stop words and the synonyms of
+docs/search/ already analysed the way the browser analyses a query (the rules under
+"analysis" below, with `snowballstemmer` pinned to the Snowball generation the browser runs).
 """
 
-from html import unescape
+from __future__ import annotations
+
 import json
+from html import unescape
 import os
+import re
+import unicodedata
 from html.parser import HTMLParser
 
+import snowballstemmer
 from mkdocs.plugins import event_priority
 
 import content_model
+from content_model import synonyms as synonyms_file
+
+# The synonyms of both languages, read once per build (its first pass) and kept in the build's state.
+def _synonyms(config) -> dict:
+    return content_model.build_state(config, "search_synonyms", dict, per_language=False)
 
 
-# This language pass's entries, in the build's state: a failed build leaves nothing for the next.
-def _entries(config) -> list[dict]:
-    return content_model.build_state(config, "search_index", list)
+# This language pass's pages, in the build's state: a failed build leaves nothing for the next.
+def _pages(config) -> list[dict]:
+    return content_model.build_state(config, "search_pages", list)
 
 
-# Collects each page's title, sections and text as the page is rendered.
+# Reads and checks the synonyms before the site folder is cleaned.
+def on_pre_build(config, **kwargs):
+    synonyms = _synonyms(config)
+    if not synonyms:
+        synonyms.update({code: analysed_synonyms(code, found.groups, found.shown)
+                         for code, found in synonyms_file.load(config.docs_dir).items()})
+
+
+# The synonyms files are read by this hook, not published.
+def on_files(files, config, **kwargs):
+    folder = os.path.join(os.path.abspath(config.docs_dir), synonyms_file.FOLDER) + os.sep
+    for file in list(files):
+        if os.path.abspath(file.abs_src_path or "").startswith(folder):
+            files.remove(file)
+    return files
+
+
+# Collects each page's sections as the page is rendered.
 @event_priority(-200)
 def on_page_content(html, page, config, files, **kwargs):
-    kind = content_model.site_for(config).kind_of(page.file.src_uri)
-    entry = {
-        "u": page.url,
-        "t": unescape(page.title),  # page.title is HTML text; search.js shows plain text
-        "b": _TITLE_BOOST.get(kind, 0),
-        "s": _sections(html),
-    }
-    weight = (page.meta.get("search") or {}).get("boost")
-    if weight:
-        entry["w"] = weight
-    _entries(config).append(entry)
+    site = content_model.site_for(config)
+    kind = site.kind_of(page.file.src_uri)
+    if kind in _NOT_INDEXED_KINDS:
+        return html
+    boost = _KIND_BOOST.get(kind, 1) * float((page.meta.get("search") or {}).get("boost") or 1)
+    # page.title is HTML text (escaped); the list holds plain text, which search.js shows as text.
+    _pages(config).append({"url": page.url, "title": unescape(page.title), "boost": boost,
+                                         "sections": sections(html)})
     return html
 
 
-# Writes this language's index once its pages are all rendered.
+# Writes this language's list once its pages are all rendered.
 def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
-    entries = sorted(_entries(config), key=lambda e: e["u"])
+    pages = sorted(_pages(config), key=lambda p: p["url"])
+    payload = document_list(language, pages, _synonyms(config).get(language, []))
     target = os.path.join(config.site_dir, "search", f"index.{language}.js")
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    payload = json.dumps({"language": language, "pages": entries}, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     with open(target, "w", encoding="utf-8") as out:
-        out.write(f"window.__siteSearchIndex={payload};\n")
+        # Registered by language: the other language's list may be loaded too (its result count).
+        out.write(f"(window.__siteSearchIndexes=window.__siteSearchIndexes||{{}})[{json.dumps(language)}]={text};\n")
 
 
-# Splits rendered HTML into [anchor, heading, text] sections, skipping generated blocks.
-def _sections(html):
+def document_list(language: str, pages: list[dict], synonyms: list[list[list[str]]]) -> dict:
+    """The file's content: pages [url, title, boost], sections [page, anchor, heading, text, more].
+
+    `text` is the section's first SNIPPET_TEXT characters, what a result can show; `more` is
+    the rest as the index terms it adds, each once, leaving out terms that more than one section
+    in COMMON_TERM uses (they tell sections apart only where a reader sees them). The list is a
+    third of the full text's size (80 KB budget) and the browser has less to stem.
+    """
+    listed, split = [], []
+    sections_used: dict[str, int] = {}
+    for number, page in enumerate(pages):
+        boost = page["boost"]
+        listed.append([page["url"], page["title"], int(boost) if boost == int(boost) else boost])
+        for anchor, heading, text in page["sections"]:
+            split.append((number, anchor, heading, *split_text(text)))
+            for term in {t for token in _TOKEN.findall(text.lower()) for t in index_terms(language, token)}:
+                sections_used[term] = sections_used.get(term, 0) + 1
+    common = max(2, len(split) // COMMON_TERM)
+    sections_out = [[number, anchor, heading, shown,
+                     " ".join(t for t in tail_terms(language, shown, rest) if sections_used[t] < common)]
+                    for number, anchor, heading, shown, rest in split]
+    return {"language": language, "stopWords": sorted(STOP_WORDS[language]), "synonyms": synonyms,
+            "pages": listed, "sections": sections_out}
+
+
+def split_text(text: str, limit: int | None = None) -> tuple[str, str]:
+    """The text cut at the last space before `limit` characters, and the rest."""
+    limit = SNIPPET_TEXT if limit is None else limit
+    if len(text) <= limit:
+        return text, ""
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    return text[:cut], text[cut:].strip()
+
+
+def tail_terms(language: str, shown: str, rest: str) -> list[str]:
+    """The index terms of `rest` that `shown` does not give already, in order of first use."""
+    seen = {term for token in _TOKEN.findall(shown.lower()) for term in index_terms(language, token)}
+    found: list[str] = []
+    for token in _TOKEN.findall(rest.lower()):
+        for term in index_terms(language, token):
+            if term not in seen:
+                seen.add(term)
+                found.append(term)
+    return found
+
+
+# ---------------------------------------------------------------------------- analysis
+# The browser (overrides/assets/js/search.js) applies exactly these rules to the text it indexes
+# and to the query; tests/test_search.py runs both on the site's words and compares.
+
+_STEMMERS: dict[str, object] = {}
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: 'Explotación' -> 'explotacion'."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(language: str, word: str) -> str:
+    if language not in _STEMMERS:
+        _STEMMERS[language] = snowballstemmer.stemmer(_SNOWBALL[language])
+    return _STEMMERS[language].stemWord(word)
+
+
+def word_terms(language: str, word: str) -> list[str]:
+    """Index terms of one lowercase word: its stem, and the stem of its unaccented spelling
+    (Snowball's Spanish rules need the accent, readers often leave it out). Stop words give none."""
+    if fold(word) in STOP_WORDS[language]:
+        return []
+    if any(ch.isdigit() for ch in word):
+        return [fold(word)]
+    terms = [fold(stem(language, word)), fold(stem(language, fold(word)))]
+    return terms[:1] if terms[0] == terms[1] else terms
+
+
+def index_terms(language: str, token: str) -> list[str]:
+    """The terms a token of the text gives: '129-a' as written and as '129'; 'socio-económico' as two words."""
+    if "-" not in token:
+        return word_terms(language, token)
+    whole = [fold(token)] if any(ch.isdigit() for ch in token) else []
+    return whole + [term for part in token.split("-") for term in word_terms(language, part)]
+
+
+def query_words(language: str, text: str) -> list[list[str]]:
+    """A phrase as a query: for each word, the terms it may give. '129-A' stays one word,
+    'socio-económico' is two."""
+    words: list[list[str]] = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFC", text.lower())):
+        if "-" in token and any(ch.isdigit() for ch in token):
+            words.append([fold(token)])
+            continue
+        words.extend(terms for terms in (word_terms(language, part) for part in token.split("-")) if terms)
+    return words
+
+
+def analysed_synonyms(language: str, groups: list[list[str]], shown: str | None) -> list[list[list[list[str]]]]:
+    """Each group as its phrases' query words; a phrase of stop words alone cannot be searched."""
+    analysed = []
+    for number, group in enumerate(groups, start=1):
+        members = []
+        for phrase in group:
+            words = query_words(language, phrase)
+            if not words:
+                raise content_model.ContentError(shown, f"group {number}",
+                                                 f"'{phrase}' holds only words search ignores (such as 'de', 'la')",
+                                                 "write the word a reader types, or remove it")
+            if words not in members:
+                members.append(words)
+        if len(members) > 1:
+            analysed.append(members)
+    return analysed
+
+
+# ---------------------------------------------------------------------------- sections
+
+
+def sections(html: str) -> list[list[str]]:
+    """[anchor, heading, text] of each section of rendered HTML, without what is not indexed."""
     parser = _SectionParser()
     parser.feed(html)
     parser.close()
-    return [[anchor, heading, " ".join(" ".join(words).split())]
-            for anchor, heading, words in parser.sections if heading or words]
+    found = []
+    for anchor, heading, words in parser.sections:
+        text = " ".join(_BARE_URL.sub(" ", " ".join(words)).split())
+        if heading or text:
+            found.append([anchor, heading, text])
+    return found
 
 
 class _SectionParser(HTMLParser):
-    """Text by section; text inside skipped elements (diagrams, generated neighbours) is left out."""
+    """Text by section; skipped elements, and skipped sections down to the next heading of their level."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.sections = [["", "", []]]
+        self.sections: list[list] = [["", "", []]]
         self._skip_depth = 0
-        self._heading = None
+        self._heading: list | None = None       # [level, anchor, words] while inside a heading
+        self._skipped_level: int | None = None  # inside a skipped section of this heading level
+        self._link_href: str | None = None
+        self._link_words: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        if self._skip_depth or tag in _SKIPPED_TAGS or classes & _SKIPPED_CLASSES:
+        if self._skip_depth or tag in _SKIPPED_TAGS or classes & _SKIPPED_CLASSES or "hidden" in attributes:
             if tag not in _VOID_TAGS:
                 self._skip_depth += 1
             return
-        if tag in ("h2", "h3"):
-            self._heading = [attributes.get("id") or "", []]
+        if tag in _SECTION_HEADINGS:
+            self._heading = [int(tag[1]), attributes.get("id") or "", []]
+        elif tag == "a" and attributes.get("href"):
+            self._link_href, self._link_words = attributes["href"], []
 
     def handle_endtag(self, tag):
         if self._skip_depth:
             if tag not in _VOID_TAGS:
                 self._skip_depth -= 1
             return
-        if tag in ("h2", "h3") and self._heading is not None:
-            anchor, words = self._heading
-            self.sections.append([anchor, " ".join("".join(words).split()), []])
+        if tag == "a" and self._link_href is not None:
+            # A link whose text is its own address is a bare URL: nothing a reader types.
+            text = "".join(self._link_words).strip()
+            if text and not _BARE_URL.fullmatch(text) and text.rstrip("/") != self._link_href.rstrip("/"):
+                self._append(text)
+            self._link_href = None
+            return
+        if tag in _SECTION_HEADINGS and self._heading is not None:
+            level, anchor, words = self._heading
+            heading = " ".join("".join(words).split())
             self._heading = None
+            if self._skipped_level is not None and level > self._skipped_level:
+                return
+            self._skipped_level = level if _is_skipped_section(anchor, heading) else None
+            if self._skipped_level is None:
+                self.sections.append([anchor, heading, []])
 
     def handle_data(self, data):
         if self._skip_depth:
             return
         if self._heading is not None:
-            self._heading[1].append(data)
+            self._heading[2].append(data)
+        elif self._link_href is not None:
+            self._link_words.append(data)
         else:
-            self.sections[-1][2].append(data)
+            self._append(data)
+
+    def _append(self, text):
+        if self._skipped_level is None:
+            self.sections[-1][2].append(text)
+
+
+def _is_skipped_section(anchor: str, heading: str) -> bool:
+    return bool(_SKIPPED_HEADING.match(fold(heading))) or anchor.split("-")[-1] in _SKIPPED_ANCHORS
 
 
 # ---------------------------------------------------------------------------- data
 
-# Pages whose title names a thing a reader looks for rank above passing mentions.
-_TITLE_BOOST = {"specific": 3, "general": 3, "component": 3, "axis": 3, "transversal": 3,
-                "region": 3, "module": 3}
+_SNOWBALL = {"es": "spanish", "en": "english"}
+# Characters of each section kept as text for the results' snippets (see document_list).
+SNIPPET_TEXT = 300
+COMMON_TERM = 20    # a term in more than 1 section in 20 is "common" (see document_list)
 
-_SKIPPED_TAGS = {"script", "style", "svg", "template", "nav"}
-# A trainer's pack repeats its module's pages: only its cover is indexed, so results do not come twice.
-_SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "diagram", "diagram-list", "md-source-file",
-                    "training-pack__part"}
+# Pages whose title names a thing a reader looks for rank above passing mentions.
+_KIND_BOOST = {"specific": 1.5, "general": 1.5, "component": 1.5, "axis": 1.5, "transversal": 1.5,
+               "region": 1.5, "module": 1.5}
+_NOT_INDEXED_KINDS = {"pack"}
+
+_SECTION_HEADINGS = {"h2", "h3"}
+# "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), and the citation block.
+_SKIPPED_HEADING = re.compile(r"^(fuentes|sources)\b")
+_SKIPPED_ANCHORS = {"fuentes", "sources", "citar"}
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+_SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
+_SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
+                    "md-source-file", "training-pack__part", "quiz__right", "quiz__letter", "quiz__number"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
+
+# Words too common to tell pages apart, unaccented (compared after folding). Kept short on
+# purpose: "trata", "no", "sin" and "contra" mean something in this subject and stay searchable.
+STOP_WORDS = {
+    "es": set("""a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con cual
+        cuales cuando de del desde donde e el ella ellas ellos en entre era eran es esa esas ese eso esos
+        esta estas este esto estos fue fueron ha han hay la las le les lo los mas me mi mis mucho muy nos
+        o os otra otras otro otros para pero poco por porque que quien quienes se ser si sobre son su sus
+        tambien te tu tus u un una unas uno unos usted ustedes y ya yo""".split()),
+    "en": set("""a an and are as at be been but by can do does for from had has have how i if in into
+        is it its me my of on or our so than that the their them then there these they this those to
+        us was we were what when where which who why will with you your""".split()),
+}

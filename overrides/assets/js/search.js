@@ -1,5 +1,14 @@
-/* Search in the reader's language. The index (search/index.<lang>.js) is loaded the first
-   time the reader opens search, never on page load. Accents and case do not matter. */
+/* Search in the reader's language, ranked by MiniSearch (assets/vendor/minisearch-7.2.0).
+
+   Nothing is downloaded until the reader opens search; then three scripts: MiniSearch, the
+   Snowball stemmer of the page's language (assets/vendor/snowball-stemmers-0.6.0) and the
+   language's document list (search/index.<lang>.js, written by hooks/search_index.py). They
+   are scripts, not fetched JSON, so search works from file:// in the offline edition.
+
+   Words are analysed exactly as hooks/search_index.py analyses the synonyms (and a test holds
+   the two to it): lowercase, Snowball stem, accents folded, stop words dropped. Headings and
+   titles are indexed first and answer at once; the body text is indexed in slices right after,
+   so a slow phone shows results while it works, and the query is run again when it is done. */
 (function () {
   "use strict";
   var dialog = document.getElementById("site-search");
@@ -9,9 +18,16 @@
   var input = dialog.querySelector("input");
   var status = dialog.querySelector("[role=status]");
   var list = dialog.querySelector(".site-search__results");
-  var index = null;
-  var loading = false;
+  var suggestion = dialog.querySelector("[data-search-suggestion]");
+  var other = dialog.querySelector("[data-search-other]");
+  var data = dialog.dataset;
   var MAX_RESULTS = 10;
+  var MAX_NEAR = 4;             // words of the index a misspelt word may stand for
+  var SNIPPET = 160;            // characters of text around the first matched word
+  var SLICE_MS = 12;            // indexing work between two chances for the page to answer
+  var engines = {};             // language -> engine (see prepare)
+  var pending = {};             // language -> callbacks waiting for it
+  var lastHits = [];
 
   opener.hidden = false;
   opener.addEventListener("click", open);
@@ -25,128 +41,407 @@
     }
   });
   input.addEventListener("input", search);
-  input.addEventListener("focus", load);
+  input.addEventListener("focus", function () { load(data.language); });
+  dialog.querySelector("[data-search-close]").addEventListener("click", close);
+  dialog.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector(".site-search__link");
+    if (first) first.click();
+  });
+  // One Escape closes, even with text typed (a search field would first only clear it).
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); close(); }
+    else if (event.key === "ArrowDown" || event.key === "ArrowUp") move(event);
+  });
+  dialog.addEventListener("cancel", function (event) { event.preventDefault(); close(); });
   dialog.addEventListener("close", function () { opener.focus(); });
   dialog.addEventListener("click", function (event) {
-    if (event.target === dialog) dialog.close();
+    if (event.target === dialog) close();
   });
 
+  // For the tests and the benchmark (tests/test_search.py, bench/search.py): the engines as built.
+  window.__siteSearch = { engine: function (language) { return engines[language]; }, fold: fold };
+
+  // A link from the other language's search ("?q=..."): open search with that query.
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) { input.value = asked; open(); }
+
   function open() {
-    dialog.showModal();
+    if (!dialog.open) dialog.showModal();
     input.focus();
-    load();
+    load(data.language);
   }
 
-  // Injects the index script once; it sets window.__siteSearchIndex.
-  function load() {
-    if (index || loading) return;
-    loading = true;
-    status.textContent = dialog.dataset.loading;
-    var script = document.createElement("script");
-    script.src = dialog.dataset.index;
-    script.onload = function () {
-      index = prepare(window.__siteSearchIndex.pages);
-      status.textContent = "";
-      search();
-    };
-    document.head.appendChild(script);
+  function close() {
+    if (dialog.open) dialog.close();
   }
+
+  // Arrows move between the box and the results; Enter on a result follows its link.
+  function move(event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll(".site-search__link"));
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    event.preventDefault();
+    if (next < 0) input.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  }
+
+  // ------------------------------------------------------------------------- loading
+
+  // Injects MiniSearch, the stemmer and the document list once per language, in order.
+  function load(language, then) {
+    if (engines[language]) { if (then) then(engines[language]); return; }
+    if (pending[language]) { if (then) pending[language].push(then); return; }
+    pending[language] = then ? [then] : [];
+    var own = language === data.language;
+    if (own) status.textContent = data.loading;
+    var sources = [data.engine, own ? data.stemmer : data.otherStemmer, own ? data.index : data.otherIndex];
+    var left = sources.length;
+    sources.forEach(function (source) {
+      if (document.querySelector('script[src="' + source + '"]')) { if (--left === 0) ready(); return; }
+      var script = document.createElement("script");
+      script.src = source;
+      script.async = false;
+      script.onload = function () { if (--left === 0) ready(); };
+      document.head.appendChild(script);
+    });
+
+    function ready() {
+      // Marks for the benchmark (bench/search.py): files in, index built, first results shown.
+      if (own) performance.mark("site-search:files");
+      var list = window.__siteSearchIndexes[language];
+      if (own) window.__siteSearchIndex = list;
+      engines[language] = prepare(list, window.snowballFactory.newStemmer(list.language === "es" ? "spanish" : "english"),
+                                  own ? search : null);
+      if (own) { performance.mark("site-search:heads"); status.textContent = ""; search(); }
+      pending[language].forEach(function (callback) { callback(engines[language]); });
+      delete pending[language];
+    }
+  }
+
+  // ------------------------------------------------------------------------- analysis
+
+  var TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function words(text) {
-    return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+  function analyser(stemmer, stopWords) {
+    var memo = new Map();
+    function wordTerms(word) {
+      var known = memo.get(word);
+      if (known) return known;
+      var lower = word.toLowerCase(), folded = fold(lower), terms;
+      if (stopWords.has(folded)) terms = [];
+      else if (/\d/.test(lower)) terms = [folded];
+      else {
+        var a = fold(stemmer.stem(lower)), b = fold(stemmer.stem(folded));
+        terms = a === b ? [a] : [a, b];
+      }
+      memo.set(word, terms);
+      return terms;
+    }
+    // The index terms of a token: '129-A' both as written and as '129'; 'socio-económico' as two words.
+    function tokenTerms(token, asQuery) {
+      if (token.indexOf("-") === -1) return wordTerms(token);
+      var whole = /\d/.test(token) ? [fold(token)] : [];
+      if (asQuery && whole.length) return whole;
+      return token.split("-").reduce(function (all, part) { return all.concat(wordTerms(part)); }, whole);
+    }
+    return { wordTerms: wordTerms, tokenTerms: tokenTerms };
   }
 
-  function prepare(pages) {
-    return pages.map(function (page) {
+  // ------------------------------------------------------------------------- the engine
+
+  // Two MiniSearch indexes: titles and headings (built at once), body text (built in slices).
+  function prepare(list, stemmer, onBodyReady) {
+    var analyse = analyser(stemmer, new Set(list.stopWords));
+    var vocabulary = new Map();   // folded word as written -> its terms and count (typos, suggestions)
+    var termsSeen = new Set();
+    var byToken = new Map();      // token as written -> its vocabulary entry (folding is the slow part)
+    function processTerm(token, field) {
+      // A long section's tail comes as index terms already (hooks/search_index.py, document_list).
+      if (field === "more") { termsSeen.add(token); return token; }
+      var entry = byToken.get(token);
+      if (!entry) {
+        var terms = analyse.tokenTerms(token, false), folded = fold(token);
+        entry = terms.length ? vocabulary.get(folded) : { terms: terms, count: 0 };
+        if (!entry) {
+          entry = { terms: terms, count: 0, word: token.toLowerCase() };
+          vocabulary.set(folded, entry);
+          for (var i = 0; i < terms.length; i++) termsSeen.add(terms[i]);
+        } else if (entry.word === folded) entry.word = token.toLowerCase();   // shown with its accents
+        byToken.set(token, entry);
+      }
+      entry.count++;
+      return entry.terms.length ? entry.terms : null;
+    }
+    function tokenize(text) { return text.match(TOKEN) || []; }
+    var pageBoost = list.pages.map(function (page) { return page[2]; });
+    var firstSection = [];
+    list.sections.forEach(function (s, id) { if (firstSection[s[0]] === undefined) firstSection[s[0]] = id; });
+    var options = function (fields, boost, pageOf) {
       return {
-        url: page.u, title: page.t, boost: page.b, weight: page.w || 1,
-        titleWords: words(page.t), titleFolded: fold(page.t).replace(/\s+/g, " ").trim(),
-        sections: page.s.map(function (s) {
-          return { anchor: s[0], heading: s[1], text: s[2], headingWords: words(s[1]), textFolded: fold(s[2]) };
-        })
+        idField: "id", fields: fields, tokenize: tokenize, processTerm: processTerm,
+        searchOptions: {
+          boost: boost,
+          tokenize: function (t) { return [t]; }, processTerm: function (t) { return t; },
+          boostDocument: function (id) { return pageBoost[pageOf(id)]; }
+        }
       };
+    };
+    var sectionPage = function (id) { return list.sections[id][0]; };
+    // Page titles once per page; headings and body text per section.
+    var titles = new MiniSearch(options(["title"], { title: 3 }, function (id) { return id; }));
+    var heads = new MiniSearch(options(["heading"], { heading: 1.5 }, sectionPage));
+    var body = new MiniSearch(options(["text", "more"], { text: 1, more: 0.8 }, sectionPage));
+    titles.addAll(list.pages.map(function (page, id) { return { id: id, title: page[1] }; }));
+    heads.addAll(list.sections.map(function (s, id) { return { id: id, heading: s[2] }; }));
+    var engine = { list: list, analyse: analyse, vocabulary: vocabulary, termsSeen: termsSeen, firstSection: firstSection,
+                   titles: titles, heads: heads, body: body, bodyReady: false, synonyms: list.synonyms };
+    var next = 0;
+    (function slice() {
+      var until = performance.now() + SLICE_MS;
+      while (next < list.sections.length && performance.now() < until) {
+        body.add({ id: next, text: list.sections[next][3], more: list.sections[next][4] });
+        next++;
+      }
+      if (next < list.sections.length) { setTimeout(slice, 0); return; }
+      engine.bodyReady = true;
+      if (onBodyReady) { performance.mark("site-search:body"); onBodyReady(); }
+    })();
+    return engine;
+  }
+
+  // Damerau-Levenshtein distance of a and b (one swapped pair counts as one), or limit + 1 if above it.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = null, previous = [], row, i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+        row.push(value);
+        if (value < best) best = value;
+      }
+      if (best > limit) return limit + 1;
+      previous2 = previous;
+      previous = row;
+    }
+    return Math.min(previous[b.length], limit + 1);
+  }
+
+  // Words of the index within `limit` edits of a word it does not know: closest first, then most used.
+  function nearWords(engine, word, limit) {
+    var found = [];
+    engine.vocabulary.forEach(function (entry, known) {
+      var edits = known === word ? 0 : distance(word, known, limit);
+      if (edits && edits <= limit) found.push({ word: known, edits: edits, count: entry.count });
+    });
+    found.sort(function (a, b) { return a.edits - b.edits || b.count - a.count; });
+    return found.map(function (near) { return near.word; });
+  }
+
+  // The query as MiniSearch's query tree, plus what a suggestion needs.
+  function plan(engine, query) {
+    var tokens = query.match(TOKEN) || [];
+    var alternatives = [], unknown = [], flat = [];
+    tokens.forEach(function (token, at) {
+      var terms = engine.analyse.tokenTerms(token, true);
+      if (!terms.length) return;
+      var last = at === tokens.length - 1 && !/\s$/.test(query);
+      var folded = fold(token);
+      var known = terms.some(function (t) { return engine.termsSeen.has(t); });
+      var group = terms.slice();
+      // One wrong, missing, extra or swapped letter in a word of five letters or more.
+      if (!known && folded.length >= 5 && !/\d/.test(folded)) {
+        nearWords(engine, folded, 1).slice(0, MAX_NEAR).forEach(function (word) {
+          engine.vocabulary.get(word).terms.forEach(function (t) { if (group.indexOf(t) === -1) group.push(t); });
+        });
+      }
+      if (!known) unknown.push(folded);
+      flat.push.apply(flat, terms);
+      // MiniSearch's own fuzzy match (one edit) finds the words a section's tail holds as terms only.
+      alternatives.push({ combineWith: "OR", queries: group, prefix: last && folded.length >= 3 && !/\d/.test(folded),
+                          fuzzy: !known && folded.length >= 5 && !/\d/.test(folded) ? 1 : false });
+    });
+    // Synonyms: a phrase of the query stands also for the other phrases of its group. A phrase
+    // is a list of words, each the terms it may give (see hooks/search_index.py).
+    var has = function (word) { return word.some(function (t) { return flat.indexOf(t) !== -1; }); };
+    engine.synonyms.forEach(function (group) {
+      group.forEach(function (member) {
+        if (!member.every(has)) return;
+        group.forEach(function (otherMember) {
+          if (otherMember === member) return;
+          alternatives.push({ combineWith: "AND", queries: otherMember.map(function (word) {
+            return { combineWith: "OR", queries: word };
+          }) });
+        });
+      });
+    });
+    return { tree: alternatives.length ? { combineWith: "OR", queries: alternatives } : null, unknown: unknown, tokens: tokens };
+  }
+
+  // Results by page: the title's score, plus the page's best section (other matching sections
+  // add a little), shown at that section.
+  function run(engine, query) {
+    var planned = plan(engine, query);
+    if (!planned.tree) return { hits: [], planned: planned };
+    var pages = new Map();
+    var hitFor = function (page) {
+      var hit = pages.get(page);
+      if (!hit) { hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [] }; pages.set(page, hit); }
+      return hit;
+    };
+    engine.titles.search(planned.tree).forEach(function (result) {
+      var hit = hitFor(result.id);
+      hit.title = result.score;
+      hit.terms = hit.terms.concat(result.terms);
+    });
+    var sections = new Map();
+    [engine.heads, engine.body].forEach(function (index) {
+      index.search(planned.tree).forEach(function (result) {
+        var entry = sections.get(result.id) || { score: 0, terms: [] };
+        entry.score += result.score;
+        entry.terms = entry.terms.concat(result.terms);
+        sections.set(result.id, entry);
+      });
+    });
+    sections.forEach(function (entry, id) {
+      var hit = hitFor(engine.list.sections[id][0]);
+      hit.terms = hit.terms.concat(entry.terms);
+      if (entry.score > hit.best) { hit.rest += hit.best; hit.best = entry.score; hit.section = id; }
+      else hit.rest += entry.score;
+    });
+    var hits = Array.from(pages.values()).map(function (hit) {
+      if (hit.section === null) hit.section = engine.firstSection[hit.page];
+      hit.total = hit.title + hit.best + 0.1 * hit.rest;
+      return hit;
+    });
+    hits.sort(function (a, b) { return b.total - a.total; });
+    return { hits: hits, planned: planned };
+  }
+
+  // ------------------------------------------------------------------------- showing results
+
+  function search() {
+    var engine = engines[data.language];
+    if (!engine) return;
+    var query = input.value;
+    list.textContent = "";
+    suggestion.hidden = other.hidden = true;
+    if (!query.trim()) { status.textContent = ""; return; }
+    var outcome = run(engine, query);
+    var hits = outcome.hits, n = hits.length;
+    lastHits = hits;
+    status.textContent = n === 0 ? data.none : n === 1 ? data.one : data.many.replace("{n}", n);
+    hits.slice(0, MAX_RESULTS).forEach(function (hit) { list.appendChild(render(engine, hit)); });
+    if (n && !performance.getEntriesByName("site-search:results").length) performance.mark("site-search:results");
+    if (n === 0 && engine.bodyReady) {
+      suggest(engine, outcome.planned);
+      if (data.otherLanguage) countInOtherLanguage(query);
+    }
+  }
+
+  // "Did you mean …?" from the index's own words: each unknown word replaced by its nearest.
+  function suggest(engine, planned) {
+    var changed = false;
+    var words = planned.tokens.map(function (token) {
+      var folded = fold(token);
+      if (planned.unknown.indexOf(folded) === -1 || folded.length < 3) return token;
+      var near = nearWords(engine, folded, folded.length >= 5 ? 2 : 1);
+      if (!near.length) return token;
+      changed = true;
+      return engine.vocabulary.get(near[0]).word;
+    });
+    if (!changed) return;
+    var proposal = words.join(" ");
+    var parts = data.suggest.split("{q}");
+    suggestion.textContent = parts[0];
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "site-search__suggestion";
+    button.textContent = proposal;
+    button.addEventListener("click", function () { input.value = proposal; input.focus(); search(); });
+    suggestion.appendChild(button);
+    suggestion.appendChild(document.createTextNode(parts[1] || ""));
+    suggestion.hidden = false;
+  }
+
+  // With nothing found here, how many pages the other language has, with a link to them.
+  function countInOtherLanguage(query) {
+    load(data.otherLanguage, function (engine) {
+      var finish = function () {
+        if (input.value !== query) return;
+        var n = run(engine, query).hits.length;
+        if (!n) return;
+        other.textContent = "";
+        var link = document.createElement("a");
+        link.href = data.otherHome + "?q=" + encodeURIComponent(query);
+        link.hreflang = link.lang = data.otherLanguage;
+        link.textContent = (n === 1 ? data.otherOne : data.otherMany).replace("{n}", n);
+        other.appendChild(link);
+        other.hidden = false;
+      };
+      if (engine.bodyReady) finish();
+      else (function wait() { if (engine.bodyReady) finish(); else setTimeout(wait, 30); })();
     });
   }
 
-  function hasPrefix(list, term) {
-    for (var i = 0; i < list.length; i++) if (list[i].indexOf(term) === 0) return true;
-    return false;
-  }
-
-  // Scores a page: every term must appear. For each term the page's best place counts once
-  // (title, then a heading, then text), so long pages do not outrank the page about it.
-  function score(page, terms, phrase) {
-    var total = 0, best = null, bestScore = -1;
-    for (var t = 0; t < terms.length; t++) {
-      var term = terms[t], termScore = 0;
-      if (hasPrefix(page.titleWords, term)) termScore = 10 + page.boost * 3;
-      for (var s = 0; s < page.sections.length; s++) {
-        var section = page.sections[s], here = 0;
-        if (hasPrefix(section.headingWords, term)) here += 4;
-        if (section.textFolded.indexOf(term) !== -1) here += 1;
-        if (here > bestScore) { bestScore = here; best = section; }
-        if (here > termScore) termScore = here;
-      }
-      if (!termScore) return null;
-      total += termScore;
-    }
-    if (page.titleFolded === phrase) total += 100;
-    else if (page.titleFolded.indexOf(phrase) !== -1) total += 20;
-    return { page: page, score: total * page.weight, section: bestScore > 0 ? best : null };
-  }
-
-  function search() {
-    if (!index) return;
-    var query = input.value.trim();
-    list.textContent = "";
-    if (!query) { status.textContent = ""; return; }
-    var terms = words(query);
-    var phrase = fold(query).replace(/\s+/g, " ");
-    var hits = [];
-    for (var i = 0; i < index.length; i++) {
-      var hit = terms.length ? score(index[i], terms, phrase) : null;
-      if (hit) hits.push(hit);
-    }
-    hits.sort(function (a, b) { return b.score - a.score || a.page.title.localeCompare(b.page.title); });
-    var n = hits.length;
-    status.textContent = n === 0 ? dialog.dataset.none : n === 1 ? dialog.dataset.one : dialog.dataset.many.replace("{n}", n);
-    hits.slice(0, MAX_RESULTS).forEach(function (hit) { list.appendChild(render(hit, terms)); });
-  }
-
-  function render(hit, terms) {
+  function render(engine, hit) {
+    var section = engine.list.sections[hit.section];
+    var page = engine.list.pages[section[0]];
     var item = document.createElement("li");
     var link = document.createElement("a");
-    var base = dialog.dataset.base.replace(/\/?$/, "/");
-    var anchor = hit.section && hit.section.anchor ? "#" + hit.section.anchor : "";
-    link.href = base + hit.page.url + anchor;
+    link.href = data.base.replace(/\/?$/, "/") + page[0] + (section[1] ? "#" + section[1] : "");
     link.className = "site-search__link";
     var title = document.createElement("strong");
-    title.textContent = hit.page.title;
+    title.textContent = page[1];
     link.appendChild(title);
-    if (hit.section && hit.section.heading) {
+    if (section[2]) {
       var heading = document.createElement("span");
       heading.className = "site-search__section";
-      heading.textContent = hit.section.heading;
+      heading.textContent = section[2];
       link.appendChild(heading);
     }
     var snippet = document.createElement("span");
     snippet.className = "site-search__snippet";
-    snippet.textContent = excerpt(hit.section ? hit.section.text : "", terms);
+    excerpt(engine, section[3], section[4], new Set(hit.terms), snippet);
     link.appendChild(snippet);
     item.appendChild(link);
     return item;
   }
 
-  // About 160 characters of text around the first term found.
-  function excerpt(text, terms) {
-    var folded = fold(text), at = -1;
-    for (var i = 0; i < terms.length && at === -1; i++) at = folded.indexOf(terms[i]);
-    var start = Math.max(0, at - 60);
-    var piece = text.slice(start, start + 160);
-    return (start > 0 ? "…" : "") + piece + (start + 160 < text.length ? "…" : "");
+  // About SNIPPET characters around the first matched word, matched words in <mark> (text nodes only).
+  function excerpt(engine, text, more, terms, into) {
+    var matches = [], found;
+    TOKEN.lastIndex = 0;
+    while ((found = TOKEN.exec(text))) {
+      var tokenTerms = engine.analyse.tokenTerms(found[0], false);
+      for (var i = 0; i < tokenTerms.length; i++) {
+        if (terms.has(tokenTerms[i])) { matches.push([found.index, found.index + found[0].length]); break; }
+      }
+    }
+    var start = matches.length ? Math.max(0, matches[0][0] - 50) : 0;
+    if (start > 0) { var space = text.indexOf(" ", start); if (space !== -1 && space < matches[0][0]) start = space + 1; }
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) { var cut = text.lastIndexOf(" ", end); if (cut > start) end = cut; }
+    var at = start;
+    if (start > 0) into.appendChild(document.createTextNode("…"));
+    matches.forEach(function (match) {
+      if (match[0] < at || match[1] > end) return;
+      into.appendChild(document.createTextNode(text.slice(at, match[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(match[0], match[1]);
+      into.appendChild(mark);
+      at = match[1];
+    });
+    into.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length || more ? "…" : "")));
   }
+
 })();

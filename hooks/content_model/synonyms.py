@@ -1,0 +1,90 @@
+"""The search synonyms: one small YAML file per language in docs/search/, validated at build time.
+
+    # docs/search/sinonimos.es.yml: each group lists words or phrases a reader may type for
+    # the same thing; searching for any of them also finds the others.
+    - [albergue, centro de acogida]
+    - [tratante, captador]
+
+The file is named `<anything>.<language>.yml`, one per language of the site; it is not a page
+and is not copied into the site. A mistake stops the build with one message naming the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .base import LANGUAGES, ContentError
+
+FOLDER = "search"
+_EXAMPLE = "'- [albergue, centro de acogida]'"
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """One language's groups, and the file they come from (for messages)."""
+
+    shown: str | None = None
+    groups: list[list[str]] = field(default_factory=list)
+
+
+def files(docs_dir: str | Path) -> list[Path]:
+    """Every synonyms file in docs/search/, sorted."""
+    return sorted((Path(docs_dir) / FOLDER).glob("*.yml"))
+
+
+def load(docs_dir: str | Path) -> dict[str, Synonyms]:
+    """language -> its groups of phrases (as written). Raises ContentError."""
+    found: dict[str, Synonyms] = {}
+    named: dict[str, str] = {}
+    for path in files(docs_dir):
+        shown = f"docs/{FOLDER}/{path.name}"
+        parts = path.name.split(".")
+        language = parts[-2] if len(parts) >= 3 else None
+        if language not in LANGUAGES:
+            raise ContentError(shown, None, f"'{language or path.name}' is not a language of the site",
+                               f"name the file '<name>.<language>.yml' with one of: {', '.join(LANGUAGES)}")
+        if language in named:
+            raise ContentError(shown, None, f"{named[language]} already holds the synonyms in '{language}'",
+                               "keep one synonyms file per language: move these groups into it")
+        named[language] = shown
+        found[language] = Synonyms(shown, _groups(path, shown))
+    for language in LANGUAGES:
+        found.setdefault(language, Synonyms())
+    return found
+
+
+def _groups(path: Path, shown: str) -> list[list[str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ContentError(shown, None, "the file is not UTF-8 text", "save it as UTF-8") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark else ""
+        raise ContentError(shown, None, f"it does not parse as YAML{line} ({getattr(error, 'problem', None) or error})",
+                           f"write one group per line, e.g. {_EXAMPLE}; quote phrases that contain ':' or '#'") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ContentError(shown, None, "it is not a list of groups",
+                           f"write one group per line, starting with '- ', e.g. {_EXAMPLE}")
+    groups = []
+    for number, group in enumerate(data, start=1):
+        where = f"group {number}"
+        if not isinstance(group, list):
+            raise ContentError(shown, where, f"{group!r} is not a list of words or phrases",
+                               f"write the group in brackets, e.g. {_EXAMPLE}")
+        phrases = []
+        for phrase in group:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise ContentError(shown, where, f"{phrase!r} is not a word or phrase",
+                                   "write each member as text; remove empty entries")
+            phrases.append(" ".join(phrase.split()))
+        if len(set(p.lower() for p in phrases)) < 2:
+            raise ContentError(shown, where, "a group needs at least two different words or phrases",
+                               "add what a reader may type instead, or remove the group")
+        groups.append(phrases)
+    return groups
