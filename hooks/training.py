@@ -45,6 +45,8 @@ from renderers import training_pack, training_slides
 
 # The shared disclosure guidance, one file per language (docs/capacitacion/_revelacion.<lang>.md).
 DISCLOSURE = f"{ROOT}_revelacion.md"
+# The print stylesheet that names the module on each printed sheet, written at every build.
+PRINT_NAMES = "assets/css/training-print.css"
 
 
 # Before the site folder is cleaned, so that a mistake leaves the previous site whole: every
@@ -85,7 +87,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             page.meta["back_label"] = training_slides.back_label(found[0])
         if found[1].kind == "module" and "overview" not in used:
             markdown = _after_lead(markdown, _pack_link(found[0], page.url, config.docs_dir))
-        return _block(render.page_class(found[1].kind)) + markdown
+        return _block(render.page_class(found[1].kind, found[0].id)) + markdown
     if src_uri == LANDING:
         return _block(render.page_class("landing")) + markdown
     return markdown
@@ -210,10 +212,24 @@ def _pack_link(module: Module, here: str, docs_dir: str) -> str:
     return _block(training_pack.pack_link(module, f"{PACK}.md", _extras(module, here, docs_dir)))
 
 
-# The packs' PDFs, copied into the site beside the modules' overviews.
+# A module's pages link the print stylesheet that names the module on every sheet.
+def on_post_page(output, page, config, **kwargs):
+    site = content_model.site_for(config)
+    if not site.training[content_model.language_of(config)].part_for(page.file.src_uri):
+        return output
+    href = get_relative_url(PRINT_NAMES, page.url)
+    return output.replace("</head>", f'<link rel="stylesheet" href="{href}" media="print"></head>', 1)
+
+
+# The print stylesheet with every module's name in both languages (each language's pass writes
+# the same file; the i18n plugin keeps `site_dir` at the site's root), and the packs' PDFs, copied into the site beside the modules' overviews.
 def on_post_build(config, **kwargs):
     site = content_model.site_for(config)
     language = content_model.language_of(config)
+    names = Path(config.site_dir) / PRINT_NAMES
+    names.parent.mkdir(parents=True, exist_ok=True)
+    names.write_text(render.print_names([module for lang in content_model.LANGUAGES
+                                         for module in site.training[lang].modules]), encoding="utf-8")
     for module in site.training[language].modules:
         source = _pdf_source(module, config.docs_dir)
         if source:

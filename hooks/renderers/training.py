@@ -19,9 +19,35 @@ from content_model.training import AUDIENCES, Module, Question
 # ---------------------------------------------------------------------------- renderers
 
 
-def page_class(kind: str) -> str:
-    """An empty marker that lets CSS treat a page by its part: `.training-page--handout`."""
-    return f'<div class="training-page training-page--{escape(kind)}" data-training-kind="{escape(kind)}" hidden></div>'
+def page_class(kind: str, module_id: str = "") -> str:
+    """An empty marker that lets CSS treat a page by its part (`.training-page--handout`) and its
+    module (`data-training-module`, which names its printed sheets: see `print_names`)."""
+    module = f' data-training-module="{escape(module_id)}"' if module_id else ""
+    return (f'<div class="training-page training-page--{escape(kind)}" data-training-kind="{escape(kind)}"'
+            f"{module} hidden></div>")
+
+
+def print_names(modules: Iterable[Module]) -> str:
+    """A print stylesheet that puts each module's name at the foot of every printed sheet of its
+    pages (training.css puts the page number beside it). One named page per module and language,
+    given to the pages that carry the module's marker (`page_class`): CSS cannot read the name
+    from the page, and inline styles are not allowed (hooks/csp.py)."""
+    rules = []
+    for module in modules:
+        name = f"training-{module.id}-{module.language}"
+        words = _WORDS[module.language]
+        label = _css_string(words["sheet_of"].format(module=module.title))
+        rules.append(f'html[lang="{module.language}"]:has([data-training-module="{module.id}"]) body '
+                     f"{{ page: {name}; }}\n"
+                     f"@page {name} {{ @bottom-left {{ content: {label}; font-size: 8pt; color: #444; }} }}")
+    return "/* Written by hooks/training.py at every build: the module's name on every printed sheet. */\n" + \
+        "\n".join(rules) + "\n"
+
+
+# A CSS string literal: quotes, backslashes and line breaks escaped.
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return f'"{escaped}"'
 
 
 def plan(module: Module, short: bool = False) -> str:
@@ -75,6 +101,7 @@ def quiz(module: Module) -> str:
         f' data-msg-right="{escape(words["right"])}" data-msg-wrong="{escape(words["wrong"])}"'
         f' data-msg-right-option="{escape(words["right_option"])}"'
         f' data-msg-choose="{escape(words["choose"])}" data-msg-score="{escape(words["score"])}">\n'
+        f'<p class="quiz__paper print-only">{escape(words["paper"])}</p>\n'
         f'<ol class="quiz__questions">\n{questions}\n</ol>\n'
         f'<div class="quiz__end">\n'
         f'<p class="quiz__score" role="status" aria-live="polite"></p>\n'
@@ -146,6 +173,11 @@ def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -
     ]
     items = "\n".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in facts)
     return f'<dl class="training-overview">\n{items}\n</dl>'
+
+
+def words(language: str) -> dict[str, str]:
+    """This renderer's words in one language, for the renderers that print the same things."""
+    return _WORDS[language]
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -222,6 +254,7 @@ _WORDS = {
         "plan_caption": "Plan de la sesión: {steps} pasos, {minutes} minutos en total",
         "short_caption": "Versión corta: {steps} pasos, {minutes} minutos en total",
         "short_version": "Versión corta: {duration}",
+        "sheet_of": "Módulo «{module}»",
         "right_option": "La respuesta correcta es la {option}",
         "col_number": "N.º", "col_step": "Paso", "col_minutes": "Minutos", "col_clock": "Horario",
         "col_method": "Método", "col_trainer": "Qué hace quien facilita",
@@ -230,6 +263,7 @@ _WORDS = {
         "check": "Comprobar", "reveal": "Ver respuesta", "right_answer": "Respuesta correcta",
         "right": "Correcto.", "wrong": "Incorrecto.",
         "choose": "Falta elegir una respuesta.",
+        "paper": "Encierra en un círculo la letra de una sola respuesta por pregunta.",
         "score": "Resultado: {score} de {total} preguntas correctas al primer intento.",
         "reset": "Volver a empezar",
         "modules_caption": "Módulos de capacitación", "no_modules": "Todavía no hay módulos publicados.",
@@ -249,6 +283,7 @@ _WORDS = {
         "plan_caption": "Session plan: {steps} steps, {minutes} minutes in all",
         "short_caption": "Short version: {steps} steps, {minutes} minutes in all",
         "short_version": "Short version: {duration}",
+        "sheet_of": "Module “{module}”",
         "right_option": "The right answer is {option}",
         "col_number": "No.", "col_step": "Step", "col_minutes": "Minutes", "col_clock": "Clock",
         "col_method": "Method", "col_trainer": "What the trainer does",
@@ -257,6 +292,7 @@ _WORDS = {
         "check": "Check", "reveal": "Show the answer", "right_answer": "Right answer",
         "right": "Right.", "wrong": "Wrong.",
         "choose": "Choose an answer first.",
+        "paper": "Circle the letter of one answer per question.",
         "score": "Score: {score} of {total} questions right at the first try.",
         "reset": "Start again",
         "modules_caption": "Training modules", "no_modules": "No module is published yet.",

@@ -68,7 +68,7 @@ def paper_quiz(module: Module) -> str:
         + "</ol></li>"
         for question in module.questions
     )
-    return (f'<p class="training-pack__instructions">{escape(words["quiz_instructions"])}</p>\n'
+    return (f'<p class="training-pack__instructions">{escape(render.words(module.language)["paper"])}</p>\n'
             f'<ol class="training-pack__quiz">\n{items}\n</ol>')
 
 
@@ -225,7 +225,6 @@ _WORDS = {
         "how": ("Para imprimirlo, use la opción «Imprimir» de su navegador (Ctrl+P). "
                 "Cada parte empieza en una hoja nueva; la hoja para participantes ocupa una sola hoja A4. "
                 "Al imprimir, el menú, la búsqueda y el pie de página no salen."),
-        "quiz_instructions": "Encierra en un círculo la letra de una sola respuesta por pregunta.",
         "answers": "Respuestas del cuestionario",
         "answers_lead": ("Solo para quien facilita: no reparta esta hoja. "
                          "Úsela para comentar las respuestas con el grupo."),
@@ -247,7 +246,6 @@ _WORDS = {
         "how": ("To print it, use your browser's Print command (Ctrl+P). "
                 "Each part starts on a new sheet; the participant handout fits one A4 sheet. "
                 "The menu, search and footer are left out of the printout."),
-        "quiz_instructions": "Circle the letter of one answer per question.",
         "answers": "Quiz answers",
         "answers_lead": "For the trainer only: do not hand this sheet out. Use it to go over the answers with the group.",
         "right_answer": "Right answer",
