@@ -100,7 +100,8 @@ _TITLE_BOOST = {"specific": 3, "general": 3, "component": 3, "axis": 3, "transve
                 "region": 3, "module": 3}
 
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav"}
-# A trainer's pack repeats its module's pages: only its cover is indexed, so results do not come twice.
+# A trainer's pack repeats its module's pages: only its cover is indexed, so results do not come twice;
+# a module's slides repeat them too (class "slides"): only their title is.
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "diagram", "diagram-list", "md-source-file",
-                    "training-pack__part"}
+                    "training-pack__part", "slides"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}

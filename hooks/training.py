@@ -18,6 +18,12 @@ Markers, each replaced by HTML from `renderers.training`:
                                 a slide per plan step, the activities' instructions and the
                                 handout's reporting channels (`renderers/training_slides.py`).
 
+- `<!-- training: offline -->` on the training page and the about page: a link to the offline
+                                edition's zip with its SHA-256, when the site is built for the web
+                                (`SITE_URL`) after `make offline` wrote the zip (dist/, or
+                                OFFLINE_EDITION_DIR); the zip is copied into the site (`descargas/`).
+                                Otherwise it shows nothing.
+
 When `make pdf` has written the packs as PDFs (`TRAINING_PDF_DIR`, by default dist/pdf), each
 is copied beside its pack and linked from the module's overview and pack.
 
@@ -47,6 +53,11 @@ from renderers import training_pack, training_slides
 DISCLOSURE = f"{ROOT}_revelacion.md"
 # The print stylesheet that names the module on each printed sheet, written at every build.
 PRINT_NAMES = "assets/css/training-print.css"
+# The offline edition's file name (deploy/offline-edition.py writes it), and where the site offers it.
+EDITION_NAME = "politica-trata-{version}"
+EDITION_FOLDER = "descargas/"
+# The pages that may offer the offline edition: the training page and the about page.
+EDITION_PAGES = (LANDING, "acerca.md")
 
 
 # Before the site folder is cleaned, so that a mistake leaves the previous site whole: every
@@ -77,7 +88,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     found = site.training[language].part_for(page.file.src_uri)
     used: list[str] = []
     markdown = _MARKER.sub(lambda match: _render(match, used, site, language, src_uri, found, page.url,
-                                                 config.docs_dir), markdown)
+                                                 config), markdown)
     if found:
         _check_required(found[1].kind, used, content_model.shown(src_uri, language))
         if found[1].kind == SLIDES_KIND:
@@ -97,12 +108,21 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 # The HTML for one marker, after checking that it belongs on this page.
-def _render(match, used, site, language, src_uri, found, here, docs_dir):
+def _render(match, used, site, language, src_uri, found, here, config):
     name = match.group(1)
+    docs_dir = config.docs_dir
     used.append(name)
     _check_marker(match, src_uri, language, found)
     if _MARKERS[name] == "landing":
         return _block(render.modules(site.training[language].modules, here, language))
+    if name == "offline":
+        edition = offline_edition(config)
+        if not edition:
+            return ""
+        zip_path, checksum = edition
+        return _block(render.offline_link(language, get_relative_url(EDITION_FOLDER + zip_path.name, here),
+                                          zip_path.stat().st_size, checksum,
+                                          str(config.extra["edition"]["version"])))
     module, _ = found
     if name == "plan":
         return _block(render.plan(module))
@@ -130,6 +150,11 @@ def _check_marker(match, src_uri, language, found):
         raise ContentError(where, None, f"'{match.group(0)}' is not a known marker",
                            "use one of: " + ", ".join(f"<!-- training: {m} -->" for m in _MARKERS))
     belongs = _MARKERS[name]
+    if belongs == "edition":
+        if src_uri not in EDITION_PAGES:
+            raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training or the about page",
+                               "move it to " + " or ".join(content_model.shown(page, language) for page in EDITION_PAGES))
+        return
     if belongs == "landing":
         if src_uri != LANDING:
             raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training page",
@@ -212,6 +237,20 @@ def _pack_link(module: Module, here: str, docs_dir: str) -> str:
     return _block(training_pack.pack_link(module, f"{PACK}.md", _extras(module, here, docs_dir)))
 
 
+# The offline edition to offer on the web: (its zip, its SHA-256), or None when the site is not
+# built for the web (no SITE_URL), is itself the offline edition, or `make offline` has not run.
+def offline_edition(config) -> tuple[Path, str] | None:
+    if not config.site_url or config.extra.get("offline_edition"):
+        return None
+    folder = Path(os.environ.get("OFFLINE_EDITION_DIR") or Path(config.docs_dir).parent / "dist")
+    name = EDITION_NAME.format(version=config.extra["edition"]["version"]) + ".zip"
+    zip_path, checksum_path = folder / name, folder / f"{name}.sha256"
+    if not (zip_path.is_file() and checksum_path.is_file()):
+        return None
+    checksum = checksum_path.read_text(encoding="utf-8").split()
+    return (zip_path, checksum[0]) if checksum and re.fullmatch(r"[0-9a-f]{64}", checksum[0]) else None
+
+
 # A module's pages link the print stylesheet that names the module on every sheet.
 def on_post_page(output, page, config, **kwargs):
     site = content_model.site_for(config)
@@ -230,6 +269,11 @@ def on_post_build(config, **kwargs):
     names.parent.mkdir(parents=True, exist_ok=True)
     names.write_text(render.print_names([module for lang in content_model.LANGUAGES
                                          for module in site.training[lang].modules]), encoding="utf-8")
+    edition = offline_edition(config)
+    if edition and language == content_model.DEFAULT_LANGUAGE:
+        target = Path(config.site_dir) / EDITION_FOLDER / edition[0].name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(edition[0], target)
     for module in site.training[language].modules:
         source = _pdf_source(module, config.docs_dir)
         if source:
@@ -264,6 +308,7 @@ _MARKERS = {
     "quiz": "quiz",
     "pack": "pack",
     "slides": "slides",
+    "offline": "edition",
 }
 
 # Markers whose page is pointless without them.

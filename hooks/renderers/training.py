@@ -175,6 +175,15 @@ def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -
     return f'<dl class="training-overview">\n{items}\n</dl>'
 
 
+def offline_link(language: str, href: str, size: int, checksum: str, version: str) -> str:
+    """A paragraph offering the offline edition's zip (`href`), its size in bytes and its SHA-256."""
+    words = _WORDS[language]
+    link = f'<a href="{escape(href)}" download>{escape(words["offline_link"].format(version=version))}</a>'
+    text = escape(words["offline"].format(size=f"{size / 1e6:.1f}", link="{link}")).replace("{link}", link)
+    return (f'<p class="training-offline" id="copia-sin-conexion">{text} '
+            f'{escape(words["offline_check"])} <code class="training-offline__sha">{escape(checksum)}</code>.</p>')
+
+
 def words(language: str) -> dict[str, str]:
     """This renderer's words in one language, for the renderers that print the same things."""
     return _WORDS[language]
@@ -255,6 +264,10 @@ _WORDS = {
         "short_caption": "Versión corta: {steps} pasos, {minutes} minutos en total",
         "short_version": "Versión corta: {duration}",
         "sheet_of": "Módulo «{module}»",
+        "offline": ("Para leer el sitio sin internet, en una computadora o desde una memoria USB, descargue {link} "
+                    "({size} MB): todas las páginas en castellano y en inglés, con los paquetes en PDF."),
+        "offline_link": "la edición {version} sin conexión",
+        "offline_check": "Para comprobar que el archivo llegó completo, su suma SHA-256 es",
         "right_option": "La respuesta correcta es la {option}",
         "col_number": "N.º", "col_step": "Paso", "col_minutes": "Minutos", "col_clock": "Horario",
         "col_method": "Método", "col_trainer": "Qué hace quien facilita",
@@ -284,6 +297,10 @@ _WORDS = {
         "short_caption": "Short version: {steps} steps, {minutes} minutes in all",
         "short_version": "Short version: {duration}",
         "sheet_of": "Module “{module}”",
+        "offline": ("To read the site without internet, on a computer or from a USB stick, download {link} "
+                    "({size} MB): every page in Spanish and English, with the packs as PDFs."),
+        "offline_link": "the offline edition {version}",
+        "offline_check": "To check that the file arrived whole, its SHA-256 sum is",
         "right_option": "The right answer is {option}",
         "col_number": "No.", "col_step": "Step", "col_minutes": "Minutes", "col_clock": "Clock",
         "col_method": "Method", "col_trainer": "What the trainer does",
