@@ -16,13 +16,13 @@ from conftest import LANGUAGES, ROOT, build_error, edit, html, run_build
 
 import content_model
 from content_model.training import PACK_CONTENTS
-from renderers import training_pack
+from renderers import training_pack, training_paperwork
 from renderers.training_pack import ANSWERS_ID, PART_IDS
 
 MODULE = "capacitacion/que-es-la-trata"
 PACK_ES = f"docs/{MODULE}/paquete.es.md"
 PACK_EN = f"docs/{MODULE}/paquete.en.md"
-PART_ORDER = [PART_IDS[kind] for kind in PACK_CONTENTS] + [ANSWERS_ID]
+PART_ORDER = [PART_IDS[kind] for kind in PACK_CONTENTS] + list(training_paperwork.PARTS.values()) + [ANSWERS_ID]
 
 
 @pytest.fixture(scope="module")

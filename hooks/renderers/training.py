@@ -72,8 +72,6 @@ def plan(module: Module, short: bool = False) -> str:
         "</tr>"
         for step in steps
     )
-    # The footer's first cell says what the row is (axe's empty-table-header rule wants no blank
-    # header cell); the two last ones are plain cells with nothing to total.
     return (
         f'<div class="training-plan{" training-plan--short" if short else ""}" role="region" '
         f'aria-labelledby="{caption_id}" tabindex="0">\n'
@@ -81,8 +79,7 @@ def plan(module: Module, short: bool = False) -> str:
         f'<caption id="{caption_id}">{escape(caption)}</caption>\n'
         f'{_card_heads(words, _PLAN_COLUMNS)}\n'
         f'<tbody role="rowgroup">\n{rows}\n</tbody>\n'
-        f'<tfoot role="rowgroup"><tr role="row"><td class="training-plan__number" role="cell">'
-        f'<span class="visually-hidden">{escape(words["total"])}</span></td>'
+        f'<tfoot role="rowgroup"><tr role="row"><td role="cell"></td>'
         f'<th scope="row" role="rowheader">{escape(words["total"])}</th>'
         f'<td class="training-plan__minutes" {label["col_minutes"]}>{minutes}</td>'
         f'<td class="training-plan__clock" {label["col_clock"]}>{_clock(0)}–{_clock(minutes)}</td>'

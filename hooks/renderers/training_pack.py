@@ -172,8 +172,9 @@ def _outside_code(lines: list[str]) -> list[int]:
     return outside
 
 
-# The part's markers replaced by what they show on its own page (only the plan has one; its
-# page checks that no other marker stands there).
+# The part's markers replaced by what they show on its own page (only the plan has them: its
+# tables; hooks/training.py has put the shared disclosure text in already, and the plan's page
+# checks that no other marker stands there).
 def _with_markers(markdown: str, module: Module) -> str:
     return _MARKER.sub(lambda match: _block(_MARKER_HTML.get(match.group(1), lambda m: "")(module)), markdown)
 
@@ -214,7 +215,10 @@ _MARKER = re.compile(r"<!--\s*training:\s*([^\s>]*)\s*-->")
 _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}[ \t]*$", re.MULTILINE)
 
 # What a part's marker shows in the pack.
-_MARKER_HTML: dict[str, Callable[[Module], str]] = {"plan": render.plan}
+_MARKER_HTML: dict[str, Callable[[Module], str]] = {
+    "plan": render.plan,
+    "short-plan": lambda module: render.plan(module, short=True),
+}
 
 _WORDS = {
     "es": {
