@@ -92,10 +92,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if found:
         _check_required(found[1].kind, used, content_model.shown(src_uri, language))
         if found[1].kind == SLIDES_KIND:
-            # A page of its own for the projector (overrides/slides.html), with a way back.
+            # The projector's page (overrides/slides.html), with a way back to the module.
             page.meta["template"] = "slides.html"
-            page.meta["module_url"] = get_relative_url(found[0].url, page.url)
-            page.meta["back_label"] = training_slides.back_label(found[0])
+            markdown = training_slides.back_link(found[0], "index.md") + "\n\n" + markdown
         if found[1].kind == "module" and "overview" not in used:
             markdown = _after_lead(markdown, _pack_link(found[0], page.url, config.docs_dir))
         return _block(render.page_class(found[1].kind, found[0].id)) + markdown

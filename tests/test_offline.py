@@ -260,7 +260,7 @@ def test_the_slides_work_from_the_files(reader, language):
     assert reader.evaluate("document.querySelector('.slide--current').id") == "s2"
     reader.keyboard.press("n")
     assert reader.locator(".slide--current .slide__notes").is_visible()
-    reader.locator(".slides-header__back").click()
+    reader.locator(".slides__back").click()
     reader.wait_for_load_state("load")
     assert _here(reader) == prefix + "capacitacion/que-es-la-trata/index.html"
 

@@ -232,11 +232,15 @@ def test_the_slides_print_as_handouts_two_to_a_sheet_with_their_notes(visit, mod
                for p in reader.pages)
 
 
-def test_the_slides_page_fits_the_budget_and_loads_only_the_sites_files(visit):
-    sizes = []
-    visit.page.on("response", lambda response: sizes.append(len(response.body())) if response.ok else None)
-    visit.goto(SLIDES["es"])
-    visit.page.wait_for_load_state("networkidle")
-    assert len(visit.requests) <= 12
-    assert sum(sizes) <= 90_000
-    assert visit.outside_requests() == [] and visit.console_errors == []
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_slides_page_fits_the_budget_and_loads_only_the_sites_files(browser, site, tmp_path_factory, language):
+    """Measured as test_budgets.py measures every kind of page: a first visit through nginx."""
+    from bench import local_nginx
+    from bench.first_load import measure
+
+    with local_nginx.serving(site, tmp_path_factory.mktemp("slides-nginx")) as base:
+        load = measure(browser, base + SLIDES[language])
+    detail = "\n".join(f"{size:>7} {url}" for url, size in load.responses.items())
+    assert load.requests <= 12 and load.bytes <= 90_000, detail
+    assert any(url.endswith("slides.js") for url in load.responses), detail
+    assert all(url.startswith(base) for url in load.responses), detail

@@ -53,9 +53,11 @@ def slides(module: Module, activities: str, handout: str) -> str:
             f"{sections}\n\n</div>")
 
 
-def back_label(module: Module) -> str:
-    """The slides page's link back to the module's overview."""
-    return _WORDS[module.language]["back"].format(module=module.label)
+def back_link(module: Module, href: str) -> str:
+    """The slides page's link back to the module's overview, as Markdown (`href`: a link target)."""
+    text = escape(_WORDS[module.language]["back"].format(module=module.label), quote=False)
+    text = re.sub(r"([\\`*_{}\[\]()#!|])", r"\\\1", text)
+    return f"[{text}]({href}){{ .slides__back }}"
 
 
 def activity_prompts(activities: str) -> dict[int, tuple[str, str]]:
