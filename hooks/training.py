@@ -16,8 +16,7 @@ Markers, each replaced by HTML from `renderers.training`:
                                 then the paperwork (`renderers/training_paperwork.py`);
 - `<!-- training: slides -->`   the projector view (the module's `diapositivas` page, required):
                                 a slide per plan step, the activities' instructions and the
-                                handout's reporting channels (`renderers/training_slides.py`).
-
+                                handout's reporting channels (`renderers/training_slides.py`);
 - `<!-- training: offline -->` on the training page and the about page: a link to the offline
                                 edition's zip with its SHA-256, when the site is built for the web
                                 (`SITE_URL`) after `make offline` wrote the zip (dist/, or

@@ -2,10 +2,10 @@
 
 A pure function: a `Module` and the Markdown of its activities and handout in, HTML (with
 Markdown inside, through `md_in_html`) out, the same every time. Nothing is written for the
-slides alone: the title slide comes from the overview's fields, one slide per plan step shows
-its title, time, method and `key_message` (its presenter notes are the step's `trainer` text),
-each activity's instructions follow the step that runs it, and the last slide is the handout's
-"where to get help or report" section (its `{ #denunciar }` heading). Without JavaScript the
+slides alone: one slide per plan step shows its title, time, method and `key_message` (its
+presenter notes are the step's `trainer` text; the first also names the module), a step that
+runs an activity ("Actividad 2: ...") carries that activity's instructions, and the last slide
+is the handout's "where to get help or report" section (its `{ #denunciar }` heading). Without JavaScript the
 slides read as one page, top to bottom; `assets/js/slides.js` turns them into a deck.
 """
 
@@ -29,21 +29,23 @@ _STEP_ACTIVITY = re.compile(r"\b(?:Actividad|Activity)\s+(\d+)\b", re.IGNORECASE
 
 
 def slides(module: Module, activities: str, handout: str) -> str:
-    """The deck: a title slide, the steps (with the activities after their steps), the reporting slide."""
+    """The deck: one slide per plan step (the first also names the module; a step that runs an
+    activity carries its instructions), then the reporting slide."""
     words = _WORDS[module.language]
     prompts = activity_prompts(activities)
-    deck = [_title_slide(module)]
-    placed: set[int] = set()
+    runs = {}  # step number -> the activities it runs, by the number its title names
     for step in module.steps:
-        deck.append(_step_slide(step, len(module.steps), words))
         match = _STEP_ACTIVITY.search(step.title)
-        if match and int(match.group(1)) in prompts and int(match.group(1)) not in placed:
-            number = int(match.group(1))
-            placed.add(number)
-            deck.append(_prompt_slide(*prompts[number], words))
-    for number, prompt in prompts.items():
-        if number not in placed:
-            deck.append(_prompt_slide(*prompt, words))
+        if match and int(match.group(1)) in prompts and int(match.group(1)) not in runs.values():
+            runs[step.number] = int(match.group(1))
+    # An activity no step names goes with the last step before the close, not nowhere.
+    unplaced = [number for number in prompts if number not in runs.values()]
+    deck = []
+    for step in module.steps:
+        shown = [prompts[runs[step.number]]] if step.number in runs else []
+        if unplaced and step.number == max(len(module.steps) - 1, 1):
+            shown += [prompts[number] for number in unplaced]
+        deck.append(_step_slide(step, module, shown, words))
     deck.append(_reporting_slide(handout, module, words))
     sections = "\n\n".join(_open(kind, attributes, number, len(deck)) + inner + "</section>"
                            for number, (kind, attributes, inner) in enumerate(deck, start=1))
@@ -95,32 +97,23 @@ def reporting(handout: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _title_slide(module: Module) -> str:
-    words = _WORDS[module.language]
-    facts = words["title_facts"].format(full=duration(module.duration), short=duration(module.short_duration))
-    return ("title", "",
-            f'<p class="slide__kicker">{escape(words["kicker"])}</p>\n'
-            f'<h2 class="slide__title">{escape(module.title)}</h2>\n'
-            f'<p class="slide__lead">{escape(module.summary)}</p>\n'
-            f'<p class="slide__meta">{escape(facts)}</p>\n'
-            + _notes(words["help"], words))
-
-
-def _step_slide(step: Step, steps: int, words: dict[str, str]) -> str:
-    meta = words["step_meta"].format(number=step.number, steps=steps, minutes=step.minutes,
+def _step_slide(step: Step, module: Module, prompts: list[tuple[str, str]], words: dict[str, str]) -> str:
+    meta = words["step_meta"].format(number=step.number, steps=len(module.steps), minutes=step.minutes,
                                      start=clock(step.start), end=clock(step.end), method=step.method)
+    opening = ""
+    if step.number == 1:
+        facts = words["title_facts"].format(full=duration(module.duration), short=duration(module.short_duration))
+        opening = (f'<p class="slide__module"><strong>{escape(module.title)}</strong> · {escape(facts)}</p>\n')
+    activities = "".join(
+        f'<div class="slide__activity" markdown="block">\n\n'
+        f'<p class="slide__activity-title"><strong>{escape(words["activity"])}: {_plain(title)}</strong></p>\n\n'
+        f"{markdown}\n\n</div>\n" for title, markdown in prompts)
     return ("step", f' data-step="{step.number}"',
+            opening +
             f'<p class="slide__kicker">{escape(meta)}</p>\n'
             f'<h2 class="slide__title">{escape(step.title)}</h2>\n'
             f'<p class="slide__message">{escape(step.key_message)}</p>\n'
-            + _notes(step.trainer, words))
-
-
-def _prompt_slide(title: str, markdown: str, words: dict[str, str]) -> str:
-    return ("activity", "",
-            f'<p class="slide__kicker">{escape(words["activity"])}</p>\n'
-            f'<h2 class="slide__title">{_plain(title)}</h2>\n'
-            f'<div class="slide__body" markdown="block">\n\n{markdown}\n\n</div>\n')
+            + activities + _notes(step.trainer, words))
 
 
 def _reporting_slide(handout: str, module: Module, words: dict[str, str]) -> str:
@@ -148,7 +141,8 @@ def _controls(words: dict[str, str]) -> str:
                       f' aria-label="{escape(words[action + "_label"])}">{escape(words[action])}</button>'
                       for action in ("prev", "next", "notes", "fullscreen", "print"))
     return (f'<nav class="slides__controls" aria-label="{escape(words["controls"])}" hidden>{buttons}'
-            f'<span class="slides__count" aria-live="polite"></span></nav>')
+            f'<span class="slides__count" aria-live="polite"></span>'
+            f'<span class="slides__help">{escape(words["help"])}</span></nav>')
 
 
 # A Markdown heading's text as plain HTML text (no Markdown inside headings on slides).
@@ -162,7 +156,7 @@ _WORDS = {
         "back": "‹ Volver al módulo «{module}»",
         "title_facts": "Sesión completa: {full}. Versión corta: {short}.",
         "step_meta": "Paso {number} de {steps} · {minutes} min · {start}–{end} · {method}",
-        "activity": "Actividad: instrucciones para el grupo",
+        "activity": "Instrucciones para el grupo",
         "reporting": "Dónde pedir ayuda o denunciar",
         "reporting_notes": ("Repase cada canal y cuándo usarlo. Deje esta diapositiva a la vista al cerrar "
                             "y recuerde que nadie tiene que contar nada en el grupo."),
@@ -183,7 +177,7 @@ _WORDS = {
         "back": "‹ Back to the module “{module}”",
         "title_facts": "Full session: {full}. Short version: {short}.",
         "step_meta": "Step {number} of {steps} · {minutes} min · {start}–{end} · {method}",
-        "activity": "Activity: instructions for the group",
+        "activity": "Instructions for the group",
         "reporting": "Where to get help or report",
         "reporting_notes": ("Go over each channel and when to use it. Leave this slide up at the close, "
                             "and remind the group that no one has to tell anything in the room."),
