@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast bench offline clean venv browser nginx
+.PHONY: serve build test test-fast bench offline pdf clean venv browser nginx
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(BIN)/.installed: requirements.txt
@@ -47,9 +47,15 @@ test: venv browser nginx
 test-fast: venv
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests
 
-# The offline edition: dist/politica-trata-<version>.zip and its .sha256, read from files.
-offline: venv
-	$(BIN)/python deploy/offline-edition.py --out dist
+# Every trainer's pack as an A4 PDF, one per module and language, in dist/pdf/ (printed by
+# Debian's Chromium from the built packs); later builds link them from the modules' pages.
+pdf: venv browser
+	$(BIN)/python deploy/training-pdf.py --out dist/pdf
+
+# The offline edition: dist/politica-trata-<version>.zip and its .sha256, read from files,
+# with the packs' PDFs.
+offline: pdf
+	TRAINING_PDF_DIR=dist/pdf $(BIN)/python deploy/offline-edition.py --out dist --require-pdfs
 
 # Issue #8's benchmark: our site against a stock Material build of the same pages, served by
 # deploy/nginx.conf; writes bench/out/report.md and report.json. Lighthouse comes from npm, pinned

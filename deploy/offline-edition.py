@@ -7,6 +7,10 @@ Writes OUT/politica-trata-<version>.zip, holding one folder politica-trata-<vers
 whole site in both languages laid out for reading from files (open index.html), and
 OUT/politica-trata-<version>.zip.sha256 in `sha256sum -c` format. The version is
 `extra.edition.version` in mkdocs.yml. If the build fails, nothing in OUT is touched.
+
+The trainers' packs as PDFs (`make pdf`, dist/pdf, or TRAINING_PDF_DIR) go into the copy,
+beside each module's pages and linked from them: the build copies them (hooks/training.py).
+`--require-pdfs` (what `make offline` uses) stops if any is missing.
 """
 
 from __future__ import annotations
@@ -21,7 +25,12 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "politica-trata-{version}"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import content_model  # noqa: E402  (the hooks' own content model and names)
+import training as training_hook  # noqa: E402
+
+NAME = training_hook.EDITION_NAME  # the site's pages link the zip by this name
 
 # Shown first in the folder: people open files from a USB stick, not URLs.
 _README = """\
@@ -51,13 +60,27 @@ def edition() -> dict:
 
 def build(site_dir: Path) -> None:
     """`mkdocs build --strict` with the offline layout; stops with the build's own message."""
-    env = {**os.environ, "OFFLINE_EDITION": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "OFFLINE_EDITION": "1", "NO_MKDOCS_2_WARNING": "1", "TRAINING_PDF_DIR": str(pdf_folder())}
     # Not --quiet: it silences warnings before strict mode can count them (a broken link would pass).
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         errors = [line for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line]
         raise SystemExit("the offline edition was not built: " + ("\n".join(errors) or result.stderr.strip()))
+
+
+def pdf_folder() -> Path:
+    """Where the build takes the packs' PDFs from (as hooks/training.py reads it)."""
+    folder = Path(os.environ.get("TRAINING_PDF_DIR") or ROOT / "dist" / "pdf")
+    return folder if folder.is_absolute() else ROOT / folder
+
+
+def missing_pdfs() -> list[str]:
+    """The PDF file names of trainer's packs that the PDF folder lacks."""
+    site = content_model.load_site(ROOT / "docs")
+    names = [training_hook.pdf_name(module) for language in content_model.LANGUAGES
+             for module in site.training[language].modules]
+    return [name for name in names if not (pdf_folder() / name).is_file()]
 
 
 def unused(relative: Path) -> bool:
@@ -91,7 +114,14 @@ def sha256(path: Path) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip and its checksum")
+    parser.add_argument("--require-pdfs", action="store_true",
+                        help="stop unless every trainer's pack has its PDF (run `make pdf` first)")
     args = parser.parse_args(argv)
+    if args.require_pdfs:
+        missing = missing_pdfs()
+        if missing:
+            raise SystemExit(f"the offline edition was not built: {len(missing)} trainer's pack PDFs are missing "
+                             f"({missing[0]}...): run `make pdf` first")
 
     info = edition()
     version, date = str(info["version"]), str(info["date"])

@@ -295,13 +295,14 @@ _KIND_BOOST = {"specific": 1.5, "general": 1.5, "component": 1.5, "axis": 1.5, "
 _NOT_INDEXED_KINDS = {"pack"}
 
 _SECTION_HEADINGS = {"h2", "h3"}
+# A module's slides (class "slides") repeat its pages, like the pack: only their title is indexed.
 # "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), and the citation block.
 _SKIPPED_HEADING = re.compile(r"^(fuentes|sources)\b")
 _SKIPPED_ANCHORS = {"fuentes", "sources", "citar"}
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
-                    "md-source-file", "training-pack__part", "quiz__right", "quiz__letter", "quiz__number"}
+                    "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 # Words too common to tell pages apart, unaccented (compared after folding). Kept short on

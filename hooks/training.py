@@ -5,10 +5,26 @@ Markers, each replaced by HTML from `renderers.training`:
 - `<!-- training: modules -->`  the table of modules with its filter (the training landing page);
 - `<!-- training: overview -->` a module's audience, size, duration, guidelines and parts (its index);
 - `<!-- training: plan -->`     the session plan's timed steps (the module's `plan` page, required);
+- `<!-- training: short-plan -->` the 45-minute version's steps (the `plan` page, required);
+- `<!-- training: disclosure -->` what to do when someone discloses abuse (the `plan` page,
+                                required): one shared text per language, `DISCLOSURE` in docs/,
+                                which MkDocs does not build as a page of its own (`exclude_docs`);
 - `<!-- training: quiz -->`     the interactive quiz (the module's `cuestionario` page, required);
 - `<!-- training: pack -->`     the trainer's pack (the module's `paquete` page, required): the
                                 plan, activities, handout, quiz (with its answers) and evaluation,
-                                read from their own pages at build time (`renderers/training_pack.py`).
+                                read from their own pages at build time (`renderers/training_pack.py`),
+                                then the paperwork (`renderers/training_paperwork.py`);
+- `<!-- training: slides -->`   the projector view (the module's `diapositivas` page, required):
+                                a slide per plan step, the activities' instructions and the
+                                handout's reporting channels (`renderers/training_slides.py`);
+- `<!-- training: offline -->` on the training page and the about page: a link to the offline
+                                edition's zip with its SHA-256, when the site is built for the web
+                                (`SITE_URL`) after `make offline` wrote the zip (dist/, or
+                                OFFLINE_EDITION_DIR); the zip is copied into the site (`descargas/`).
+                                Otherwise it shows nothing.
+
+When `make pdf` has written the packs as PDFs (`TRAINING_PDF_DIR`, by default dist/pdf), each
+is copied beside its pack and linked from the module's overview and pack.
 
 Every page of a module, and the landing page, also gets an empty `.training-page--<kind>`
 marker so that CSS can treat it by kind: handouts print on one A4 page, evaluation forms get
@@ -19,16 +35,29 @@ without its marker, or a part the pack prints that has no text stops the build.
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 from pathlib import Path
 
-from mkdocs.utils import meta
+from mkdocs.utils import get_relative_url, meta
 
 import content_model
 from content_model import markers
 from content_model import ContentError
-from content_model.training import LANDING, PACK, PACK_CONTENTS, Module
+from content_model.training import LANDING, PACK, PACK_CONTENTS, ROOT, SLIDES, SLIDES_KIND, Module
 from renderers import training as render
-from renderers import training_pack
+from renderers import training_pack, training_slides
+
+# The shared disclosure guidance, one file per language (docs/capacitacion/_revelacion.<lang>.md).
+DISCLOSURE = f"{ROOT}_revelacion.md"
+# The print stylesheet that names the module on each printed sheet, written at every build.
+PRINT_NAMES = "assets/css/training-print.css"
+# The offline edition's file name (deploy/offline-edition.py writes it), and where the site offers it.
+EDITION_NAME = "politica-trata-{version}"
+EDITION_FOLDER = "descargas/"
+# The pages that may offer the offline edition: the training page and the about page.
+EDITION_PAGES = (LANDING, "acerca.md")
 
 
 # Before the site folder is cleaned, so that a mistake leaves the previous site whole: every
@@ -44,11 +73,12 @@ def on_pre_build(config, **kwargs):
                 _check_marker(marker.name, src_uri, language, found)
     for language in content_model.LANGUAGES:
         for module in site.training[language].modules:
-            for part in (*module.parts, module.pack):
+            for part in (*module.parts, module.pack, module.slides):
                 name = content_model.localised(part.src_uri, language)
                 used = [marker.name for marker in site.markers.get(name, ()) if marker.family == "training"]
                 _check_required(part.kind, used, content_model.shown(part.src_uri, language))
             _pack_bodies(module, config.docs_dir)
+        disclosure(config.docs_dir, language)
 
 
 # Replace this page's training markers and mark the page with its part of a module.
@@ -59,12 +89,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     found = site.training[language].part_for(page.file.src_uri)
     used: list[str] = []
     markdown = _MARKER.sub(lambda match: _render(match, used, site, language, src_uri, found, page.url,
-                                                 config.docs_dir), markdown)
+                                                 config), markdown)
     if found:
         _check_required(found[1].kind, used, content_model.shown(src_uri, language))
+        if found[1].kind == SLIDES_KIND:
+            # The projector's page (overrides/slides.html), with a way back to the module.
+            page.meta["template"] = "slides.html"
+            markdown = training_slides.back_link(found[0], "index.md") + "\n\n" + markdown
         if found[1].kind == "module" and "overview" not in used:
-            markdown = _after_lead(markdown, _pack_link(found[0]))
-        return _block(render.page_class(found[1].kind)) + markdown
+            markdown = _after_lead(markdown, _pack_link(found[0], page.url, config.docs_dir))
+        return _block(render.page_class(found[1].kind, found[0].id)) + markdown
     if src_uri == LANDING:
         return _block(render.page_class("landing")) + markdown
     return markdown
@@ -74,28 +108,49 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 # The HTML for one marker, after checking that it belongs on this page.
-def _render(match, used, site, language, src_uri, found, here, docs_dir):
+def _render(match, used, site, language, src_uri, found, here, config):
     name = match.group("name")
+    docs_dir = config.docs_dir
     used.append(name)
     _check_marker(name, src_uri, language, found)
     if _MARKERS[name] == "training-landing":
         return _block(render.modules(site.training[language].modules, here, language))
+    if name == "offline":
+        edition = offline_edition(config)
+        if not edition:
+            return ""
+        zip_path, checksum = edition
+        return _block(render.offline_link(language, get_relative_url(EDITION_FOLDER + zip_path.name, here),
+                                          zip_path.stat().st_size, checksum,
+                                          str(config.extra["edition"]["version"])))
     module, _ = found
     if name == "plan":
         return _block(render.plan(module))
     if name == "quiz":
         return _block(render.quiz(module))
+    if name == "short-plan":
+        return _block(render.plan(module, short=True))
+    if name == "disclosure":
+        return _block(disclosure(docs_dir, language))
     if name == "pack":
-        return _block(training_pack.pack(module, _pack_bodies(module, docs_dir)))
+        return _block(training_pack.pack(module, _pack_bodies(module, docs_dir), _extras(module, here, docs_dir)))
+    if name == "slides":
+        bodies = _pack_bodies(module, docs_dir)
+        return _block(training_slides.slides(module, bodies["activities"], bodies["handout"]))
     tree = site.tree(language)
     guidelines = [(tree.get(g).title, tree.get(g).url) for g in module.teaches]
-    return _block(render.overview(module, guidelines, here)) + _pack_link(module)
+    return _block(render.overview(module, guidelines, here)) + _pack_link(module, here, docs_dir)
 
 
 # A known marker, on a page that can show it (`found`: the page's module and part, if any).
 def _check_marker(name, src_uri, language, found):
     where = content_model.shown(src_uri, language)
     belongs = _MARKERS[name]
+    if belongs == "edition":
+        if src_uri not in EDITION_PAGES:
+            raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training or the about page",
+                               "move it to " + " or ".join(content_model.shown(page, language) for page in EDITION_PAGES))
+        return
     if belongs == "training-landing":
         if src_uri != LANDING:
             raise ContentError(where, None, f"the marker <!-- training: {name} --> belongs on the training page",
@@ -124,6 +179,7 @@ def _pack_bodies(module: Module, docs_dir: str) -> dict[str, str]:
         name = content_model.localised(part.src_uri, module.language)
         text = content_model.read_markdown(Path(docs_dir) / name, f"docs/{name}")
         bodies[kind], _ = meta.get_data(text)
+        bodies[kind] = _DISCLOSURE_MARKER.sub(lambda match: _block(disclosure(docs_dir, module.language)), bodies[kind])
         if kind in _PACK_PRINTS_BODY and not _MARKER.sub("", bodies[kind]).strip():
             name = _PACK_PRINTS_BODY[kind]
             raise ContentError(content_model.shown(part.src_uri, module.language), None,
@@ -132,10 +188,95 @@ def _pack_bodies(module: Module, docs_dir: str) -> dict[str, str]:
     return bodies
 
 
+# The shared disclosure guidance in one language, front matter removed; missing or empty stops the build.
+def disclosure(docs_dir: str, language: str) -> str:
+    path = Path(docs_dir) / content_model.localised(DISCLOSURE, language)
+    where = content_model.shown(DISCLOSURE, language)
+    if not path.is_file():
+        raise ContentError(where, None, "the shared disclosure guidance is missing, and every session plan shows it",
+                           f"write {where}: what to do when someone discloses abuse or exploitation")
+    body, _ = meta.get_data(path.read_text(encoding="utf-8"))
+    if not body.strip() or _MARKER.search(body):
+        raise ContentError(where, None, "the shared disclosure guidance has no text, or holds a training marker",
+                           f"write the guidance in {where}, as Markdown without <!-- training: ... --> markers")
+    return body.strip()
+
+
+# The pack's PDF (written by `make pdf`), if there is one for this module and language: its
+# name beside the pack's page. The file itself is copied into the site in on_post_build.
+def pdf_name(module: Module) -> str:
+    return f"{PACK}-{module.id}.{module.language}.pdf"
+
+
+def _pdf_source(module: Module, docs_dir: str) -> Path | None:
+    folder = os.environ.get("TRAINING_PDF_DIR") or str(Path(docs_dir).parent / "dist" / "pdf")
+    path = Path(folder) / pdf_name(module)
+    return path if path.is_file() else None
+
+
+# Links a pack and an overview carry besides the parts: the slides (a Markdown link target, the
+# file beside the page: MkDocs makes the address) and, when present, the PDF (not a page: its
+# address relative to the page at `here`).
+def _extras(module: Module, here: str, docs_dir: str) -> dict[str, str]:
+    extras = {"slides": f"{SLIDES}.md"}
+    if _pdf_source(module, docs_dir):
+        extras["pdf"] = get_relative_url(_pdf_url(module), here)
+    return extras
+
+
+# The PDF sits in the module's folder, beside its overview (in either URL layout).
+def _pdf_url(module: Module) -> str:
+    return module.url.rsplit("/", 1)[0] + "/" + pdf_name(module)
+
+
 # Where a module's pack is, said on its overview: after the overview block, or else after the lead.
-# A Markdown link to the pack's file, beside the overview's: MkDocs makes the address.
-def _pack_link(module: Module) -> str:
-    return _block(training_pack.pack_link(module, f"{PACK}.md"))
+def _pack_link(module: Module, here: str, docs_dir: str) -> str:
+    return _block(training_pack.pack_link(module, f"{PACK}.md", _extras(module, here, docs_dir)))
+
+
+# The offline edition to offer on the web: (its zip, its SHA-256), or None when the site is not
+# built for the web (no SITE_URL), is itself the offline edition, or `make offline` has not run.
+def offline_edition(config) -> tuple[Path, str] | None:
+    if not config.site_url or config.extra.get("offline_edition"):
+        return None
+    folder = Path(os.environ.get("OFFLINE_EDITION_DIR") or Path(config.docs_dir).parent / "dist")
+    name = EDITION_NAME.format(version=config.extra["edition"]["version"]) + ".zip"
+    zip_path, checksum_path = folder / name, folder / f"{name}.sha256"
+    if not (zip_path.is_file() and checksum_path.is_file()):
+        return None
+    checksum = checksum_path.read_text(encoding="utf-8").split()
+    return (zip_path, checksum[0]) if checksum and re.fullmatch(r"[0-9a-f]{64}", checksum[0]) else None
+
+
+# A module's pages link the print stylesheet that names the module on every sheet.
+def on_post_page(output, page, config, **kwargs):
+    site = content_model.site_for(config)
+    if not site.training[content_model.language_of(config)].part_for(page.file.src_uri):
+        return output
+    href = get_relative_url(PRINT_NAMES, page.url)
+    return output.replace("</head>", f'<link rel="stylesheet" href="{href}" media="print"></head>', 1)
+
+
+# The print stylesheet with every module's name in both languages (each language's pass writes
+# the same file; the i18n plugin keeps `site_dir` at the site's root), and the packs' PDFs, copied into the site beside the modules' overviews.
+def on_post_build(config, **kwargs):
+    site = content_model.site_for(config)
+    language = content_model.language_of(config)
+    names = Path(config.site_dir) / PRINT_NAMES
+    names.parent.mkdir(parents=True, exist_ok=True)
+    names.write_text(render.print_names([module for lang in content_model.LANGUAGES
+                                         for module in site.training[lang].modules]), encoding="utf-8")
+    edition = offline_edition(config)
+    if edition and language == content_model.DEFAULT_LANGUAGE:
+        target = Path(config.site_dir) / EDITION_FOLDER / edition[0].name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(edition[0], target)
+    for module in site.training[language].modules:
+        source = _pdf_source(module, config.docs_dir)
+        if source:
+            target = Path(config.site_dir) / _pdf_url(module)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 # Markdown with a block put after its first paragraph.
@@ -152,12 +293,13 @@ def _block(html: str) -> str:
 # ---------------------------------------------------------------------------- data
 
 _MARKER = markers.pattern("training")
+_DISCLOSURE_MARKER = re.compile(r"^[ \t]*<!--[ \t]*training[ \t]*:[ \t]*disclosure[ \t]*-->[ \t]*$", re.MULTILINE)
 
 # Each marker, and the page it belongs on: the landing page or a module part's kind (content_model.markers).
 _MARKERS = {name: kinds[0] for name, kinds in markers.KNOWN["training"].items()}
 
 # Markers whose page is pointless without them.
-_REQUIRED = ("plan", "quiz", "pack")
+_REQUIRED = ("plan", "short-plan", "disclosure", "quiz", "pack", "slides")
 
 # The parts whose text the pack prints (of the quiz it prints the questions), as an error names them.
 _PACK_PRINTS_BODY = {

@@ -26,12 +26,24 @@ def _edition() -> dict:
     return yaml.safe_load(re.search(r"^  edition:\n(?:    .*\n)+", text, re.MULTILINE).group(0))["edition"]
 
 
+def _pdf_names() -> list[str]:
+    import training as training_hook
+
+    site = content_model.load_site(ROOT / "docs")
+    return [training_hook.pdf_name(module) for language in ("es", "en") for module in site.training[language].modules]
+
+
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
-    """The zip, made by the same command as `make offline`."""
+    """The zip, made by the same command as `make offline`, with the packs' PDFs (stand-ins here:
+    `make pdf` and its PDFs are tested in test_pdf.py)."""
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(out)],
-                            cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
+    pdfs = tmp_path_factory.mktemp("pdf")
+    for name in _pdf_names():
+        (pdfs / name).write_bytes(b"%PDF-1.4 " + name.encode())
+    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(out),
+                             "--require-pdfs"], cwd=ROOT, env={**BUILD_ENV, "TRAINING_PDF_DIR": str(pdfs)},
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return out / f"politica-trata-{_edition()['version']}.zip"
 
@@ -214,3 +226,49 @@ def test_a_page_prints_from_the_files(reader):
     _open(reader, "politica/completa.html")
     pdf = reader.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+# ---------------------------------------------------------------------------- a trainer's material (issue 17)
+
+
+def test_the_zip_holds_every_packs_pdf_linked_from_its_module(edition):
+    site = content_model.load_site(ROOT / "docs")
+    for language in ("es", "en"):
+        for module in site.training[language].modules:
+            prefix = "" if language == "es" else "en/"
+            overview = edition / prefix / "capacitacion" / module.id / "index.html"
+            soup = BeautifulSoup(overview.read_text(encoding="utf-8"), "html.parser")
+            links = [a["href"] for a in soup.select("article a[href$='.pdf']")]
+            assert len(links) == 1, overview
+            assert (overview.parent / links[0]).read_bytes().startswith(b"%PDF")
+
+
+def test_without_the_pdfs_the_offline_edition_says_to_run_make_pdf(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(tmp_path),
+                             "--require-pdfs"], cwd=ROOT, env={**BUILD_ENV, "TRAINING_PDF_DIR": str(tmp_path / "none")},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0 and "make pdf" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_slides_work_from_the_files(reader, language):
+    prefix = "" if language == "es" else "en/"
+    _open(reader, prefix + "capacitacion/que-es-la-trata/diapositivas.html")
+    assert reader.evaluate("document.querySelector('.slide--current').id") == "s1"
+    reader.keyboard.press("PageDown")
+    assert reader.evaluate("document.querySelector('.slide--current').id") == "s2"
+    reader.keyboard.press("n")
+    assert reader.locator(".slide--current .slide__notes").is_visible()
+    reader.locator(".slides__back").click()
+    reader.wait_for_load_state("load")
+    assert _here(reader) == prefix + "capacitacion/que-es-la-trata/index.html"
+
+
+def test_the_pack_works_from_the_files(reader):
+    _open(reader, "capacitacion/que-es-la-trata/paquete.html")
+    assert reader.locator("[data-print]").is_visible()
+    reader.locator(".training-pack__contents a").last.click()
+    assert reader.url.endswith("#respuestas")
+    pdf = reader.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000

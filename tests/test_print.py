@@ -22,6 +22,7 @@ from conftest import LANGUAGES, ROOT, html
 
 import content_model
 from content_model.training import PACK_CONTENTS
+from renderers import training_paperwork
 from renderers.training_pack import ANSWERS_ID, PART_IDS
 
 PREFIX = {"es": "", "en": "en/"}
@@ -40,12 +41,22 @@ def _module_ids():
 
 
 def _printed(visit, url: str) -> list[str]:
-    """The text of each printed A4 sheet of a page (printed once per test run, then remembered)."""
+    """The text of each printed A4 sheet of a page (printed once per test run, then remembered),
+    less the sheet's foot (its number and, on a module's pages, the module's name)."""
     if url not in _PRINTS:
         visit.goto(url)
         pdf = visit.page.pdf(format="A4")
-        _PRINTS[url] = [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+        _PRINTS[url] = [_without_foot(unicodedata.normalize("NFKC", page.extract_text()))
+                        for page in PdfReader(io.BytesIO(pdf)).pages]
     return _PRINTS[url]
+
+
+# "3 / 17" and "Módulo «...»" / "Module “...”" (from the margin boxes), where the PDF's text begins.
+_FOOT = re.compile(r"^\s*\d+ / \d+\s*(?:(?:Módulo «[^»\n]*»|Module “[^”\n]*”)\s*)?")
+
+
+def _without_foot(text: str) -> str:
+    return _FOOT.sub("", text, count=1)
 
 
 _PRINTS: dict[str, list[str]] = {}
@@ -159,7 +170,8 @@ def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, 
     sheets = _printed(visit, module.pack.url)
     built = html(site, module.pack.url)
     parts = [(h2["id"], h2.get_text(strip=True).rstrip("¶")) for h2 in built.select(".training-pack__part > h2")]
-    assert [part_id for part_id, _ in parts] == [PART_IDS[kind] for kind in PACK_CONTENTS] + [ANSWERS_ID]
+    assert [part_id for part_id, _ in parts] == ([PART_IDS[kind] for kind in PACK_CONTENTS]
+                                                 + list(training_paperwork.PARTS.values()) + [ANSWERS_ID])
     assert [title for _, title in parts][:len(PACK_CONTENTS)] == [module.part(kind).title for kind in PACK_CONTENTS]
     starts = []
     for part_id, title in parts:

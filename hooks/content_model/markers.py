@@ -19,8 +19,8 @@ from .base import ContentError
 ANY_PAGE = None
 
 # family -> marker name -> the page kinds it may appear on (ANY_PAGE: any page). Besides the
-# `kind:` of the content model, "region-index" is the region index page and "training-landing"
-# the training page.
+# `kind:` of the content model, "region-index" is the region index page, "training-landing"
+# the training page and "edition" the pages that offer the offline edition (training, about).
 KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
     "diagram": {
         "full": ANY_PAGE,
@@ -38,8 +38,12 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
         "modules": ("training-landing",),
         "overview": ("module",),
         "plan": ("session-plan",),
+        "short-plan": ("session-plan",),
+        "disclosure": ("session-plan",),
         "quiz": ("quiz",),
         "pack": ("pack",),
+        "slides": ("slides",),
+        "offline": ("edition",),
     },
 }
 

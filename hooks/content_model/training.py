@@ -36,7 +36,16 @@ PACK = "paquete"
 PACK_KIND = "pack"
 PACK_CONTENTS = ("session-plan", "activities", "handout", "quiz", "evaluation")
 
-KINDS = (*PARTS.values(), PACK_KIND)
+# The slides: one projector page per module (its file name and kind), generated at build time
+# from the plan, the activities and the handout (hooks/training.py renders it).
+SLIDES = "diapositivas"
+SLIDES_KIND = "slides"
+
+KINDS = (*PARTS.values(), PACK_KIND, SLIDES_KIND)
+
+# Every module also has a short version for a school period: its own steps (`short_steps:` in
+# the plan), which must add up to exactly this many minutes.
+SHORT_DURATION = 45
 
 # The folder that holds the modules, and the landing page that lists them.
 ROOT = "capacitacion/"
@@ -70,6 +79,7 @@ class Step:
     title: str
     method: str
     trainer: str
+    key_message: str = ""  # what the group takes away: the step's slide shows it
 
     @property
     def end(self) -> int:
@@ -124,9 +134,11 @@ class Module:
     duration: int  # total minutes
     teaches: tuple[str, ...]  # policy guideline ids
     steps: tuple[Step, ...]
+    short_steps: tuple[Step, ...]  # the 45-minute version (SHORT_DURATION)
     questions: tuple[Question, ...]
     parts: tuple[Part, ...]  # in the order of PARTS
     pack: Part  # the trainer's pack
+    slides: Part  # the projector view
     src_uri: str  # the overview page, "capacitacion/<id>/index.md"
     language: str
 
@@ -138,6 +150,10 @@ class Module:
     @property
     def audience_names(self) -> tuple[str, ...]:
         return tuple(AUDIENCES[key][self.language] for key in self.audiences)
+
+    @property
+    def short_duration(self) -> int:
+        return sum(step.minutes for step in self.short_steps)
 
     def part(self, kind: str) -> Part:
         return next(part for part in self.parts if part.kind == kind)
@@ -172,7 +188,7 @@ class Training:
     @functools.cached_property
     def _by_file(self) -> dict[str, tuple[Module, Part]]:
         return {_file(part.src_uri, self.language): (module, part)
-                for module in self.modules for part in (*module.parts, module.pack)}
+                for module in self.modules for part in (*module.parts, module.pack, module.slides)}
 
 
 # ---------------------------------------------------------------------------- loading
@@ -297,66 +313,79 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
                                f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
         if kind != "module":
             check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
-    _check_pack(module_id, pages)
+    _check_generated_page(module_id, pages, PACK, PACK_KIND, "the trainer's pack", "pack",
+                          "every module has a pack to print")
+    _check_generated_page(module_id, pages, SLIDES, SLIDES_KIND, "the slides", "slides",
+                          "every module has slides to project")
     plan = f"{ROOT}{module_id}/plan.md"
     quiz = f"{ROOT}{module_id}/cuestionario.md"
     steps = {language: _steps(plan, language, pages[plan][language]) for language in LANGUAGES}
     _check_duration(plan, steps[DEFAULT_LANGUAGE], spanish["duration"], where_file)
     _check_steps_match(plan, steps)
+    short_steps = {language: _steps(plan, language, pages[plan][language], _SHORT) for language in LANGUAGES}
+    _check_short_duration(plan, short_steps[DEFAULT_LANGUAGE])
+    _check_steps_match(plan, short_steps, _SHORT)
     questions = {language: _questions(quiz, language, pages[quiz][language]) for language in LANGUAGES}
     _check_questions_match(quiz, questions)
+    for language in LANGUAGES:
+        _check_answer_lengths(quiz, language, questions[language])
     return {
         "id": module_id, "order": spanish["order"], "audiences": tuple(audiences),
         "group_size": spanish["group_size"], "duration": spanish["duration"], "teaches": tuple(teaches),
-        "steps": steps, "questions": questions, "src_uri": index,
+        "steps": steps, "short_steps": short_steps, "questions": questions, "src_uri": index,
     }
 
 
-# Every declared module has its trainer's pack, in both languages.
-def _check_pack(module_id: str, pages: Pages) -> None:
-    src_uri = f"{ROOT}{module_id}/{PACK}.md"
+# Every declared module has its generated pages (the pack, the slides), in both languages.
+def _check_generated_page(module_id: str, pages: Pages, name: str, kind: str, what: str, marker: str,
+                          why: str) -> None:
+    src_uri = f"{ROOT}{module_id}/{name}.md"
     if src_uri not in pages:
-        raise ContentError(f"docs/{ROOT}{module_id}/", None, f"the module has no '{PACK}' page (the trainer's pack)",
+        raise ContentError(f"docs/{ROOT}{module_id}/", None, f"the module has no '{name}' page ({what})",
                            f"add {shown(src_uri, DEFAULT_LANGUAGE)} and {shown(src_uri, 'en')} with "
-                           f"'kind: {PACK_KIND}', 'module: {module_id}', a title and a line "
-                           f"'<!-- training: pack -->' (every module has a pack to print)")
-    if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != PACK_KIND:
+                           f"'kind: {kind}', 'module: {module_id}', a title and a line "
+                           f"'<!-- training: {marker} -->' ({why})")
+    if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != kind:
         raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", "this required field is missing",
-                           f"add 'kind: {PACK_KIND}' and 'module: {module_id}' to the front matter")
+                           f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
     check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
 
 
 # The English file carries its own words only, and every one it needs.
-# The steps of one language's session plan, checked one by one.
-def _steps(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Step, ...]:
+# The steps of one language's session plan (the full one, or with `_SHORT` the 45-minute one),
+# checked one by one.
+def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str, Any] | None = None) -> tuple[Step, ...]:
+    version = version or _FULL
+    field, fields = version["field"], version["fields"]
     where_file = shown(src_uri, language)
-    raw = data.get("steps")
+    raw = data.get(field)
     if not isinstance(raw, list) or not raw:
-        raise ContentError(where_file, "steps", "the session plan has no steps",
-                           "add 'steps:' with one item per step: minutes, title, method, trainer")
+        raise ContentError(where_file, field, version["missing"],
+                           f"add '{field}:' with one item per step: " + ", ".join(fields))
     steps, clock = [], 0
     for number, step in enumerate(raw, start=1):
         if not isinstance(step, dict):
-            raise ContentError(where_file, "steps", f"step {number} is not a set of fields",
-                               "write each step as '- minutes: 10' followed by title, method and trainer")
-        for field in _STEP_FIELDS:
-            if step.get(field) in (None, ""):
-                raise ContentError(where_file, "steps", f"step {number} has no '{field}'",
-                                   f"add '{field}:' to step {number} ({_STEP_HELP[field]})")
+            raise ContentError(where_file, field, f"step {number} is not a set of fields",
+                               "write each step as '- minutes: 10' followed by " + ", ".join(fields[1:]))
+        for name in fields:
+            if step.get(name) in (None, ""):
+                raise ContentError(where_file, field, f"step {number} has no '{name}'",
+                                   f"add '{name}:' to step {number} ({_STEP_HELP[name]})")
         if not _whole(step["minutes"]):
-            raise ContentError(where_file, "steps",
+            raise ContentError(where_file, field,
                                f"the minutes of step {number} ('{step['minutes']}') are not a whole number from 1 up",
                                f"write 'minutes: 10' for step {number}")
-        for field in ("title", "method", "trainer"):
-            if not isinstance(step[field], str):
-                raise ContentError(where_file, "steps", f"the '{field}' of step {number} is not text",
-                                   f"write '{field}:' of step {number} as text in quotes")
-        unknown = sorted(set(step) - set(_STEP_FIELDS))
+        for name in fields[1:]:
+            if not isinstance(step[name], str) or not step[name].strip():
+                raise ContentError(where_file, field, f"the '{name}' of step {number} is not text",
+                                   f"write '{name}:' of step {number} as text in quotes")
+        unknown = sorted(set(step) - set(fields))
         if unknown:
-            raise ContentError(where_file, "steps", f"step {number} has an unknown field '{unknown[0]}'",
-                               "use only: " + ", ".join(_STEP_FIELDS))
+            raise ContentError(where_file, field, f"step {number} has an unknown field '{unknown[0]}'",
+                               "use only: " + ", ".join(fields))
         steps.append(Step(number=number, minutes=step["minutes"], start=clock, title=step["title"].strip(),
-                          method=step["method"].strip(), trainer=step["trainer"].strip()))
+                          method=step["method"].strip(), trainer=step["trainer"].strip(),
+                          key_message=str(step.get("key_message", "")).strip()))
         clock += step["minutes"]
     return tuple(steps)
 
@@ -370,16 +399,26 @@ def _check_duration(src_uri: str, steps: tuple[Step, ...], duration: int, index_
                            "make the steps' minutes add up to the duration, or change the duration")
 
 
-def _check_steps_match(src_uri: str, steps: dict[str, tuple[Step, ...]]) -> None:
+# The short version lasts a school period: its steps add up to SHORT_DURATION, no more, no less.
+def _check_short_duration(src_uri: str, steps: tuple[Step, ...]) -> None:
+    total = sum(step.minutes for step in steps)
+    if total != SHORT_DURATION:
+        raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), _SHORT["field"],
+                           f"the short version's steps add up to {total} minutes, not {SHORT_DURATION}",
+                           f"make the minutes of 'short_steps:' add up to {SHORT_DURATION}")
+
+
+def _check_steps_match(src_uri: str, steps: dict[str, tuple[Step, ...]], version: dict[str, Any] | None = None) -> None:
+    field = (version or _FULL)["field"]
     spanish, english = steps[DEFAULT_LANGUAGE], steps["en"]
     where_file = shown(src_uri, "en")
     if len(english) != len(spanish):
-        raise ContentError(where_file, "steps",
-                           f"the English plan has {len(english)} steps, the Spanish one {len(spanish)}",
-                           f"translate the steps of {shown(src_uri, DEFAULT_LANGUAGE)} one for one")
+        raise ContentError(where_file, field,
+                           f"the English plan has {len(english)} items in '{field}', the Spanish one {len(spanish)}",
+                           f"translate '{field}:' of {shown(src_uri, DEFAULT_LANGUAGE)} one for one")
     for es_step, en_step in zip(spanish, english):
         if es_step.minutes != en_step.minutes:
-            raise ContentError(where_file, "steps",
+            raise ContentError(where_file, field,
                                f"step {en_step.number} lasts {en_step.minutes} minutes in English "
                                f"but {es_step.minutes} in Spanish",
                                f"give step {en_step.number} the Spanish minutes ({es_step.minutes})")
@@ -453,6 +492,25 @@ def _check_questions_match(src_uri: str, questions: dict[str, tuple[Question, ..
                                f"but option {es_q.answer + 1} in Spanish", fix)
 
 
+# A quiz whose right answer is the longest option in most questions can be passed by picking the
+# longest one. This stops the build (a warning would stop `--strict` anyway) and names the questions.
+def _check_answer_lengths(src_uri: str, language: str, questions: tuple[Question, ...]) -> None:
+    giveaways = [question.number for question in questions if _longest_is_right(question)]
+    if len(giveaways) * 2 > len(questions):
+        listed = ", ".join(str(number) for number in giveaways)
+        raise ContentError(shown(src_uri, language), "questions",
+                           f"the right option is the longest in {len(giveaways)} of {len(questions)} questions "
+                           f"({listed}): picking the longest answer passes the quiz",
+                           "make a wrong option as long as the right one, or shorten the right one, "
+                           f"in at least {len(giveaways) - len(questions) // 2} of those questions")
+
+
+# Whether no wrong option is as long as the right one (counted in characters).
+def _longest_is_right(question: Question) -> bool:
+    right = len(question.options[question.answer].text)
+    return all(len(option.text) < right for option in question.options if not option.correct)
+
+
 def _check_orders(structure: dict[str, dict[str, Any]]) -> None:
     seen: dict[int, str] = {}
     for module_id, fields in structure.items():
@@ -468,15 +526,17 @@ def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
     words = pages[fields["src_uri"]][language]
     folder = fields["src_uri"][: -len("index.md")]
     pack = f"{folder}{PACK}.md"
+    slides = f"{folder}{SLIDES}.md"
     return Module(
         id=fields["id"], order=fields["order"], title=str(words["title"]), label=str(words["label"]),
         summary=str(words["summary"]), audiences=fields["audiences"], group_size=fields["group_size"],
         duration=fields["duration"], teaches=fields["teaches"], steps=fields["steps"][language],
-        questions=fields["questions"][language],
+        short_steps=fields["short_steps"][language], questions=fields["questions"][language],
         parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", language=language,
                          title=str(pages[f"{folder}{part}.md"][language]["title"]))
                     for part, kind in PARTS.items()),
         pack=Part(kind=PACK_KIND, src_uri=pack, language=language, title=str(pages[pack][language]["title"])),
+        slides=Part(kind=SLIDES_KIND, src_uri=slides, language=language, title=str(pages[slides][language]["title"])),
         src_uri=fields["src_uri"], language=language,
     )
 
@@ -502,13 +562,18 @@ def _file(src_uri: str, language: str) -> str:
 # ---------------------------------------------------------------------------- data
 
 _MODULE_PAGE = re.compile(r"^" + re.escape(ROOT) + r"([^/]+)/([^/]+)\.md$")
-_PAGES = {**PARTS, PACK: PACK_KIND}  # every page a module folder may hold, and its kind
+_PAGES = {**PARTS, PACK: PACK_KIND, SLIDES: SLIDES_KIND}  # every page a module folder may hold, and its kind
 _PART_OF_KIND = {kind: part for part, kind in _PAGES.items()}
 
 _MODULE_REQUIRED = ("id", "order", "title", "label", "summary", "audiences", "group_size", "duration", "teaches")
 _MODULE_STRUCTURE = ("kind", "order", "audiences", "group_size", "duration", "teaches")
 _MODULE_TRANSLATED = ("title", "label", "summary")
-_STEP_FIELDS = ("minutes", "title", "method", "trainer")
+# The two versions of a session plan: the full one (`steps:`, each with the key message its slide
+# shows) and the 45-minute one (`short_steps:`).
+_FULL = {"field": "steps", "fields": ("minutes", "title", "method", "trainer", "key_message"),
+         "missing": "the session plan has no steps"}
+_SHORT = {"field": "short_steps", "fields": ("minutes", "title", "method", "trainer"),
+          "missing": f"the session plan has no {SHORT_DURATION}-minute version"}
 
 _PART_NAMES = {
     "module": "the overview",
@@ -518,6 +583,7 @@ _PART_NAMES = {
     "quiz": "the quiz",
     "evaluation": "the evaluation form",
     "pack": "the trainer's pack",
+    "slides": "the slides",
 }
 
 _FIELD_HELP = {
@@ -537,4 +603,5 @@ _STEP_HELP = {
     "title": "what the step is called",
     "method": "how it is done: a talk, group work, a case study...",
     "trainer": "what the trainer does",
+    "key_message": "the one sentence the group should take away, shown on the step's slide",
 }

@@ -19,15 +19,47 @@ from content_model.training import AUDIENCES, Module, Question
 # ---------------------------------------------------------------------------- renderers
 
 
-def page_class(kind: str) -> str:
-    """An empty marker that lets CSS treat a page by its part: `.training-page--handout`."""
-    return f'<div class="training-page training-page--{escape(kind)}" data-training-kind="{escape(kind)}" hidden></div>'
+def page_class(kind: str, module_id: str = "") -> str:
+    """An empty marker that lets CSS treat a page by its part (`.training-page--handout`) and its
+    module (`data-training-module`, which names its printed sheets: see `print_names`)."""
+    module = f' data-training-module="{escape(module_id)}"' if module_id else ""
+    return (f'<div class="training-page training-page--{escape(kind)}" data-training-kind="{escape(kind)}"'
+            f"{module} hidden></div>")
 
 
-def plan(module: Module) -> str:
-    """The session plan: a numbered table of steps with minutes, running clock, method and trainer."""
+def print_names(modules: Iterable[Module]) -> str:
+    """A print stylesheet that puts each module's name at the foot of every printed sheet of its
+    pages (training.css puts the page number beside it). One named page per module and language,
+    given to the pages that carry the module's marker (`page_class`): CSS cannot read the name
+    from the page, and inline styles are not allowed (hooks/csp.py)."""
+    rules = []
+    for module in modules:
+        name = f"training-{module.id}-{module.language}"
+        words = _WORDS[module.language]
+        label = _css_string(words["sheet_of"].format(module=module.title))
+        rules.append(f'html[lang="{module.language}"]:has([data-training-module="{module.id}"]) body '
+                     f"{{ page: {name}; }}\n"
+                     f"@page {name} {{ @bottom-left {{ content: {label}; font-size: 8pt; color: #444; }} }}")
+    return "/* Written by hooks/training.py at every build: the module's name on every printed sheet. */\n" + \
+        "\n".join(rules) + "\n"
+
+
+# A CSS string literal: quotes, backslashes and line breaks escaped.
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+def plan(module: Module, short: bool = False) -> str:
+    """The session plan: a numbered table of steps with minutes, running clock, method and trainer.
+
+    With `short`, the 45-minute version (`module.short_steps`) instead of the full one.
+    """
     words = _WORDS[module.language]
-    caption = words["plan_caption"].format(steps=len(module.steps), minutes=module.duration)
+    steps = module.short_steps if short else module.steps
+    minutes = sum(step.minutes for step in steps)
+    caption = words["short_caption" if short else "plan_caption"].format(steps=len(steps), minutes=minutes)
+    caption_id = "short-plan-caption" if short else "plan-caption"
     label = {key: _card_cell(words, key) for key in _PLAN_COLUMNS}
     rows = "\n".join(
         '<tr role="row">'
@@ -38,17 +70,19 @@ def plan(module: Module) -> str:
         f'<td {label["col_method"]}>{escape(step.method)}</td>'
         f'<td class="training-plan__trainer" {label["col_trainer"]}>{escape(step.trainer)}</td>'
         "</tr>"
-        for step in module.steps
+        for step in steps
     )
     return (
-        f'<div class="training-plan" role="region" aria-labelledby="plan-caption" tabindex="0">\n'
+        f'<div class="training-plan{" training-plan--short" if short else ""}" role="region" '
+        f'aria-labelledby="{caption_id}" tabindex="0">\n'
         f'<table class="training-plan__table cards-on-phone" role="table">\n'
-        f'<caption id="plan-caption">{escape(caption)}</caption>\n'
+        f'<caption id="{caption_id}">{escape(caption)}</caption>\n'
         f'{_card_heads(words, _PLAN_COLUMNS)}\n'
         f'<tbody role="rowgroup">\n{rows}\n</tbody>\n'
-        f'<tfoot role="rowgroup"><tr role="row"><td role="cell"></td><th scope="row" role="rowheader">{escape(words["total"])}</th>'
-        f'<td class="training-plan__minutes" {label["col_minutes"]}>{module.duration}</td>'
-        f'<td class="training-plan__clock" {label["col_clock"]}>{_clock(0)}–{_clock(module.duration)}</td>'
+        f'<tfoot role="rowgroup"><tr role="row"><td role="cell"></td>'
+        f'<th scope="row" role="rowheader">{escape(words["total"])}</th>'
+        f'<td class="training-plan__minutes" {label["col_minutes"]}>{minutes}</td>'
+        f'<td class="training-plan__clock" {label["col_clock"]}>{_clock(0)}–{_clock(minutes)}</td>'
         f'<td role="cell"></td><td role="cell"></td></tr></tfoot>\n'
         f"</table>\n</div>"
     )
@@ -62,7 +96,9 @@ def quiz(module: Module) -> str:
     return (
         f'<div class="quiz" data-quiz data-total="{total}"'
         f' data-msg-right="{escape(words["right"])}" data-msg-wrong="{escape(words["wrong"])}"'
+        f' data-msg-right-option="{escape(words["right_option"])}"'
         f' data-msg-choose="{escape(words["choose"])}" data-msg-score="{escape(words["score"])}">\n'
+        f'<p class="quiz__paper print-only">{escape(words["paper"])}</p>\n'
         f'<ol class="quiz__questions">\n{questions}\n</ol>\n'
         f'<div class="quiz__end">\n'
         f'<p class="quiz__score" role="status" aria-live="polite"></p>\n'
@@ -78,18 +114,20 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
     if not modules:
         return f'<p class="training-modules__empty">{escape(words["no_modules"])}</p>'
     audiences = [key for key in AUDIENCES if any(key in module.audiences for module in modules)]
-    durations = sorted({module.duration for module in modules})
+    durations = sorted({minutes for module in modules for minutes in (module.short_duration, module.duration)})
     audience_options = "".join(f'<option value="{escape(key)}">{escape(AUDIENCES[key][language])}</option>'
                                for key in audiences)
     time_options = "".join(
         f'<option value="{minutes}">{escape(words["up_to"].format(duration=_duration(minutes)))}</option>'
         for minutes in durations)
     rows = "\n".join(
-        f'<tr role="row" data-audiences="{escape(" ".join(module.audiences))}" data-minutes="{module.duration}">'
+        f'<tr role="row" data-audiences="{escape(" ".join(module.audiences))}"'
+        f' data-minutes="{min(module.duration, module.short_duration)}">'
         f'<th scope="row" role="rowheader"><a href="{escape(_href(module.url, here))}">{escape(module.title)}</a>'
         f'<span class="training-modules__summary">{escape(module.summary)}</span></th>'
         f'<td {_card_cell(words, "col_audience")}>{escape(", ".join(module.audience_names))}</td>'
-        f'<td class="training-modules__minutes" {_card_cell(words, "col_duration")}>{escape(_duration(module.duration))}</td>'
+        f'<td class="training-modules__minutes" {_card_cell(words, "col_duration")}>{escape(_duration(module.duration))}'
+        f'<span class="training-modules__short">{escape(words["short_version"].format(duration=_duration(module.short_duration)))}</span></td>'
         f'<td {_card_cell(words, "col_group")}>{escape(module.group_size)}</td>'
         "</tr>"
         for module in modules
@@ -120,16 +158,32 @@ def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -
     words = _WORDS[module.language]
     taught = "".join(f'<li><a href="{escape(_href(url, here))}">{escape(title)}</a></li>' for title, url in guidelines)
     parts = "".join(f'<li><a href="{escape(_href(part.url, here))}">{escape(words["part_" + part.kind])}</a></li>'
-                    for part in module.parts if part.kind != "module")
+                    for part in (*module.parts, module.slides) if part.kind != "module")
     facts = [
         (words["audience"], escape(", ".join(module.audience_names))),
         (words["group_size"], escape(words["people"].format(size=module.group_size))),
-        (words["duration"], escape(_duration(module.duration))),
+        (words["duration"], escape(_duration(module.duration))
+         + f'<br><a href="{escape(_href(module.part("session-plan").url, here))}#version-corta">'
+         f'{escape(words["short_version"].format(duration=_duration(module.short_duration)))}</a>'),
         (words["teaches"], f"<ul>{taught}</ul>"),
         (words["parts"], f"<ul>{parts}</ul>"),
     ]
     items = "\n".join(f"<dt>{escape(term)}</dt><dd>{value}</dd>" for term, value in facts)
     return f'<dl class="training-overview">\n{items}\n</dl>'
+
+
+def offline_link(language: str, href: str, size: int, checksum: str, version: str) -> str:
+    """A paragraph offering the offline edition's zip (`href`), its size in bytes and its SHA-256."""
+    words = _WORDS[language]
+    link = f'<a href="{escape(href)}" download>{escape(words["offline_link"].format(version=version))}</a>'
+    text = escape(words["offline"].format(size=f"{size / 1e6:.1f}", link="{link}")).replace("{link}", link)
+    return (f'<p class="training-offline" id="copia-sin-conexion">{text} '
+            f'{escape(words["offline_check"])} <code class="training-offline__sha">{escape(checksum)}</code>.</p>')
+
+
+def words(language: str) -> dict[str, str]:
+    """This renderer's words in one language, for the renderers that print the same things."""
+    return _WORDS[language]
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -204,6 +258,14 @@ _MODULE_COLUMNS = ("col_module", "col_audience", "col_duration", "col_group")
 _WORDS = {
     "es": {
         "plan_caption": "Plan de la sesión: {steps} pasos, {minutes} minutos en total",
+        "short_caption": "Versión corta: {steps} pasos, {minutes} minutos en total",
+        "short_version": "Versión corta: {duration}",
+        "sheet_of": "Módulo «{module}»",
+        "offline": ("Para leer el sitio sin internet, en una computadora o desde una memoria USB, descargue {link} "
+                    "({size} MB): todas las páginas en castellano y en inglés, con los paquetes en PDF."),
+        "offline_link": "la edición {version} sin conexión",
+        "offline_check": "Para comprobar que el archivo llegó completo, su suma SHA-256 es",
+        "right_option": "La respuesta correcta es la {option}",
         "col_number": "N.º", "col_step": "Paso", "col_minutes": "Minutos", "col_clock": "Horario",
         "col_method": "Método", "col_trainer": "Qué hace quien facilita",
         "total": "Total",
@@ -211,6 +273,7 @@ _WORDS = {
         "check": "Comprobar", "reveal": "Ver respuesta", "right_answer": "Respuesta correcta",
         "right": "Correcto.", "wrong": "Incorrecto.",
         "choose": "Falta elegir una respuesta.",
+        "paper": "Encierra en un círculo la letra de una sola respuesta por pregunta.",
         "score": "Resultado: {score} de {total} preguntas correctas al primer intento.",
         "reset": "Volver a empezar",
         "modules_caption": "Módulos de capacitación", "no_modules": "Todavía no hay módulos publicados.",
@@ -224,10 +287,18 @@ _WORDS = {
         "duration": "Duración", "teaches": "Lineamientos de la política que trabaja", "parts": "Partes del módulo",
         "part_session-plan": "Plan de la sesión y notas para quien facilita", "part_activities": "Actividades",
         "part_handout": "Hoja para participantes", "part_quiz": "Cuestionario",
-        "part_evaluation": "Evaluación de la sesión",
+        "part_evaluation": "Evaluación de la sesión", "part_slides": "Diapositivas para proyectar",
     },
     "en": {
         "plan_caption": "Session plan: {steps} steps, {minutes} minutes in all",
+        "short_caption": "Short version: {steps} steps, {minutes} minutes in all",
+        "short_version": "Short version: {duration}",
+        "sheet_of": "Module “{module}”",
+        "offline": ("To read the site without internet, on a computer or from a USB stick, download {link} "
+                    "({size} MB): every page in Spanish and English, with the packs as PDFs."),
+        "offline_link": "the offline edition {version}",
+        "offline_check": "To check that the file arrived whole, its SHA-256 sum is",
+        "right_option": "The right answer is {option}",
         "col_number": "No.", "col_step": "Step", "col_minutes": "Minutes", "col_clock": "Clock",
         "col_method": "Method", "col_trainer": "What the trainer does",
         "total": "Total",
@@ -235,6 +306,7 @@ _WORDS = {
         "check": "Check", "reveal": "Show the answer", "right_answer": "Right answer",
         "right": "Right.", "wrong": "Wrong.",
         "choose": "Choose an answer first.",
+        "paper": "Circle the letter of one answer per question.",
         "score": "Score: {score} of {total} questions right at the first try.",
         "reset": "Start again",
         "modules_caption": "Training modules", "no_modules": "No module is published yet.",
@@ -247,6 +319,6 @@ _WORDS = {
         "duration": "Duration", "teaches": "Policy guidelines it covers", "parts": "Parts of the module",
         "part_session-plan": "Session plan and facilitator notes", "part_activities": "Activities",
         "part_handout": "Participant handout", "part_quiz": "Quiz",
-        "part_evaluation": "Session evaluation",
+        "part_evaluation": "Session evaluation", "part_slides": "Slides to project",
     },
 }

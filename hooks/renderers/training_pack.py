@@ -24,6 +24,7 @@ from typing import Callable
 from content_model import markers
 from content_model.training import PACK_CONTENTS, PARTS, Module, Question
 from renderers import training as render
+from renderers import training_paperwork as paperwork
 from renderers.training import _duration as duration
 
 # The id of the part's heading in the pack: the part's file name ("plan", "hoja"...).
@@ -31,26 +32,31 @@ PART_IDS = {kind: part for part, kind in PARTS.items()}
 ANSWERS_ID = "respuestas"
 
 
-def pack(module: Module, bodies: dict[str, str]) -> str:
-    """The pack's Markdown: the cover (key facts, contents, how to print), then every part in order.
+def pack(module: Module, bodies: dict[str, str], extras: dict[str, str] | None = None) -> str:
+    """The pack's Markdown: the cover (key facts, contents, how to print), then every part in order,
+    the paperwork (attendance, record of participation, quiz tally) and, last, the quiz's answers.
 
     `bodies` holds the Markdown of each part in `PACK_CONTENTS` but the quiz, whose questions
-    come from the content model.
+    come from the content model. `extras` holds the links the cover gives besides the parts:
+    `slides` (a Markdown link target) and, when the PDF exists, `pdf` (an address).
     """
     words = _WORDS[module.language]
     parts = [(PART_IDS[kind], module.part(kind).title, kind) for kind in PACK_CONTENTS]
+    parts += [(part_id, paperwork.title(kind, module.language), kind) for kind, part_id in paperwork.PARTS.items()]
     parts.append((ANSWERS_ID, words["answers"], "answers"))
     sections = []
     for part_id, title, kind in parts:
         if kind == "quiz":
             body = _block(paper_quiz(module))
+        elif kind in paperwork.PARTS:
+            body = _block(paperwork.render(kind, module))
         elif kind == "answers":
             quiz_sources = _sources(bodies.get("quiz", ""))
             body = _block(answer_key(module)) + (_part_body(quiz_sources, PART_IDS["quiz"]) if quiz_sources else "")
         else:
             body = _part_body(_with_markers(bodies[kind], module), part_id)
         sections.append(_section(part_id, title, kind, body))
-    return _cover(module, parts) + "\n\n" + "\n\n".join(sections) + "\n"
+    return _cover(module, parts, extras or {}) + "\n\n" + "\n\n".join(sections) + "\n"
 
 
 def paper_quiz(module: Module) -> str:
@@ -63,7 +69,7 @@ def paper_quiz(module: Module) -> str:
         + "</ol></li>"
         for question in module.questions
     )
-    return (f'<p class="training-pack__instructions">{escape(words["quiz_instructions"])}</p>\n'
+    return (f'<p class="training-pack__instructions">{escape(render.words(module.language)["paper"])}</p>\n'
             f'<ol class="training-pack__quiz">\n{items}\n</ol>')
 
 
@@ -75,22 +81,39 @@ def answer_key(module: Module) -> str:
             f'<ol class="training-pack__answers">\n{items}\n</ol>')
 
 
-def pack_link(module: Module, href: str) -> str:
-    """A paragraph for the module's overview that leads to its pack; `href` is a Markdown link target."""
+def pack_link(module: Module, href: str, extras: dict[str, str] | None = None) -> str:
+    """A paragraph for the module's overview that leads to its pack; `href` is a Markdown link target.
+
+    With `extras` (see `pack`), it also leads to the slides and, when there is one, the pack's PDF.
+    """
     words = _WORDS[module.language]
-    return words["pack_link"].format(link=f"[{_inline(words['pack_link_text'])}]({href})")
+    text = words["pack_link"].format(link=f"[{_inline(words['pack_link_text'])}]({href})")
+    return text + _extra_links(module, extras or {})
+
+
+# "Slides to project: ... PDF of the pack (A4): ..." as Markdown sentences.
+def _extra_links(module: Module, extras: dict[str, str]) -> str:
+    words = _WORDS[module.language]
+    text = ""
+    if "slides" in extras:
+        text += " " + words["slides_link"].format(link=f"[{_inline(words['slides_link_text'])}]({extras['slides']})")
+    if "pdf" in extras:
+        text += " " + words["pdf_link"].format(
+            link=f'<a href="{escape(extras["pdf"])}" download>{escape(words["pdf_link_text"])}</a>')
+    return text
 
 
 # ---------------------------------------------------------------------------- helpers
 
 
 # Title, key facts, the list of parts (links to their headings) and how to print.
-def _cover(module: Module, parts: list[tuple[str, str, str]]) -> str:
+def _cover(module: Module, parts: list[tuple[str, str, str]], extras: dict[str, str]) -> str:
     words = _WORDS[module.language]
     facts = [
         (words["audience"], ", ".join(module.audience_names)),
         (words["group_size"], words["people"].format(size=module.group_size)),
         (words["duration"], duration(module.duration)),
+        (words["short"], duration(module.short_duration)),
     ]
     items = "\n".join(f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" for term, value in facts)
     contents = "\n".join(f"{number}. [{_inline(title)}](#{part_id})"
@@ -99,7 +122,9 @@ def _cover(module: Module, parts: list[tuple[str, str, str]]) -> str:
             f'<p class="training-pack__print" data-print-box hidden>'
             f'<button type="button" class="md-button md-button--primary" data-print>{escape(words["print"])}</button>'
             f"</p>\n\n"
-            f'<p class="training-pack__how">{escape(words["how"])}</p>\n\n'
+            f'<p class="training-pack__how" data-screen-only>{escape(words["how"])}</p>\n\n'
+            + (f'<p class="training-pack__more" data-screen-only markdown="span">{_extra_links(module, extras).strip()}</p>\n\n'
+               if extras else "") +
             f'<nav class="training-pack__contents" aria-labelledby="contenido-del-paquete" markdown="block">\n'
             f'<p class="training-pack__contents-title" id="contenido-del-paquete"><strong>'
             f'{escape(words["contents"])}</strong></p>\n\n'
@@ -148,8 +173,9 @@ def _outside_code(lines: list[str]) -> list[int]:
     return outside
 
 
-# The part's markers replaced by what they show on its own page (only the plan has one; its
-# page checks that no other marker stands there).
+# The part's markers replaced by what they show on its own page (only the plan has them: its
+# tables; hooks/training.py has put the shared disclosure text in already, and the plan's page
+# checks that no other marker stands there).
 def _with_markers(markdown: str, module: Module) -> str:
     return _MARKER.sub(lambda match: _block(_MARKER_HTML.get(match.group(1), lambda m: "")(module)), markdown)
 
@@ -190,18 +216,20 @@ _MARKER = markers.pattern("training")  # the one marker grammar (content_model.m
 _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}[ \t]*$", re.MULTILINE)
 
 # What a part's marker shows in the pack.
-_MARKER_HTML: dict[str, Callable[[Module], str]] = {"plan": render.plan}
+_MARKER_HTML: dict[str, Callable[[Module], str]] = {
+    "plan": render.plan,
+    "short-plan": lambda module: render.plan(module, short=True),
+}
 
 _WORDS = {
     "es": {
         "audience": "Para quién", "group_size": "Participantes", "people": "{size} personas",
-        "duration": "Duración",
+        "duration": "Duración", "short": "Versión corta",
         "contents": "Contenido del paquete",
         "print": "Imprimir el paquete",
         "how": ("Para imprimirlo, use la opción «Imprimir» de su navegador (Ctrl+P). "
                 "Cada parte empieza en una hoja nueva; la hoja para participantes ocupa una sola hoja A4. "
                 "Al imprimir, el menú, la búsqueda y el pie de página no salen."),
-        "quiz_instructions": "Encierra en un círculo la letra de una sola respuesta por pregunta.",
         "answers": "Respuestas del cuestionario",
         "answers_lead": ("Solo para quien facilita: no reparta esta hoja. "
                          "Úsela para comentar las respuestas con el grupo."),
@@ -210,16 +238,19 @@ _WORDS = {
                       "la hoja para participantes, el cuestionario con sus respuestas y la evaluación, "
                       "cada parte en una hoja nueva."),
         "pack_link_text": "paquete para quien facilita",
+        "slides_link": "Para proyectar: {link}, con las notas para quien facilita.",
+        "slides_link_text": "las diapositivas del módulo",
+        "pdf_link": "Para imprimir desde cualquier equipo o enviar por teléfono: {link}.",
+        "pdf_link_text": "el paquete en PDF (A4)",
     },
     "en": {
         "audience": "Audience", "group_size": "Participants", "people": "{size} people",
-        "duration": "Duration",
+        "duration": "Duration", "short": "Short version",
         "contents": "What the pack holds",
         "print": "Print the pack",
         "how": ("To print it, use your browser's Print command (Ctrl+P). "
                 "Each part starts on a new sheet; the participant handout fits one A4 sheet. "
                 "The menu, search and footer are left out of the printout."),
-        "quiz_instructions": "Circle the letter of one answer per question.",
         "answers": "Quiz answers",
         "answers_lead": "For the trainer only: do not hand this sheet out. Use it to go over the answers with the group.",
         "right_answer": "Right answer",
@@ -227,5 +258,9 @@ _WORDS = {
                       "the participant handout, the quiz with its answers and the evaluation form, "
                       "each part on a new sheet."),
         "pack_link_text": "trainer's pack",
+        "slides_link": "To project: {link}, with the trainer's notes.",
+        "slides_link_text": "the module's slides",
+        "pdf_link": "To print from any computer or send by phone: {link}.",
+        "pdf_link_text": "the pack as a PDF (A4)",
     },
 }

@@ -6,6 +6,7 @@
  * the quiz's answers sit in <details> a reader can open, the module table is complete, the
  * pack says how to print with the browser's own command. This script adds checking and a
  * score to [data-quiz], a filter to [data-training-modules], and shows the [data-print] button.
+ * A wrong answer's feedback names the right option and why; changing the answer clears it.
  * It does nothing on pages without them, sends nothing and stores nothing: the answers live
  * in this page only and are gone when it closes. Loaded with `defer`, so the DOM is ready.
  */
@@ -48,6 +49,11 @@
       button.addEventListener("click", function () {
         check(question);
       });
+      // A new choice makes the last verdict stale: it goes until the reader checks again.
+      question.addEventListener("change", function () {
+        unmark(question);
+        question.querySelector(".quiz__feedback").replaceChildren();
+      });
     });
     reset.hidden = false;
     reset.addEventListener("click", function () {
@@ -77,8 +83,13 @@
       if (!Object.prototype.hasOwnProperty.call(firstTry, question.id)) firstTry[question.id] = right;
       chosen.closest(".quiz__option").classList.add(right ? "quiz__option--right" : "quiz__option--wrong");
       feedback.className = "quiz__feedback quiz__feedback--" + (right ? "right" : "wrong");
-      announce(feedback, right ? quiz.dataset.msgRight : quiz.dataset.msgWrong,
-               question.querySelector(".quiz__explanation").textContent);
+      var explanation = question.querySelector(".quiz__explanation").textContent;
+      // A wrong answer also names the right option ("The right answer is B. ..."), then says why.
+      if (!right) {
+        var option = question.querySelector(".quiz__right strong").textContent.replace(/[.\s]+$/, "");
+        explanation = format(quiz.dataset.msgRightOption, { option: option }) + ". " + explanation;
+      }
+      announce(feedback, right ? quiz.dataset.msgRight : quiz.dataset.msgWrong, explanation);
       var tried = Object.keys(firstTry);
       if (tried.length === questions.length) {
         var total = tried.filter(function (id) { return firstTry[id]; }).length;

@@ -1,0 +1,144 @@
+"""The paperwork of a trainer's pack: an attendance sheet, a record of participation and a tally
+sheet for the quiz before and after the session.
+
+Pure functions: a `Module` in, escaped HTML out, the same every time. Each sheet is filled in
+by hand, on paper: the site collects no personal data, so there is no form to send, only lines
+to write on. training.css gives each sheet one printed A4 page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from content_model.training import Module
+from renderers.training import _duration as duration
+
+# Each sheet's kind and the id of its heading in the pack.
+PARTS = {"attendance": "asistencia", "participation": "constancia", "tally": "conteo"}
+
+# Rows of the attendance sheet: as many as fit one A4 sheet with the heading and the blanks.
+ATTENDANCE_ROWS = 18
+
+
+def title(kind: str, language: str) -> str:
+    """The sheet's title, as the pack's heading and contents list show it."""
+    return _WORDS[language][f"title_{kind}"]
+
+
+def render(kind: str, module: Module) -> str:
+    """The HTML of one sheet: `attendance`, `participation` or `tally`."""
+    return _RENDERERS[kind](module)
+
+
+def attendance(module: Module) -> str:
+    """A numbered table to sign: name, organisation, signature; the session's details above it."""
+    words = _WORDS[module.language]
+    heads = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in ("number", "name", "organisation", "signature"))
+    rows = "\n".join(f'<tr><th scope="row">{number}</th><td></td><td></td><td></td></tr>'
+                     for number in range(1, ATTENDANCE_ROWS + 1))
+    return (_blanks(module, ("date", "place", "trainer")) +
+            f'<table class="training-paper__table training-paper__table--attendance">\n'
+            f'<caption>{escape(words["attendance_caption"].format(module=module.title))}</caption>\n'
+            f"<thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
+            f'<p class="training-paper__note">{escape(words["no_data"])}</p>')
+
+
+def participation(module: Module) -> str:
+    """A record of participation to fill in by hand, with the session's title and both lengths."""
+    words = _WORDS[module.language]
+    text = words["record"].format(module=escape(module.title), full=escape(duration(module.duration)),
+                                  short=escape(duration(module.short_duration)), line=_LINE)
+    signatures = "".join(f'<p class="training-paper__signature"><span class="training-paper__line"></span>'
+                         f"{escape(words[key])}</p>" for key in ("signature_trainer", "signature_host"))
+    return (f'<div class="training-paper__record">\n<p class="training-paper__record-title">'
+            f'{escape(words["record_title"])}</p>\n<p>{text}</p>\n'
+            f'<div class="training-paper__signatures">{signatures}</div>\n</div>\n'
+            f'<p class="training-paper__note">{escape(words["record_note"])}</p>')
+
+
+def tally(module: Module) -> str:
+    """For each quiz question, its right letter and room for the count of right answers, before and after."""
+    words = _WORDS[module.language]
+    heads = "".join(f'<th scope="col">{escape(words[key])}</th>'
+                    for key in ("question", "right_letter", "before", "after"))
+    rows = "\n".join(f'<tr><th scope="row">{question.number}. {escape(question.question)}</th>'
+                     f'<td class="training-paper__letter">{_LETTERS[question.answer]}</td><td></td><td></td></tr>'
+                     for question in module.questions)
+    total = (f'<tr><th scope="row">{escape(words["answered"])}</th><td>{escape(words["not_applicable"])}</td>'
+             f"<td></td><td></td></tr>")
+    return (f'<p>{escape(words["tally_lead"])}</p>\n' + _blanks(module, ("date", "place")) +
+            f'<table class="training-paper__table training-paper__table--tally">\n'
+            f'<caption>{escape(words["tally_caption"].format(module=module.title))}</caption>\n'
+            f"<thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}\n{total}\n</tbody>\n</table>\n"
+            f'<p class="training-paper__note">{escape(words["tally_note"])}</p>')
+
+
+# Labelled lines to write the session's details on.
+def _blanks(module: Module, keys: tuple[str, ...]) -> str:
+    words = _WORDS[module.language]
+    items = "".join(f'<p class="training-paper__blank">{escape(words[key])}: <span class="training-paper__line"></span></p>'
+                    for key in keys)
+    return f'<div class="training-paper__blanks">{items}</div>\n'
+
+
+_LETTERS = "ABCDEFGHIJ"
+_LINE = '<span class="training-paper__line"></span>'
+
+_RENDERERS = {"attendance": attendance, "participation": participation, "tally": tally}
+
+_WORDS = {
+    "es": {
+        "title_attendance": "Lista de asistencia",
+        "title_participation": "Constancia de participación",
+        "title_tally": "Conteo del cuestionario: antes y después",
+        "date": "Fecha", "place": "Lugar", "trainer": "Quien facilita",
+        "number": "N.º", "name": "Nombre y apellidos", "organisation": "Organización o institución",
+        "signature": "Firma",
+        "attendance_caption": "Asistencia a la sesión «{module}»",
+        "no_data": ("Esta lista se llena a mano y se queda en papel, con quien organiza la sesión. "
+                    "El sitio no recoge ni guarda datos de nadie."),
+        "record_title": "Constancia de participación",
+        "record": ("Se deja constancia de que {line} participó en la sesión de capacitación «{module}» "
+                   "(☐ versión completa, {full}; ☐ versión corta, {short}), "
+                   "realizada el {line} en {line}."),
+        "signature_trainer": "Firma y nombre de quien facilita",
+        "signature_host": "Institución u organización que organiza",
+        "record_note": ("Fotocopie esta hoja, una por persona, y llénela a mano al final de la sesión. "
+                        "El sitio no emite constancias ni guarda datos de nadie."),
+        "tally_lead": ("Al inicio y al final de la sesión, pida que cada persona marque su respuesta en el papel "
+                       "o a mano alzada, sin nombre. Anote cuántas personas acertaron cada pregunta."),
+        "question": "Pregunta", "right_letter": "Respuesta correcta", "before": "Aciertos al inicio",
+        "after": "Aciertos al final",
+        "answered": "Personas que respondieron", "not_applicable": "—",
+        "tally_caption": "Aciertos por pregunta en el cuestionario de «{module}»",
+        "tally_note": ("Solo para quien facilita: la columna «Respuesta correcta» revela las respuestas. "
+                       "Compare las dos columnas para ver qué se aprendió y qué conviene repasar."),
+    },
+    "en": {
+        "title_attendance": "Attendance sheet",
+        "title_participation": "Record of participation",
+        "title_tally": "Quiz tally: before and after",
+        "date": "Date", "place": "Place", "trainer": "Trainer",
+        "number": "No.", "name": "Full name", "organisation": "Organisation or institution",
+        "signature": "Signature",
+        "attendance_caption": "Attendance at the session “{module}”",
+        "no_data": ("This sheet is filled in by hand and stays on paper, with whoever organises the session. "
+                    "The site collects and keeps no one's data."),
+        "record_title": "Record of participation",
+        "record": ("This is to record that {line} took part in the training session “{module}” "
+                   "(☐ full version, {full}; ☐ short version, {short}), "
+                   "held on {line} in {line}."),
+        "signature_trainer": "Trainer's signature and name",
+        "signature_host": "Institution or organisation hosting the session",
+        "record_note": ("Photocopy this sheet, one per person, and fill it in by hand at the end of the session. "
+                        "The site issues no records and keeps no one's data."),
+        "tally_lead": ("At the start and at the end of the session, have each person mark their answer on paper "
+                       "or by a show of hands, without names. Write down how many people got each question right."),
+        "question": "Question", "right_letter": "Right answer", "before": "Right at the start",
+        "after": "Right at the end",
+        "answered": "People who answered", "not_applicable": "—",
+        "tally_caption": "Right answers per question in the quiz of “{module}”",
+        "tally_note": ("For the trainer only: the “Right answer” column gives the answers away. "
+                       "Compare the two columns to see what was learnt and what to go over again."),
+    },
+}

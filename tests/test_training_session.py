@@ -1,0 +1,372 @@
+"""A trainer's session (issue 17): the 45-minute version, the shared disclosure guidance, the
+paperwork in every pack, quizzes that teach, and the offline edition offered on the web.
+
+Everything expected comes from the content model or the content files, never from a list kept
+here: the short plan adds up to `SHORT_DURATION`, the disclosure text is the one shared file,
+the paperwork holds the module's own title, durations and questions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_ENV, LANGUAGES, ROOT, build_error, edit, html
+
+import content_model
+from content_model.training import SHORT_DURATION, Option, Question
+from content_model import training as training_model
+from renderers import training as render
+from renderers import training_paperwork as paperwork
+
+PLAN = "docs/capacitacion/que-es-la-trata/plan"
+QUIZ = "docs/capacitacion/que-es-la-trata/cuestionario"
+DISCLOSURE = "docs/capacitacion/_revelacion"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return content_model.load_site(ROOT / "docs")
+
+
+def _disclosure_paragraphs(language: str) -> list[str]:
+    """The shared text's sentences as plain text: list items and paragraphs, Markdown removed."""
+    text = (ROOT / f"{DISCLOSURE}.{language}.md").read_text(encoding="utf-8").split("---", 2)[2]
+    blocks = [re.sub(r"^\d+\.\s+", "", line).strip() for line in text.splitlines()
+              if line.strip() and not line.startswith("#")]
+    plain = [re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", block).replace("**", "") for block in blocks]
+    return plain
+
+
+# ---------------------------------------------------------------------------- the 45-minute version
+
+
+def test_every_module_has_a_short_version_that_adds_up_in_both_languages(model):
+    for module_es in model.training["es"].modules:
+        module_en = model.training["en"].get(module_es.id)
+        assert module_es.short_duration == module_en.short_duration == SHORT_DURATION
+        assert [s.minutes for s in module_es.short_steps] == [s.minutes for s in module_en.short_steps]
+        assert module_es.short_steps[-1].end == SHORT_DURATION
+        assert len(module_es.short_steps) >= 3, "a coherent session, not one block"
+        # Its own design, not the full plan's steps: at least one step has its own timing.
+        full = {(s.title, s.minutes) for s in module_es.steps}
+        assert any((s.title, s.minutes) not in full for s in module_es.short_steps)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plan_page_and_the_pack_show_the_short_version(site, model, language):
+    for module in model.training[language].modules:
+        for url in (module.part("session-plan").url, module.pack.url):
+            page = html(site, url)
+            short = page.select_one(".training-plan--short")
+            assert short is not None, url
+            rows = short.select("tbody tr")
+            assert [row.th.get_text(strip=True) for row in rows] == [s.title for s in module.short_steps]
+            total = short.select_one("tfoot .training-plan__minutes").get_text(strip=True)
+            assert total == str(SHORT_DURATION)
+        assert html(site, module.part("session-plan").url).select_one("#version-corta")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_training_page_filter_offers_the_short_version(site, model, language):
+    page = html(site, "capacitacion/" if language == "es" else "en/capacitacion/")
+    options = [option["value"] for option in page.select("#filtro-tiempo option") if option["value"]]
+    assert str(SHORT_DURATION) in options and options == sorted(options, key=int)
+    for row, module in zip(page.select(".training-modules__table tbody tr"), model.training[language].modules):
+        assert row["data-minutes"] == str(min(module.duration, module.short_duration))
+        assert str(SHORT_DURATION) in row.select_one(".training-modules__short").get_text()
+
+
+def test_choosing_45_minutes_keeps_every_module_that_has_a_short_version(visit, model):
+    visit.goto("capacitacion/")
+    page = visit.page
+    page.get_by_label("Tiempo disponible", exact=True).select_option(str(SHORT_DURATION))
+    rows = page.locator(".training-modules__table tbody tr")
+    modules = model.training["es"].modules
+    assert [rows.nth(i).is_visible() for i in range(len(modules))] == [m.short_duration <= SHORT_DURATION
+                                                                      for m in modules]
+
+
+def test_short_steps_that_do_not_add_up_to_45_stop_the_build(project):
+    edit(project / f"{PLAN}.es.md", "short_steps:\n  - minutes: 5", "short_steps:\n  - minutes: 6")
+    message = build_error(project)
+    assert "plan.es.md" in message and "short_steps" in message and "46" in message and "45" in message
+
+
+def test_english_short_steps_with_other_minutes_stop_the_build(project):
+    edit(project / f"{PLAN}.en.md", "short_steps:\n  - minutes: 5", "short_steps:\n  - minutes: 7")
+    message = build_error(project)
+    assert "plan.en.md" in message and "short_steps" in message and "step 1" in message
+
+
+def test_a_plan_without_a_short_version_stops_the_build(project):
+    path = project / f"{PLAN}.es.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"short_steps:\n(?:  .*\n)+", "", text), encoding="utf-8")
+    message = build_error(project)
+    assert "plan.es.md" in message and "short_steps" in message and "45-minute" in message
+
+
+def test_a_step_without_its_key_message_stops_the_build(project):
+    path = project / f"{PLAN}.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\n    key_message: .*", "", text, count=1), encoding="utf-8")
+    message = build_error(project)
+    assert "plan.en.md" in message and "'steps'" in message and "key_message" in message and "step 1" in message
+
+
+# ---------------------------------------------------------------------------- disclosure guidance
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_plan_and_pack_shows_the_one_shared_disclosure_text(site, model, language):
+    expected = _disclosure_paragraphs(language)
+    assert len(expected) >= 8
+    for module in model.training[language].modules:
+        for url in (module.part("session-plan").url, module.pack.url):
+            text = re.sub(r"\s+", "", html(site, url).select_one("article").get_text())
+            missing = [p for p in expected if re.sub(r"\s+", "", p) not in text]
+            assert missing == [], (url, missing[:2])
+
+
+def test_the_disclosure_text_is_written_once(model):
+    # No plan copies the shared text: each has the marker and none of its sentences.
+    for language in LANGUAGES:
+        sentence = _disclosure_paragraphs(language)[3]
+        for module in model.training[language].modules:
+            plan = (ROOT / "docs" / content_model.localised(module.part("session-plan").src_uri, language))
+            body = plan.read_text(encoding="utf-8")
+            assert "<!-- training: disclosure -->" in body
+            assert sentence[:40] not in body.replace("**", "")
+
+
+def test_the_shared_text_is_not_built_as_a_page_of_its_own(site):
+    assert not list(site.glob("**/_revelacion*")), "MkDocs built the shared snippet as a page"
+    for language in LANGUAGES:
+        assert "_revelacion" not in (site / "search" / f"index.{language}.js").read_text(encoding="utf-8")
+
+
+def test_the_disclosure_text_says_what_to_do_for_a_child_and_for_an_adult():
+    for language, words in (("es", ("niña", "adolescente", "adulta", "105", "1818", "Línea 100", "secreto")),
+                            ("en", ("child", "teenager", "adult", "105", "1818", "Línea 100", "secret"))):
+        text = " ".join(_disclosure_paragraphs(language))
+        assert all(word in text for word in words), language
+
+
+def test_a_missing_disclosure_text_stops_the_build(project):
+    (project / f"{DISCLOSURE}.en.md").unlink()
+    message = build_error(project)
+    assert "_revelacion" in message
+
+
+def test_a_plan_without_the_disclosure_marker_stops_the_build(project):
+    edit(project / f"{PLAN}.es.md", "<!-- training: disclosure -->", "")
+    message = build_error(project)
+    assert "plan.es.md" in message and "<!-- training: disclosure -->" in message
+
+
+# ---------------------------------------------------------------------------- paperwork
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_pack_holds_the_attendance_sheet_the_record_and_the_tally(site, model, language):
+    for module in model.training[language].modules:
+        article = html(site, module.pack.url).select_one("article")
+        attendance = article.select_one("#asistencia").parent
+        heads = [th.get_text(strip=True) for th in attendance.select("thead th")]
+        assert len(heads) == 4 and all(heads)
+        assert len(attendance.select("tbody tr")) == paperwork.ATTENDANCE_ROWS
+        assert not attendance.select("input, form"), "filled in by hand, nothing sent"
+        record = article.select_one("#constancia").parent
+        text = record.get_text(" ")
+        assert module.title in text and str(module.duration) in text and str(module.short_duration) in text
+        assert len(record.select(".training-paper__signature")) == 2
+        tally = article.select_one("#conteo").parent
+        rows = tally.select("tbody tr")
+        assert len(rows) == len(module.questions) + 1
+        for row, question in zip(rows, module.questions):
+            assert question.question in row.th.get_text()
+            assert row.select_one(".training-paper__letter").get_text() == "ABCDEFGHIJ"[question.answer]
+        contents = [a["href"] for a in article.select(".training-pack__contents a")]
+        assert {"#asistencia", "#constancia", "#conteo"} <= set(contents)
+
+
+def test_the_paperwork_escapes_what_authors_write(model):
+    module = model.training["es"].get("que-es-la-trata")
+    tricky = dataclasses.replace(module, title="<b>A & B</b>", questions=(
+        dataclasses.replace(module.questions[0], question="<script>x</script>?"), *module.questions[1:]))
+    for kind in paperwork.PARTS:
+        out = paperwork.render(kind, tricky)
+        assert "<b>A" not in out and "<script>" not in out
+
+
+# ---------------------------------------------------------------------------- quizzes that teach
+
+
+def _question(*lengths, right=0):
+    return Question(number=1, question="?", explanation="why", options=tuple(
+        Option(text="x" * length, correct=index == right) for index, length in enumerate(lengths)))
+
+
+def test_a_right_answer_that_is_the_longest_option_is_counted_even_by_one_letter():
+    assert training_model._longest_is_right(_question(10, 9, 9))
+    assert not training_model._longest_is_right(_question(10, 10, 3)), "a tie gives nothing away"
+    assert not training_model._longest_is_right(_question(5, 9, right=0))
+
+
+def test_no_quiz_has_the_right_answer_longest_in_most_questions(model):
+    for language in LANGUAGES:
+        for module in model.training[language].modules:
+            longest = sum(training_model._longest_is_right(q) for q in module.questions)
+            assert longest * 2 <= len(module.questions), (module.id, language, longest)
+
+
+def test_a_quiz_whose_right_answer_is_mostly_the_longest_stops_the_build(project, model):
+    path = project / f"{QUIZ}.en.md"
+    text = path.read_text(encoding="utf-8")
+    # Make every right option of the English quiz the longest by far.
+    text = re.sub(r'(- text: )"([^"\n]*)"(\n\s+correct: true)',
+                  lambda m: f'{m.group(1)}"{m.group(2)} {"and this is the longest by far " * 4}"{m.group(3)}', text)
+    path.write_text(text, encoding="utf-8")
+    message = build_error(project)
+    assert "cuestionario.en.md" in message and "questions" in message and "longest" in message
+
+
+QUIZ_PAGES = {"es": "capacitacion/que-es-la-trata/cuestionario/", "en": "en/capacitacion/que-es-la-trata/cuestionario/"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wrong_answer_names_the_right_option_and_why(visit, model, language):
+    module = model.training[language].get("que-es-la-trata")
+    visit.goto(QUIZ_PAGES[language])
+    for question in module.questions:
+        box = visit.page.locator(f"#pregunta-{question.number}")
+        box.locator("input[type=radio]").nth((question.answer + 1) % len(question.options)).check()
+        box.locator(".quiz__check").click()
+        feedback = " ".join(box.locator(".quiz__feedback").inner_text().split())
+        right = question.options[question.answer].text.rstrip(".")
+        assert f"{'ABCDEFGHIJ'[question.answer]}. {right}" in feedback, feedback
+        assert question.explanation in feedback
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_changing_the_answer_clears_the_feedback(visit, model, language):
+    module = model.training[language].get("que-es-la-trata")
+    question = module.questions[1]
+    visit.goto(QUIZ_PAGES[language])
+    box = visit.page.locator("#pregunta-2")
+    box.locator("input[type=radio]").nth(question.answer).check()
+    box.locator(".quiz__check").click()
+    assert box.locator(".quiz__feedback").inner_text().strip()
+    assert box.locator(".quiz__option--right").count() == 1
+    box.locator("input[type=radio]").nth((question.answer + 1) % len(question.options)).check()
+    assert box.locator(".quiz__feedback").inner_text().strip() == ""
+    assert box.locator(".quiz__option--right, .quiz__option--wrong").count() == 0
+    # By keyboard too: an arrow key moves the choice and clears the verdict.
+    box.locator(".quiz__check").click()
+    assert box.locator(".quiz__feedback").inner_text().strip()
+    box.locator("input[type=radio]:checked").press("ArrowDown")
+    assert box.locator(".quiz__feedback").inner_text().strip() == ""
+
+
+def test_on_a_phone_nothing_covers_the_question_being_answered(phone, model):
+    phone.goto(QUIZ_PAGES["es"])
+    page = phone.page
+    last = len(model.training["es"].get("que-es-la-trata").questions)
+    page.locator(f"#pregunta-{last}").scroll_into_view_if_needed()
+    # Scroll up a little, as a reader going back to a question does: that is when the pill shows.
+    for _ in range(6):
+        page.mouse.wheel(0, -250)
+        page.wait_for_timeout(120)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.quiz__question')].map(q => {
+        const r = q.getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right]; })""")
+    covering = page.evaluate("""() => [...document.querySelectorAll('.md-top, .md-header')].filter(el => {
+        const s = getComputedStyle(el); return s.display !== 'none' && s.visibility !== 'hidden' &&
+        !el.hidden && s.position === 'fixed'; }).map(el => { const r = el.getBoundingClientRect();
+        return [el.className, r.top, r.bottom, r.left, r.right]; })""")
+    for name, top, bottom, left, right in covering:
+        if "md-top" in name:
+            for q_top, q_bottom, q_left, q_right in boxes:
+                assert bottom <= q_top or top >= q_bottom or right <= q_left or left >= q_right, \
+                    "the back-to-top pill covers a question"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_quiz_prints_without_its_screen_instructions(visit, language):
+    from pypdf import PdfReader
+
+    visit.goto(QUIZ_PAGES[language])
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(visit.page.pdf(format="A4"))).pages)
+    screen = {"es": "Comprobar", "en": '"Check"'}[language]
+    assert screen not in text and render.words(language)["paper"] in " ".join(text.split())
+
+
+def test_the_pack_has_no_empty_table_header(visit, model):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for module in model.training["es"].modules:
+        visit.goto(module.pack.url)
+        results = Axe().run(visit.page, options={"runOnly": {"type": "rule", "values": ["empty-table-header"]}})
+        assert results.response["violations"] == [], module.pack.url
+
+
+# ---------------------------------------------------------------------------- content
+
+
+def test_no_plan_uses_the_leismo_encontrarle():
+    for path in (ROOT / "docs" / "capacitacion").rglob("*.es.md"):
+        assert "encontrarle" not in path.read_text(encoding="utf-8"), path
+
+
+# ---------------------------------------------------------------------------- the offline edition on the web
+
+
+def test_with_site_url_the_training_and_about_pages_offer_the_offline_edition(tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    archive = dist / "politica-trata-{}.zip".format(_edition_version())
+    archive.write_bytes(b"a zip")
+    checksum = hashlib.sha256(b"a zip").hexdigest()
+    (dist / f"{archive.name}.sha256").write_text(f"{checksum}  {archive.name}\n")
+    out = tmp_path / "site"
+    env = {**BUILD_ENV, "SITE_URL": "https://example.org/trata/", "OFFLINE_EDITION_DIR": str(dist)}
+    result = _build(out, env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (out / "descargas" / archive.name).read_bytes() == b"a zip"
+    for url in ("capacitacion/", "en/capacitacion/", "acerca/", "en/acerca/"):
+        page = BeautifulSoup((out / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        offer = page.select_one(".training-offline")
+        assert offer is not None, url
+        assert offer.select_one("code").get_text() == checksum
+        link = offer.select_one("a[href]")["href"]
+        assert (out / url / link).resolve() == (out / "descargas" / archive.name).resolve()
+    # Without SITE_URL the same build offers nothing.
+    plain = tmp_path / "plain"
+    result = _build(plain, {**BUILD_ENV, "OFFLINE_EDITION_DIR": str(dist)})
+    assert result.returncode == 0
+    assert 'class="training-offline"' not in (plain / "capacitacion" / "index.html").read_text(encoding="utf-8")
+    assert not (plain / "descargas").exists()
+
+
+def _edition_version() -> str:
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return str(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["extra"]["edition"]["version"])
+
+
+def _build(out, env):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=ROOT, env={**env, "TRAINING_PDF_DIR": str(out / "no-pdfs")},
+                          capture_output=True, text=True, timeout=600)
