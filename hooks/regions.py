@@ -5,7 +5,10 @@ index page's); this hook replaces markers in the Markdown with HTML derived from
 
 - `<!-- regions: index -->` on the region index page: the tile map, the sortable table,
   the source line and the caveat;
-- `<!-- regions: figures -->` on a region page: its figures, share and rank, with the caveat.
+- `<!-- regions: figures -->` on a region page: its figures, share and rank (and its prosecution
+  districts where the source counts the department in several), with the caveat;
+- `<!-- regions: caveat -->` on any page that quotes the figures: the caveat sentence alone,
+  written once in `renderers/region_map.py`.
 
 An unknown marker, or a marker on a page it does not belong to, stops the build.
 """
@@ -42,6 +45,8 @@ def _render(name, regions, page):
     _check(name, regions, page.file.src_uri)
     if name == "index":
         return region_map.render_index(regions, page.url)
+    if name == "caveat":
+        return region_map.render_caveat(regions.language)
     return region_map.render_figures(regions, regions.for_page(page.file.src_uri), page.url)
 
 
@@ -56,6 +61,7 @@ def _check(name, regions, file_src_uri):
         if regions.for_page(file_src_uri) is None:
             raise content_model.ContentError(shown, None, "the marker '<!-- regions: figures -->' is on a page that is not a region",
                                              "use it only on pages with 'kind: region', or remove it")
-    else:
+    elif name != "caveat":
         raise content_model.ContentError(shown, None, f"'<!-- regions: {name} -->' is not a known marker",
-                                         "use one of: <!-- regions: index -->, <!-- regions: figures -->")
+                                         "use one of: <!-- regions: index -->, <!-- regions: figures -->, "
+                                         "<!-- regions: caveat -->")
