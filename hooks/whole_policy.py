@@ -1,7 +1,9 @@
 """Puts the whole policy on one printable page per language where a page carries its marker.
 
 - `<!-- policy: whole -->`: every axis, component and guideline with its summary, in the
-  poster's order, with how to cite the document (see `renderers/whole_policy.py`).
+  poster's order, with a print button and how to cite the document, cited like any policy page
+  (see `renderers/whole_policy.py`). The page's diagram is the diagram hook's `<!-- diagram: full -->`.
+- `<!-- policy: print -->`: the button that prints the page (or saves it as PDF).
 
 The marker stands on a line of its own. Any other `<!-- policy: ... -->` marker stops the
 build with one message.
@@ -10,7 +12,7 @@ build with one message.
 import re
 
 import content_model
-from renderers import whole_policy
+from renderers import citation, whole_policy
 
 _MARKER = re.compile(r"^[ \t]{0,3}<!--\s*policy:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
 _ANY_MARKER = re.compile(r"<!--\s*policy:")
@@ -28,10 +30,15 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if not _ANY_MARKER.search(markdown):
         return markdown
     _check(markdown, page.file.src_uri)
-    tree = content_model.site_for(config).tree(content_model.language_of(config))
-    edition = (config.extra.get("edition") or {}).get("date")
-    html = whole_policy.render(tree, page.url, config.site_name, str(edition) if edition else None)
-    return _MARKER.sub(lambda match: html, markdown)
+    language = content_model.language_of(config)
+    tree = content_model.site_for(config).tree(language)
+    ui, edition = config.extra["ui"][language], config.extra["edition"]
+    cite = citation.render(config.theme.get_env(), config, language, page.url, page.title or "")
+    margin = f"{ui['edition']} {edition['version']} ({edition['date']})"
+    address = citation.address(config.site_url.rstrip("/"), page.url) if config.site_url else ""
+    html = {"whole": lambda: whole_policy.render(tree, page.url, cite, margin, address),
+            "print": lambda: whole_policy.render_print_button(language)}
+    return _MARKER.sub(lambda match: html[match.group("name")](), markdown)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -47,13 +54,13 @@ def _check(markdown, file_src_uri):
     for name in names:
         if name not in _MARKERS:
             raise content_model.ContentError(shown, None, f"unknown marker '<!-- policy: {name} -->'",
-                                             "use '<!-- policy: whole -->'")
-    if len(names) > 1:
-        raise content_model.ContentError(shown, None, "the marker '<!-- policy: whole -->' appears twice",
-                                         "keep one on the page")
+                                             "use '<!-- policy: whole -->' or '<!-- policy: print -->'")
+        if names.count(name) > 1:
+            raise content_model.ContentError(shown, None, f"the marker '<!-- policy: {name} -->' appears twice",
+                                             "keep one on the page")
 
 
 # ---------------------------------------------------------------------------- data
 
 # The markers this hook knows.
-_MARKERS = ("whole",)
+_MARKERS = ("whole", "print")
