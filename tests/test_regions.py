@@ -427,3 +427,25 @@ def test_the_map_tiles_are_keyboard_links(visit):
     tile = visit.page.locator("svg a.rg-tile").first
     tile.focus()
     assert visit.page.evaluate("document.activeElement.getAttribute('href')") == tile.get_attribute("href")
+
+
+# ---------------------------------------------------------------------------- one number format
+
+
+def test_the_one_formatter_writes_numbers_as_each_language_does():
+    from renderers.numbers import integer, percent
+    assert [integer(1976, "es"), integer(1976, "en"), integer(12345, "es")] == ["1976", "1,976", "12\u00a0345"]
+    assert [percent(0.796, "es"), percent(0.796, "en")] == ["79,6\u00a0%", "79.6%"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_with_figures_write_numbers_in_their_languages_one_format(site, language):
+    wrong = {"es": re.compile(r"\b\d{1,3},\d{3}\b|\d\.\d\s?%"), "en": re.compile(r"\d\s%|\d,\d\s?%")}[language]
+    for url in ("regiones/", "regiones/lima/", "regiones/piura/", "politica/localizacion-focalizacion/",
+                "politica/nota-metodologica/", "publico/trata-en-5-minutos/", "publico/mitos-y-realidades/",
+                "datos/"):
+        article = BeautifulSoup(str(html(site, PREFIX[language] + url).select_one("article")), "html.parser")
+        for sources in article.select("#fuentes ~ ul"):  # source titles are quoted as published
+            sources.decompose()
+        text = article.get_text("|").replace("\u00a0", " ")  # "|": cells do not run into each other
+        assert not wrong.findall(text), (url, wrong.findall(text))
