@@ -43,7 +43,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
         return markdown
     tree = content_model.site_for(config).tree(content_model.language_of(config))
     node = tree.for_page(page.file.src_uri)
-    return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url), markdown)
+    note = config.extra["ui"][tree.language]["reconstruction_note"]
+    return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url, note), markdown)
 
 
 # Writes this language's standalone SVG beside its overview page, once the pages are built.
@@ -59,14 +60,15 @@ def on_post_build(config, **kwargs):
 # ---------------------------------------------------------------------------- helpers
 
 
-# The HTML of one (checked) marker on the page of `node` (None: not a policy page).
-def _render(name, tree, node, page_url):
+# The HTML of one (checked) marker on the page of `node` (None: not a policy page); `note` is the
+# reconstruction caveat (extra.ui in mkdocs.yml) its caption carries.
+def _render(name, tree, node, page_url, note):
     download = get_relative_url(_download_url(tree.language), page_url)
     if name == "full" or node.kind == "transversal":
-        return diagram.render_full(tree, page_url, download, current_id=node.id if node else None)
+        return diagram.render_full(tree, page_url, download, current_id=node.id if node else None, note=note)
     if name == "axis":
-        return diagram.render_axis(tree, node.id, page_url)
-    return diagram.render_branch(tree, node.id, page_url)
+        return diagram.render_axis(tree, node.id, page_url, note=note)
+    return diagram.render_branch(tree, node.id, page_url, note=note)
 
 
 # Raises a ContentError for a marker used twice, or one on the wrong page.

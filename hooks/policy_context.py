@@ -10,6 +10,7 @@ from mkdocs.utils import get_relative_url
 
 import content_model
 from content_model.policy import KIND_NAMES
+from renderers import citation
 
 _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}\s*$", re.MULTILINE)
 
@@ -23,6 +24,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if node is None:
         return markdown
     env = _environment(config)
+    kinds = {kind: names[0] for kind, names in KIND_NAMES[language].items()}
+    # An English page names the poster's own (Spanish) words beside its translation.
+    spanish_title = None if language == content_model.DEFAULT_LANGUAGE else site.tree(content_model.DEFAULT_LANGUAGE).get(node.id).title
     context = {
         "node": node,
         "path": tree.ancestors(node.id),
@@ -32,10 +36,10 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "related": [tree.get(other) for other in node.related],
         "modules": site.training[language].modules_teaching(node.id),
         "ui": config.extra["ui"][language],
-        "kinds": {kind: names[0] for kind, names in KIND_NAMES[language].items()},
-        "site_name": config.site_name,
-        "edition": config.extra["edition"],
-        "address": (config.site_url or "").rstrip("/") + "/" + node.url,
+        "kinds": kinds,
+        "spanish_title": spanish_title,
+        "method_href": citation.method_href(language, page.url),
+        "citation": citation.render(env, config, language, page.url, node.title, kinds[node.kind], spanish_title),
         "href": lambda target: get_relative_url(target.url, page.url),
     }
     top = env.get_template("partials/policy-path.html").render(context)

@@ -5,7 +5,10 @@ index page's); this hook replaces markers in the Markdown with HTML derived from
 
 - `<!-- regions: index -->` on the region index page: the tile map, the sortable table,
   the source line and the caveat;
-- `<!-- regions: figures -->` on a region page: its figures, share and rank, with the caveat.
+- `<!-- regions: figures -->` on a region page: its figures, share and rank (and its prosecution
+  districts where the source counts the department in several), with the caveat;
+- `<!-- regions: caveat -->` on any page that quotes the figures: the caveat sentence alone,
+  written once in `renderers/region_map.py`.
 
 A marker on a page it does not belong to stops the build (an unknown one is stopped by
 `content_model.markers`, the one marker grammar).
@@ -43,6 +46,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
 def _render(name, regions, page):
     if name == "index":
         return region_map.render_index(regions, page.url)
+    if name == "caveat":
+        return region_map.render_caveat(regions.language)
     return region_map.render_figures(regions, regions.for_page(page.file.src_uri), page.url)
 
 
@@ -53,6 +58,6 @@ def _check(name, regions, file_src_uri):
         if file_src_uri != content_model.localised(INDEX, regions.language):
             raise content_model.ContentError(shown, None, "the marker '<!-- regions: index -->' belongs on the region index",
                                              f"remove it; the index is {content_model.shown(INDEX, regions.language)}")
-    elif regions.for_page(file_src_uri) is None:
+    elif name == "figures" and regions.for_page(file_src_uri) is None:
         raise content_model.ContentError(shown, None, "the marker '<!-- regions: figures -->' is on a page that is not a region",
                                          "use it only on pages with 'kind: region', or remove it")

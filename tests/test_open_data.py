@@ -1,4 +1,4 @@
-"""Open data (issue 9): the policy, regions and modules as JSON and CSV, in both languages.
+"""Open data (issues 9 and 18): the policy, regions and modules as JSON and CSV, in both languages.
 
 The files are read from the built site, as a researcher downloads them, and checked against
 the built pages: the same counts, the same titles as each page's heading, addresses that
@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import LANGUAGES, html
 from content_model.policy import Node, PolicyTree
-from content_model.regions import RegionSet, Region
+from content_model.regions import Department, District, RegionSet, Region
 from content_model.training import Training
 from renderers import open_data
 
@@ -35,7 +35,7 @@ def _json(site: Path, lang: str) -> dict:
 
 
 def _csv(site: Path, lang: str, name: str) -> tuple[list[str], list[dict[str, str]]]:
-    text = (_folder(site, lang) / f"{name}.{lang}.csv").read_text(encoding="utf-8")
+    text = (_folder(site, lang) / f"{name}.{lang}.csv").read_text(encoding="utf-8-sig")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     return list(reader.fieldnames or []), list(reader)
 
@@ -71,6 +71,58 @@ def test_the_csv_files_have_their_header_rows(site, lang):
     assert _csv(site, lang, "lineamientos")[0] == list(open_data.GUIDELINE_COLUMNS)
     assert _csv(site, lang, "regiones")[0] == list(open_data.REGION_COLUMNS)
     assert _csv(site, lang, "modulos")[0] == list(open_data.MODULE_COLUMNS)
+    assert _csv(site, lang, "distritos-fiscales")[0] == list(open_data.DISTRICT_COLUMNS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_csv_file_starts_with_the_bytes_that_make_excel_read_utf8(site, lang):
+    names = sorted(p.name for p in _folder(site, lang).glob("*.csv"))
+    assert len(names) == 4
+    for name in names:
+        raw = (_folder(site, lang) / name).read_bytes()
+        assert raw[:3] == b"\xef\xbb\xbf", name
+        assert raw[3:5] in (b"id", b"di"), name  # the header row follows at once
+        raw[3:].decode("utf-8")  # and the rest is UTF-8
+    assert "Madre de Dios" in (_folder(site, lang) / f"regiones.{lang}.csv").read_bytes()[3:].decode("utf-8")
+    assert (_folder(site, lang) / f"politica-trata.{lang}.json").read_bytes()[:1] == b"{"  # no BOM in JSON
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_districts_file_lists_the_32_districts_adding_up_to_each_department_and_the_total(site, lang):
+    rows = _csv(site, lang, "distritos-fiscales")[1]
+    assert len(rows) == 32
+    assert sum(int(r["complaints_2007_2014"]) for r in rows) == _json(site, lang)["regions"]["total_2007_2014"] == 1976
+    sums: dict[str, int] = {}
+    for row in rows:
+        sums[row["department"]] = sums.get(row["department"], 0) + int(row["complaints_2007_2014"])
+    for row in rows:
+        assert int(row["department_complaints_2007_2014"]) == sums[row["department"]]
+    assert sums["Lima"] == 455 and sums["Piura"] == 150 and sums["Áncash"] == 29
+    departments = _json(site, lang)["regions"]["departments"]
+    assert len(departments) == 25 and sum(d["focus"] for d in departments) == 10
+    assert {d["name"]: d["complaints_2007_2014"] for d in departments} == sums
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_licence_is_in_the_data_and_on_the_open_data_page(site, lang):
+    licence = _json(site, lang)["licence"]
+    assert licence["id"] == "CC-BY-4.0"
+    assert licence["url"] == "https://creativecommons.org/licenses/by/4.0/"
+    page = html(site, FOLDER[lang]).find("article")
+    assert "CC BY 4.0" in page.get_text(" ")
+    assert page.select_one('a[href^="https://creativecommons.org/licenses/by/4.0/"]')
+
+
+def test_with_the_sites_address_every_data_address_is_absolute():
+    tree, regions, training = _tiny()
+    made = open_data.files(tree, regions, training, "https://example.org/trata/")
+    data = json.loads(made["politica-trata.es.json"])
+    assert data["nodes"][0]["url"] == "https://example.org/trata/politica/a/"
+    assert data["regions"]["index_url"] == "https://example.org/trata/regiones/"
+    rows = list(csv.DictReader(io.StringIO(made["lineamientos.es.csv"].removeprefix(open_data.BOM), newline="")))
+    assert {r["url"] for r in rows} == {f"https://example.org/trata/politica/{i}/" for i in ("a", "a-1", "b", "t")}
+    Draft202012Validator(open_data.SCHEMA).validate(data)
+    assert json.loads(open_data.files(tree, regions, training)["politica-trata.es.json"])["nodes"][0]["url"] == "politica/a/"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -170,7 +222,7 @@ def test_the_open_data_page_says_the_grouping_is_a_reconstruction_and_how_to_reu
     text = html(site, FOLDER[lang]).find("article").get_text(" ", strip=True)
     assert ("reconstrucción" if lang == "es" else "reconstruction") in text
     assert "001-2015-JUS" in text
-    assert ("citando este sitio" if lang == "es" else "cite this site") in text
+    assert ("citar este sitio" if lang == "es" else "name this site") in text
 
 
 # ---------------------------------------------------------------------------- the renderers
@@ -187,10 +239,13 @@ def _tiny(lang: str = "es") -> tuple[PolicyTree, RegionSet, Training]:
         node("a", "axis", None, 1, 'Con "comillas", y coma'),
         node("a-1", "component", "a", 1, "Ñandú"),
     ))
+    district = District(name="Lima", department="15", complaints_2007_2014=3)
     region = Region(id="lima", ubigeo="15", rank=1, complaints_2007_2014=3, complaints_2009_2014=4, title="Lima",
                     label="Lima", summary="", sources=("https://a.example/1", "https://b.example/2"),
-                    src_uri="regiones/lima.md", language=lang)
-    regions = RegionSet(language=lang, regions=(region,), total_2007_2014=9, departments=())
+                    src_uri="regiones/lima.md", language=lang, districts=(district,))
+    regions = RegionSet(language=lang, regions=(region,), total_2007_2014=9,
+                        departments=(Department(code="15", name="Lima", abbr="LIM", col=0, row=0),),
+                        districts=(district,), districts_source="https://a.example/1")
     return tree, regions, Training(language=lang)
 
 
@@ -200,11 +255,12 @@ def test_the_same_model_gives_the_same_bytes():
 
 def test_the_files_of_a_language_are_named_with_its_code():
     assert sorted(open_data.files(*_tiny("en"))) == [
-        "lineamientos.en.csv", "modulos.en.csv", "politica-trata.en.json", "regiones.en.csv", "schema.json"]
+        "distritos-fiscales.en.csv", "lineamientos.en.csv", "modulos.en.csv", "politica-trata.en.json",
+        "regiones.en.csv", "schema.json"]
 
 
 def test_the_guidelines_csv_keeps_the_posters_order_and_quotes_commas_and_quotes():
-    rows = list(csv.reader(io.StringIO(open_data.render_guidelines_csv(_tiny()[0]), newline="")))
+    rows = list(csv.reader(io.StringIO(open_data.render_guidelines_csv(_tiny()[0]).removeprefix(open_data.BOM), newline="")))
     assert rows == [list(open_data.GUIDELINE_COLUMNS),
                     ["a", "axis", "", "1", 'Con "comillas", y coma', 'Con "comillas", y coma', "politica/a/"],
                     ["a-1", "component", "a", "1", "Ñandú", "Ñandú", "politica/a-1/"],
@@ -213,7 +269,7 @@ def test_the_guidelines_csv_keeps_the_posters_order_and_quotes_commas_and_quotes
 
 
 def test_the_regions_csv_gives_the_share_with_four_decimals_and_both_sources():
-    rows = list(csv.DictReader(io.StringIO(open_data.render_regions_csv(_tiny()[1]), newline="")))
+    rows = list(csv.DictReader(io.StringIO(open_data.render_regions_csv(_tiny()[1]).removeprefix(open_data.BOM), newline="")))
     assert rows[0]["share"] == "0.3333"
     assert rows[0]["source"] == "https://a.example/1 https://b.example/2"
 

@@ -1,4 +1,4 @@
-"""The ten regions (issue 4): the renderer, the built index and region pages, bad input, Chromium."""
+"""The ten regions (issues 4 and 18): the renderer, the built index and region pages, bad input, Chromium."""
 
 from __future__ import annotations
 
@@ -17,13 +17,14 @@ from content_model.regions import load_departments
 from renderers import region_map
 
 # The facts sheet's table (../shared/policy-facts.md, section 3), written out here as the
-# independent expectation: page id -> (rank, name, complaints 2007-2014, complaints 2009-2014).
+# independent expectation: page id -> (rank, name, complaints 2007-2014 summed by department,
+# complaints 2009-2014 of the prosecution district of the same name).
 FACTS = {
-    "lima": (1, "Lima", 301, 350),
+    "lima": (1, "Lima", 455, 350),
     "loreto": (2, "Loreto", 211, 243),
     "madre-de-dios": (3, "Madre de Dios", 178, 227),
     "cusco": (4, "Cusco", 167, 172),
-    "piura": (5, "Piura", 96, 103),
+    "piura": (5, "Piura", 150, 103),
     "san-martin": (6, "San Martín", 92, 94),
     "puno": (7, "Puno", 88, 95),
     "amazonas": (8, "Amazonas", 73, 74),
@@ -31,6 +32,18 @@ FACTS = {
     "junin": (10, "Junín", 58, 76),
 }
 NATIONAL_TOTAL = 1976  # complaints, January 2007 to April 2014 (facts sheet)
+# The other fifteen departments' sums, from the facts sheet.
+OTHER_FIFTEEN = {
+    "Moquegua": 45, "Huánuco": 44, "Ucayali": 41, "Callao": 40, "Ica": 36, "Ayacucho": 35, "La Libertad": 32,
+    "Tacna": 32, "Áncash": 29, "Tumbes": 28, "Lambayeque": 24, "Cajamarca": 20, "Apurímac": 20, "Pasco": 7,
+    "Huancavelica": 5,
+}
+# The districts of the two focus departments the source splits, from the facts sheet.
+SPLIT = {
+    "lima": {"Lima": 301, "Lima Norte": 48, "Lima Sur": 48, "Lima Este": 31, "Huaura": 20, "Cañete": 7},
+    "piura": {"Piura": 96, "Sullana": 54},
+}
+DISTRICTS_FILE = "hooks/data/prosecution-districts.yml"
 PREFIX = {"es": "", "en": "en/"}
 INDEX_ES = "docs/regiones/index.es.md"
 
@@ -63,6 +76,33 @@ def test_no_two_tiles_share_a_place_on_the_grid():
     assert len(set(places)) == len(places)
 
 
+def test_the_districts_of_each_department_add_up_to_its_figure_and_all_to_the_national_total(model):
+    regions = model.regions["es"]
+    assert len(regions.districts) == 32
+    assert sum(d.complaints_2007_2014 for d in regions.districts) == NATIONAL_TOTAL
+    expected = {name: before for _, name, before, _ in FACTS.values()} | OTHER_FIFTEEN
+    by_name = {d.name: regions.figure(d.code) for d in regions.departments}
+    assert by_name == expected
+    assert sum(by_name.values()) == NATIONAL_TOTAL
+    for region in regions.regions:
+        assert sum(d.complaints_2007_2014 for d in region.districts) == region.complaints_2007_2014
+
+
+def test_every_one_of_the_25_tiles_carries_its_departments_figure(model):
+    soup = BeautifulSoup(region_map.render_map(model.regions["es"], "regiones/"), "html.parser")
+    expected = {name: before for _, name, before, _ in FACTS.values()} | OTHER_FIFTEEN
+    tiles = soup.select("svg .rg-tile")
+    assert len(tiles) == 25
+    seen = {}
+    for tile in tiles:
+        name = tile.title.get_text().split(":")[0]
+        seen[name] = int(tile.select_one(".rg-tile__count").get_text())
+        assert f"{name}: {seen[name]} denuncias" in tile["aria-label"]
+    assert seen == expected
+    others = soup.select("svg g.rg-tile--other")
+    assert len(others) == 15 and all(t["role"] == "img" for t in others)
+
+
 def test_the_map_links_the_ten_focus_regions_to_their_pages_and_writes_their_counts(model):
     soup = BeautifulSoup(region_map.render_map(model.regions["es"], "regiones/"), "html.parser")
     links = soup.select("svg a.rg-tile")
@@ -76,10 +116,10 @@ def test_the_map_links_the_ten_focus_regions_to_their_pages_and_writes_their_cou
 def test_the_map_has_an_accessible_name_and_description(model):
     soup = BeautifulSoup(region_map.render_map(model.regions["en"], "en/regiones/"), "html.parser")
     svg = soup.select_one("svg")
-    assert soup.find(id=svg["aria-labelledby"]).get_text().startswith("Map of the regions")
+    assert soup.find(id=svg["aria-labelledby"]).get_text().startswith("Map of trafficking complaints")
     assert "25 regional governments" in soup.find(id=svg["aria-describedby"]).get_text()
     assert [li.get_text() for li in soup.select(".rg-legend li")] == [
-        "200 or more", "100 to 199", "fewer than 100", "Not among the ten"]
+        "200 or more", "100 to 199", "50 to 99", "fewer than 50", "Thick border: one of the ten regions, with its page"]
 
 
 def test_every_label_is_escaped(model):
@@ -157,6 +197,10 @@ def test_each_tile_link_leads_to_a_built_region_page(site, language):
         assert html(site, target).select_one("h1").get_text(strip=True) in link["aria-label"]
 
 
+CAVEAT = {"es": "la cifra de cada departamento es la suma de sus distritos hecha por este sitio",
+          "en": "each department's figure is this site's sum of its districts"}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_region_page_shows_its_figures_and_the_caveat(site, language):
     caveat = {"es": "no el número de víctimas", "en": "not the number of victims"}[language]
@@ -164,7 +208,25 @@ def test_each_region_page_shows_its_figures_and_the_caveat(site, language):
         box = html(site, f"{PREFIX[language]}regiones/{region_id}/").select_one(".rg-figures")
         text = box.get_text(" ")
         assert str(before) in text and str(after) in text, region_id
-        assert caveat in text
+        assert caveat in text and CAVEAT[language] in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_lima_and_piura_pages_show_each_prosecution_district(site, language):
+    for region_id, districts in SPLIT.items():
+        table = html(site, f"{PREFIX[language]}regiones/{region_id}/").select_one(".rg-figures table.rg-districts")
+        rows = {r.th.get_text(): int(r.find_all("td")[-1].get_text()) for r in table.select("tbody tr")}
+        assert rows == districts
+        assert int(table.select_one("tfoot td:last-child").get_text()) == FACTS[region_id][2]
+    assert html(site, f"{PREFIX[language]}regiones/cusco/").select_one(".rg-figures table") is None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_that_quotes_the_regions_figures_carries_the_caveat(site, language):
+    for url in ("regiones/", "politica/localizacion-focalizacion/", "politica/nota-metodologica/",
+                "publico/trata-en-5-minutos/"):
+        text = html(site, PREFIX[language] + url).select_one("article").get_text(" ")
+        assert CAVEAT[language] in text, url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -203,7 +265,7 @@ def test_a_duplicate_department_code_stops_the_build(project):
 
 
 def test_a_negative_count_stops_the_build(project):
-    edit(project / _es("puno"), "complaints_2007_2014: 88", "complaints_2007_2014: -88")
+    edit(project / _es("puno"), "complaints_2007_2014: 88", "complaints_2007_2014: -88")  # checked before the sum
     assert build_error(project) == (
         f"{_es('puno')}, field 'complaints_2007_2014': '-88' is not a whole number of 0 or more. "
         "Fix: write the number of complaints as digits, e.g. 'complaints_2007_2014: 301'.")
@@ -230,17 +292,56 @@ def test_figures_in_an_english_region_page_stop_the_build(project):
         f"the Spanish file. Fix: remove 'complaints_2007_2014:' from the English file; keep it in {_es('piura')}.")
 
 
-def test_regions_adding_up_to_more_than_the_national_total_stop_the_build(project):
-    edit(project / INDEX_ES, "total_2007_2014: 1976", "total_2007_2014: 1000")
+def test_districts_that_do_not_add_up_to_the_national_total_stop_the_build(project):
+    edit(project / INDEX_ES, "total_2007_2014: 1976", "total_2007_2014: 1977")
     assert build_error(project) == (
-        f"{INDEX_ES}, field 'total_2007_2014': the regions' complaints add up to 1330, more than the national "
-        "total 1000. Fix: check the national total and each region's complaints_2007_2014.")
+        f"{INDEX_ES}, field 'total_2007_2014': the 32 prosecution districts in {DISTRICTS_FILE} add up to 1976, "
+        f"not to the national total 1977. Fix: check the national total and the districts' complaints in "
+        f"{DISTRICTS_FILE}.")
+
+
+def test_a_department_figure_that_is_not_the_sum_of_its_districts_stops_the_build(project):
+    edit(project / _es("piura"), "complaints_2007_2014: 150", "complaints_2007_2014: 96")
+    assert build_error(project) == (
+        f"{_es('piura')}, field 'complaints_2007_2014': 96 is not the sum of Piura's prosecution districts in "
+        f"{DISTRICTS_FILE} (Piura 96 + Sullana 54 = 150). Fix: write 'complaints_2007_2014: 150', or correct the "
+        f"districts in {DISTRICTS_FILE}.")
+
+
+def test_a_district_changed_in_the_data_file_stops_the_build_until_the_page_agrees(project):
+    edit(project / DISTRICTS_FILE, '{name: "Santa",         department: "02", complaints: 3}',
+         '{name: "Santa",         department: "15", complaints: 3}')
+    assert build_error(project) == (
+        f"{_es('lima')}, field 'complaints_2007_2014': 455 is not the sum of Lima's prosecution districts in "
+        f"{DISTRICTS_FILE} (Lima 301 + Lima Norte 48 + Lima Sur 48 + Lima Este 31 + Huaura 20 + Cañete 7 + Santa 3 "
+        f"= 458). Fix: write 'complaints_2007_2014: 458', or correct the districts in {DISTRICTS_FILE}.")
+
+
+def test_a_district_with_an_unknown_department_stops_the_build(project):
+    edit(project / DISTRICTS_FILE, 'department: "20", complaints: 54', 'department: "20x", complaints: 54')
+    message = build_error(project)
+    assert message.startswith(f"{DISTRICTS_FILE}, field 'districts[11].department': '20x' (Sullana) is not the "
+                              "quoted INEI code of a department. Fix: use one of: \"01\" Amazonas")
+
+
+def test_a_district_without_a_count_stops_the_build(project):
+    edit(project / DISTRICTS_FILE, 'department: "20", complaints: 54}', 'department: "20"}')
+    assert build_error(project) == (
+        f"{DISTRICTS_FILE}, field 'districts[11]': a district needs exactly 'name', 'department' and 'complaints'. "
+        "Fix: write it as '- {name: Sullana, department: \"20\", complaints: 54}'.")
+
+
+def test_a_department_with_no_district_stops_the_build(project):
+    edit(project / DISTRICTS_FILE, '  - {name: "Pasco",         department: "19", complaints: 7}\n', "")
+    assert build_error(project) == (
+        f"{DISTRICTS_FILE}, field 'districts': no district is listed for Pasco. Fix: add the department's "
+        "prosecution districts (the map shows a figure for every department).")
 
 
 def test_an_unknown_regions_marker_stops_the_build(project):
     edit(project / INDEX_ES, "<!-- regions: index -->", "<!-- regions: mapa -->")
     assert build_error(project) == (f"{INDEX_ES}: '<!-- regions: mapa -->' is not a known marker. Fix: use one of: "
-                                    "<!-- regions: index -->, <!-- regions: figures -->.")
+                                    "<!-- regions: index -->, <!-- regions: figures -->, <!-- regions: caveat -->.")
 
 
 def test_a_figures_marker_on_a_page_that_is_not_a_region_stops_the_build(project):
@@ -326,3 +427,25 @@ def test_the_map_tiles_are_keyboard_links(visit):
     tile = visit.page.locator("svg a.rg-tile").first
     tile.focus()
     assert visit.page.evaluate("document.activeElement.getAttribute('href')") == tile.get_attribute("href")
+
+
+# ---------------------------------------------------------------------------- one number format
+
+
+def test_the_one_formatter_writes_numbers_as_each_language_does():
+    from renderers.numbers import integer, percent
+    assert [integer(1976, "es"), integer(1976, "en"), integer(12345, "es")] == ["1976", "1,976", "12\u00a0345"]
+    assert [percent(0.796, "es"), percent(0.796, "en")] == ["79,6\u00a0%", "79.6%"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_with_figures_write_numbers_in_their_languages_one_format(site, language):
+    wrong = {"es": re.compile(r"\b\d{1,3},\d{3}\b|\d\.\d\s?%"), "en": re.compile(r"\d\s%|\d,\d\s?%")}[language]
+    for url in ("regiones/", "regiones/lima/", "regiones/piura/", "politica/localizacion-focalizacion/",
+                "politica/nota-metodologica/", "publico/trata-en-5-minutos/", "publico/mitos-y-realidades/",
+                "datos/"):
+        article = BeautifulSoup(str(html(site, PREFIX[language] + url).select_one("article")), "html.parser")
+        for sources in article.select("#fuentes ~ ul"):  # source titles are quoted as published
+            sources.decompose()
+        text = article.get_text("|").replace("\u00a0", " ")  # "|": cells do not run into each other
+        assert not wrong.findall(text), (url, wrong.findall(text))

@@ -191,4 +191,4 @@ def test_every_policy_page_says_how_to_cite_it(site):
         for node in content_model.load_site(ROOT / "docs").tree(language).nodes:
             cite = html(site, node.url).select_one(".policy-cite").get_text(" ")
             assert "001-2015-JUS" in cite and node.title in cite, node.url
-            assert edition["version"] in cite and edition["date"] in cite and f"/{node.url}" in cite
+            assert edition["version"] in cite and edition["date"] in cite and node.url in cite

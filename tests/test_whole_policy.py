@@ -37,8 +37,11 @@ def _tree(titles=None, language="es") -> PolicyTree:
     return PolicyTree(language=language, nodes=nodes)
 
 
+CITATION = '<div class="policy-cite">The citation block</div>'
+
+
 def _render(tree=None) -> BeautifulSoup:
-    return BeautifulSoup(whole_policy.render(tree or _tree(), PAGE, "Site name"), "html.parser")
+    return BeautifulSoup(whole_policy.render(tree or _tree(), PAGE, CITATION, "Edición 1.1"), "html.parser")
 
 
 def _model(language):
@@ -73,21 +76,22 @@ def test_each_title_links_to_its_page_relative_to_the_whole_policy_page():
 
 def test_titles_are_escaped():
     tricky = 'Fish & <chips> "quoted"'
-    markup = whole_policy.render(_tree({"esp-a1": tricky}), PAGE, "A <site> & co")
-    assert "<chips>" not in markup and "<site>" not in markup
+    markup = whole_policy.render(_tree({"esp-a1": tricky}), PAGE, CITATION, 'Edition "1" <b>', "https://x.example/?a=1&b=<2>")
+    assert "<chips>" not in markup and "<b>" not in markup and "<2>" not in markup
     soup = BeautifulSoup(markup, "html.parser")
     assert soup.find(id="esp-a1").a.get_text() == tricky
-    assert soup.select_one(".whole-policy__cite cite").get_text() == "A <site> & co"
+    assert soup.select_one(".whole-policy")["data-print-margin"] == 'Edition "1" <b>'
+    assert soup.select_one(".whole-policy")["data-print-address"] == "https://x.example/?a=1&b=<2>"
 
 
 def test_the_same_tree_gives_the_same_bytes():
-    assert whole_policy.render(_tree(), PAGE, "Site") == whole_policy.render(_tree(), PAGE, "Site")
+    assert whole_policy.render(_tree(), PAGE, CITATION) == whole_policy.render(_tree(), PAGE, CITATION)
 
 
-def test_the_citation_names_the_decree_and_the_site():
-    text = _render().select_one(".whole-policy__cite").get_text(" ")
-    assert "Decreto Supremo N° 001-2015-JUS" in text
-    assert "Site name" in text
+def test_the_citation_block_it_is_given_comes_before_the_policy():
+    soup = _render()
+    assert soup.select_one(".whole-policy__cite .policy-cite").get_text() == "The citation block"
+    assert soup.select_one(".whole-policy__cite").find_next_sibling("div")["class"] == ["whole-policy"]
 
 
 # ---------------------------------------------------------------------------- the marker
@@ -101,13 +105,13 @@ def test_an_unknown_policy_marker_stops_the_build():
     with pytest.raises(content_model.ContentError) as error:
         hook.on_page_markdown("Lead.\n\n<!-- policy: everything -->\n", _page(), config=None)
     assert str(error.value) == ("docs/politica/completa.es.md: '<!-- policy: everything -->' is not a known marker. "
-                                "Fix: use one of: <!-- policy: whole -->.")
+                                "Fix: use one of: <!-- policy: whole -->, <!-- policy: print -->.")
 
 
 def test_an_unknown_policy_marker_stops_the_build_before_the_site_folder_is_touched(project):
     edit(project / "docs/politica/completa.en.md", "<!-- policy: whole -->", "<!-- policy: all -->")
     assert build_error(project) == ("docs/politica/completa.en.md: '<!-- policy: all -->' is not a known marker. "
-                                    "Fix: use one of: <!-- policy: whole -->.")
+                                    "Fix: use one of: <!-- policy: whole -->, <!-- policy: print -->.")
 
 
 def test_a_policy_marker_inside_a_line_stops_the_build():
@@ -145,10 +149,12 @@ def test_every_title_links_to_a_built_page(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_says_how_to_cite_it_and_that_the_grouping_is_a_reconstruction(site, language):
     content = html(site, PREFIX[language] + PAGE).select_one(".md-content")
-    cite = content.select_one(".whole-policy__cite").get_text(" ")
+    cite = content.select_one(".whole-policy__cite .policy-cite").get_text(" ")
     assert "001-2015-JUS" in cite
     site_name = html(site, PREFIX[language] + PAGE).select_one("title").get_text()
-    assert content.select_one(".whole-policy__cite cite").get_text() in site_name
+    assert content.select_one(".whole-policy__cite .policy-cite em").get_text() in site_name
+    assert content.select_one(".whole-policy__cite [data-citation-url]").get_text() == PREFIX[language] + PAGE
+    assert content.select_one(".whole-policy__cite .reconstruction-note")
     assert any(a["href"] == "../nota-metodologica/" for a in content.select("a"))
 
 
@@ -167,3 +173,48 @@ def test_printing_shows_the_policy_without_navigation(visit, language):
         assert page.locator(f'[id="{node.id}"]').is_visible(), node.id
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_shows_the_policy_diagram_and_a_print_button(site, language):
+    content = html(site, PREFIX[language] + PAGE).select_one("article")
+    assert content.select_one("figure.diagram--full svg")
+    assert content.select_one("figure.diagram--full .reconstruction-note")
+    box = content.select_one("[data-print-box]")
+    assert box.has_attr("hidden") and box.select_one("button[data-print]")  # shown by quiz.js
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_printed_sheet_carries_its_number_the_address_and_the_edition(visit, language):
+    from pypdf import PdfReader
+    import io
+    import re
+    page = visit.page
+    address = visit.base + PREFIX[language] + PAGE
+    page.goto(address)
+    assert page.locator("button[data-print]").is_visible()
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    sheets = [p.extract_text() for p in reader.pages]
+    assert len(sheets) >= 3
+    edition = {"es": "Edición 1.1", "en": "Edition 1.1"}[language]
+    for number, text in enumerate(sheets, start=1):
+        flat = re.sub(r"\s+", "", text)
+        assert f"{number}/{len(sheets)}" in flat, number
+        assert re.sub(r"\s+", "", address) in flat, number
+        assert re.sub(r"\s+", "", edition) in flat, number
+    assert visit.console_errors == []
+
+
+def test_the_print_button_opens_the_browsers_print(visit):
+    page = visit.page
+    page.goto(visit.base + PAGE)
+    page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }; 0")
+    page.click("button[data-print]")
+    assert page.evaluate("window.__printed") == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_and_the_policy_overview_link_to_the_whole_policy(site, language):
+    for url, href in (("", "politica/completa/"), ("politica/", "completa/")):
+        links = [a["href"] for a in html(site, PREFIX[language] + url).select("article a[href]")]
+        assert href in links, url

@@ -29,10 +29,12 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
     },
     "policy": {
         "whole": ANY_PAGE,
+        "print": ANY_PAGE,
     },
     "regions": {
         "index": ("region-index",),
         "figures": ("region",),
+        "caveat": ANY_PAGE,
     },
     "training": {
         "modules": ("training-landing",),

@@ -1,10 +1,14 @@
-"""The ten focus regions: region pages' front matter and the region index's national total.
+"""The ten focus regions: region pages' front matter, the prosecution districts and the national total.
 
 The list of regions is data, not a list printed in the policy: the complaints for trafficking
 registered by the Public Prosecutor's office (Observatorio de Criminalidad del Ministerio
-Público), January 2007 to April 2014. Each region page declares its figures in its Spanish
-file; the region index page (`regiones/index.es.md`) declares the national total of the
-period, the one number every share is computed from.
+Público), January 2007 to April 2014. The source counts them by prosecution district (distrito
+fiscal), not by department: the 32 districts live in one data file (`hooks/data/
+prosecution-districts.yml`), and a department's figure is this site's sum of its districts.
+Each region page declares its department's figure in its Spanish file, the region index page
+(`regiones/index.es.md`) the national total; the build checks that the districts of each
+department add up to its page's figure and that all of them add up to the national total.
+The 2009-2014 figures stay per district: their source gives the ten leading districts only.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ PERIODS = ("2007-2014", "2009-2014")
 # Peru's 25 regional governments, their INEI codes and their places on the tile grid.
 DEPARTMENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "peru-regions.yml"
 
+# The 2007-2014 complaints by prosecution district, as the source lists them.
+DISTRICTS_FILE = Path(__file__).resolve().parent.parent / "data" / "prosecution-districts.yml"
+
 _REQUIRED = ("id", "kind", "ubigeo", "rank", "complaints_2007_2014", "complaints_2009_2014",
              "title", "label", "source_2007_2014", "source_2009_2014")
 _COUNTS = ("complaints_2007_2014", "complaints_2009_2014")
@@ -54,6 +61,15 @@ class Department:
 
 
 @dataclasses.dataclass(frozen=True)
+class District:
+    """One prosecution district (distrito fiscal) and its complaints of January 2007 to April 2014."""
+
+    name: str
+    department: str  # INEI code of the department it belongs to
+    complaints_2007_2014: int
+
+
+@dataclasses.dataclass(frozen=True)
 class Region:
     """One focus region in one language: its page and its figures."""
 
@@ -68,6 +84,12 @@ class Region:
     sources: tuple[str, str]  # URLs of the figures of each of PERIODS
     src_uri: str
     language: str
+    districts: tuple[District, ...] = ()  # the department's prosecution districts, most complaints first
+
+    @property
+    def split(self) -> bool:
+        """True when the source counts the department in more than one prosecution district."""
+        return len(self.districts) > 1
 
     @property
     def url(self) -> str:
@@ -83,6 +105,8 @@ class RegionSet:
     regions: tuple[Region, ...]
     total_2007_2014: int
     departments: tuple[Department, ...]
+    districts: tuple[District, ...] = ()  # as the source lists them, most complaints first
+    districts_source: str = ""
     index_src_uri: str = INDEX
 
     @property
@@ -92,6 +116,20 @@ class RegionSet:
     def share(self, region: Region) -> float:
         """The region's part of the national complaints of 2007-2014 (0 to 1)."""
         return region.complaints_2007_2014 / self.total_2007_2014
+
+    def figure(self, code: str) -> int:
+        """A department's complaints of 2007-2014: this site's sum of its prosecution districts."""
+        return self._figures.get(code, 0)
+
+    def department_share(self, code: str) -> float:
+        return self.figure(code) / self.total_2007_2014
+
+    def districts_of(self, code: str) -> tuple[District, ...]:
+        return tuple(d for d in self.districts if d.department == code)
+
+    @functools.cached_property
+    def _figures(self) -> dict[str, int]:
+        return department_figures(self.districts)
 
     def by_code(self, code: str) -> Region | None:
         return self._by_code.get(code)
@@ -119,6 +157,8 @@ def build(pages: Pages, trees: dict[str, Any]) -> dict[str, RegionSet]:
     """
     departments = load_departments()
     codes = {d.code: d for d in departments}
+    districts, districts_source = load_districts(codes)
+    figures = department_figures(districts)
     structure: dict[str, dict[str, Any]] = {}
     where: dict[str, str] = {}
     by_code: dict[str, str] = {}
@@ -137,18 +177,23 @@ def build(pages: Pages, trees: dict[str, Any]) -> dict[str, RegionSet]:
                                f"the code '{code}' ({codes[code].name}) is already used by "
                                f"{shown(by_code[code], DEFAULT_LANGUAGE)}",
                                "give each region page the INEI code of its own department")
+        _validate_sum(src_uri, fields, codes[code], districts, figures[code])
         structure[region_id], where[region_id], by_code[code] = fields, src_uri, src_uri
         _validate_translation(src_uri, region_id, by_language["en"], _STRUCTURAL_FIELDS)
 
     _validate_ranks(structure, where)
-    total = _national_total(pages, structure, where) if structure else 0
+    total = _national_total(pages, districts) if structure else 0
     ordered = sorted(structure, key=lambda region_id: (structure[region_id]["rank"], region_id))
     return {
         language: RegionSet(
             language=language,
-            regions=tuple(_region(structure[i], where[i], pages[where[i]][language], language) for i in ordered),
+            regions=tuple(_region(structure[i], where[i], pages[where[i]][language], language,
+                                  tuple(d for d in districts if d.department == structure[i]["ubigeo"]))
+                          for i in ordered),
             total_2007_2014=total,
             departments=departments,
+            districts=districts,
+            districts_source=districts_source,
         )
         for language in LANGUAGES
     }
@@ -160,7 +205,61 @@ def load_departments() -> tuple[Department, ...]:
     return tuple(sorted((Department(**row) for row in rows), key=lambda d: d.code))
 
 
-def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], language: str) -> Region:
+def load_districts(codes: dict[str, Department]) -> tuple[tuple[District, ...], str]:
+    """The prosecution districts (most complaints first) and the address of their source, validated."""
+    where_file = _DISTRICTS_SHOWN
+    try:
+        data = yaml.safe_load(DISTRICTS_FILE.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ContentError(where_file, None, f"the file is not valid YAML ({error.problem})",
+                           "fix the line it points to; each district is '- {name: ..., department: \"15\", complaints: 301}'")
+    if not isinstance(data, dict) or not isinstance(data.get("districts"), list) or not data["districts"]:
+        raise ContentError(where_file, "districts", "the list of prosecution districts is missing",
+                           "list each district as '- {name: ..., department: \"15\", complaints: 301}'")
+    source = data.get("source")
+    if not isinstance(source, str) or not _URL.match(source):
+        raise ContentError(where_file, "source", f"'{source}' is not a web address",
+                           "give the address (http:// or https://) of the page the district figures come from")
+    districts, seen = [], set()
+    for number, row in enumerate(data["districts"], start=1):
+        field = f"districts[{number}]"
+        if not isinstance(row, dict) or set(row) != {"name", "department", "complaints"}:
+            raise ContentError(where_file, field, "a district needs exactly 'name', 'department' and 'complaints'",
+                               "write it as '- {name: Sullana, department: \"20\", complaints: 54}'")
+        name, code, count = row["name"], row["department"], row["complaints"]
+        if not isinstance(name, str) or not name.strip():
+            raise ContentError(where_file, f"{field}.name", "the district has no name",
+                               "write the district's name as the source lists it")
+        if name in seen:
+            raise ContentError(where_file, f"{field}.name", f"the district '{name}' is listed twice",
+                               "list each district once")
+        if code not in codes:
+            raise ContentError(where_file, f"{field}.department",
+                               f"'{code}' ({name}) is not the quoted INEI code of a department",
+                               "use one of: " + ", ".join(f"\"{d.code}\" {d.name}" for d in codes.values()))
+        if not _is_count(count):
+            raise ContentError(where_file, f"{field}.complaints", f"'{count}' ({name}) is not a whole number of 0 or more",
+                               "write the district's number of complaints as digits, e.g. 'complaints: 54'")
+        seen.add(name)
+        districts.append(District(name=name, department=code, complaints_2007_2014=count))
+    missing = [d.name for d in codes.values() if not any(x.department == d.code for x in districts)]
+    if missing:
+        raise ContentError(where_file, "districts", "no district is listed for " + ", ".join(missing),
+                           "add the department's prosecution districts (the map shows a figure for every department)")
+    # Most complaints first; equal counts keep the file's (the source's) order.
+    return tuple(sorted(districts, key=lambda d: -d.complaints_2007_2014)), source
+
+
+def department_figures(districts: tuple[District, ...]) -> dict[str, int]:
+    """Each department's complaints of 2007-2014: the sum of its prosecution districts."""
+    figures: dict[str, int] = {}
+    for district in districts:
+        figures[district.department] = figures.get(district.department, 0) + district.complaints_2007_2014
+    return figures
+
+
+def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], language: str,
+            districts: tuple[District, ...]) -> Region:
     return Region(
         id=fields["id"],
         ubigeo=fields["ubigeo"],
@@ -173,6 +272,7 @@ def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], languag
         sources=(fields["source_2007_2014"], fields["source_2009_2014"]),
         src_uri=src_uri,
         language=language,
+        districts=districts,
     )
 
 
@@ -227,7 +327,18 @@ def _validate_ranks(structure: dict[str, dict[str, Any]], where: dict[str, str])
                                f"write 'rank: {expected}' (rank follows complaints_2007_2014, highest first)")
 
 
-def _national_total(pages: Pages, structure: dict[str, dict[str, Any]], where: dict[str, str]) -> int:
+def _validate_sum(src_uri: str, fields: dict[str, Any], department: Department, districts: tuple[District, ...],
+                  figure: int) -> None:
+    """A region page's 2007-2014 figure is the sum of its department's prosecution districts."""
+    if fields["complaints_2007_2014"] != figure:
+        parts = " + ".join(f"{d.name} {d.complaints_2007_2014}" for d in districts if d.department == department.code)
+        raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "complaints_2007_2014",
+                           f"{fields['complaints_2007_2014']} is not the sum of {department.name}'s prosecution "
+                           f"districts in {_DISTRICTS_SHOWN} ({parts} = {figure})",
+                           f"write 'complaints_2007_2014: {figure}', or correct the districts in {_DISTRICTS_SHOWN}")
+
+
+def _national_total(pages: Pages, districts: tuple[District, ...]) -> int:
     index_file = shown(INDEX, DEFAULT_LANGUAGE)
     if INDEX not in pages:
         raise ContentError(index_file, None, "the region index page is missing",
@@ -239,11 +350,12 @@ def _national_total(pages: Pages, structure: dict[str, dict[str, Any]], where: d
     if not _is_count(total) or total < 1:
         raise ContentError(index_file, "total_2007_2014", f"'{total}' is not a whole number from 1 up",
                            "write the national number of complaints as digits, e.g. 'total_2007_2014: 1976'")
-    counted = sum(fields["complaints_2007_2014"] for fields in structure.values())
-    if counted > total:
+    counted = sum(d.complaints_2007_2014 for d in districts)
+    if counted != total:
         raise ContentError(index_file, "total_2007_2014",
-                           f"the regions' complaints add up to {counted}, more than the national total {total}",
-                           "check the national total and each region's complaints_2007_2014")
+                           f"the {len(districts)} prosecution districts in {_DISTRICTS_SHOWN} add up to {counted}, "
+                           f"not to the national total {total}",
+                           f"check the national total and the districts' complaints in {_DISTRICTS_SHOWN}")
     _validate_translation(INDEX, None, pages[INDEX]["en"], _INDEX_FIELDS)
     return total
 
@@ -254,13 +366,16 @@ def _is_count(value: Any) -> bool:
 
 # ---------------------------------------------------------------------------- data
 
+# The districts file as error messages name it.
+_DISTRICTS_SHOWN = "hooks/data/prosecution-districts.yml"
+
 _FIELD_HELP = {
     "id": "a unique lowercase id such as 'madre-de-dios'",
     "kind": "'region'",
     "ubigeo": "the department's two-digit INEI code, in quotes, e.g. \"15\"",
     "rank": "its place by complaints 2007-2014, highest first: 1, 2, 3...",
-    "complaints_2007_2014": "the complaints registered January 2007 to April 2014, as digits",
-    "complaints_2009_2014": "the complaints registered 2009 to 2014, as digits",
+    "complaints_2007_2014": "the department's complaints of January 2007 to April 2014 (the sum of its prosecution districts), as digits",
+    "complaints_2009_2014": "the complaints of the prosecution district of the same name, 2009 to 2014, as digits",
     "title": "the region's name as the page title",
     "label": "the region's name as the table and the map show it",
     "source_2007_2014": "the address of the page the 2007-2014 figure comes from",

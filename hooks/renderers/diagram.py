@@ -24,18 +24,22 @@ from mkdocs.utils import get_relative_url
 from content_model.policy import KIND_NAMES, Node, PolicyTree
 
 
-def render_full(tree: PolicyTree, page_url: str, download_url: str, current_id: str | None = None) -> str:
-    """The whole policy: both layouts in a figure, the download link, then the same tree as a list."""
+def render_full(tree: PolicyTree, page_url: str, download_url: str, current_id: str | None = None,
+                note: str = "") -> str:
+    """The whole policy: both layouts in a figure, the download link, then the same tree as a list.
+
+    `note` (in every render_* function) is the reconstruction caveat the caption carries.
+    """
     words = _WORDS[tree.language]
     svgs = (_svg(_wide(tree, current_id), "diagram-full-wide", _full_title(tree), _full_desc(tree), page_url)
             + _svg(_narrow(tree, current_id), "diagram-full-narrow", _full_title(tree), _full_desc(tree), page_url))
     download = (f'<p class="diagram__download"><a href="{escape(download_url)}" download type="image/svg+xml">'
                 f'{escape(words["download"])}</a></p>')
-    figure = _figure("full", words["caption_full"], _legend(tree, tree.nodes), svgs + download)
+    figure = _figure("full", words["caption_full"], _legend(tree, tree.nodes), svgs + download, note)
     return figure + "\n\n" + render_list(tree, _forest(tree), page_url, current_id)
 
 
-def render_axis(tree: PolicyTree, axis_id: str, page_url: str) -> str:
+def render_axis(tree: PolicyTree, axis_id: str, page_url: str, note: str = "") -> str:
     """One axis with its components and guidelines, the axis marked as the current page."""
     axis = tree.get(axis_id)
     words = _WORDS[tree.language]
@@ -44,11 +48,11 @@ def render_axis(tree: PolicyTree, axis_id: str, page_url: str) -> str:
     desc = words["desc_axis"].format(counts=_counts(tree.language, [n for n, _ in entries[1:]]))
     svg = _svg(_column(entries, axis_id), "diagram-axis", title, desc, page_url)
     figure = _figure("axis", words["caption_axis"].format(label=axis.label),
-                     _legend(tree, [n for n, _ in entries]), svg)
+                     _legend(tree, [n for n, _ in entries]), svg, note)
     return figure + "\n\n" + render_list(tree, entries, page_url, axis_id)
 
 
-def render_branch(tree: PolicyTree, node_id: str, page_url: str) -> str:
+def render_branch(tree: PolicyTree, node_id: str, page_url: str, note: str = "") -> str:
     """A compact "you are here": the node's ancestors, the node among its siblings, and its children."""
     node = tree.get(node_id)
     words = _WORDS[tree.language]
@@ -61,7 +65,7 @@ def render_branch(tree: PolicyTree, node_id: str, page_url: str) -> str:
     if children:
         desc += " " + words["desc_children"].format(labels=_join(tree.language, [n.label for n in children]))
     svg = _svg(_column(entries, node_id), "diagram-branch", words["title_branch"].format(label=node.label), desc, page_url)
-    figure = _figure("branch", words["caption_branch"], "", svg)
+    figure = _figure("branch", words["caption_branch"], "", svg, note)
     return figure + "\n\n" + render_list(tree, entries, page_url, node_id)
 
 
@@ -338,9 +342,10 @@ def _text(box: _Box, here: str) -> str:
     return f'<text x="{x}" y="{y}"{place}>{lines[0]}{rest}</text>'
 
 
-# The figure around the SVGs: a caption, an optional legend, the drawing.
-def _figure(view: str, caption: str, legend: str, body: str) -> str:
-    return (f'<figure class="diagram diagram--{view}"><figcaption class="diagram__caption">{escape(caption)}'
+# The figure around the SVGs: a caption (with the reconstruction caveat), an optional legend, the drawing.
+def _figure(view: str, caption: str, legend: str, body: str, note: str = "") -> str:
+    caveat = f' <span class="diagram__note reconstruction-note">{escape(note)}</span>' if note else ""
+    return (f'<figure class="diagram diagram--{view}"><figcaption class="diagram__caption">{escape(caption)}{caveat}'
             f"</figcaption>{legend}{body}</figure>")
 
 
@@ -443,8 +448,7 @@ _WORDS = {
         "band": "{kind}: {label} (atraviesa todos los ejes)",
         "as_list": "Ver como lista",
         "download": "Descargar el diagrama (SVG)",
-        "caption_full": "La política en un diagrama. Cada caja lleva a su página. "
-                        "La agrupación de los lineamientos es una reconstrucción de este sitio, no un esquema oficial.",
+        "caption_full": "La política en un diagrama. Cada caja lleva a su página.",
         "caption_axis": "El eje {label} con sus componentes y lineamientos. Cada caja lleva a su página.",
         "caption_branch": "Dónde se ubica esta página en la política. Cada caja lleva a su página.",
         "title_full": "Diagrama de la Política Nacional frente a la Trata de Personas y sus Formas de Explotación",
@@ -471,8 +475,7 @@ _WORDS = {
         "band": "{kind}: {label} (across every axis)",
         "as_list": "Show as a list",
         "download": "Download the diagram (SVG)",
-        "caption_full": "The policy in one diagram. Each box leads to its page. "
-                        "The grouping of the guidelines is this site's reconstruction, not an official chart.",
+        "caption_full": "The policy in one diagram. Each box leads to its page.",
         "caption_axis": "The {label} axis with its components and guidelines. Each box leads to its page.",
         "caption_branch": "Where this page sits in the policy. Each box leads to its page.",
         "title_full": "Diagram of the National Policy against Trafficking in Persons and its Forms of Exploitation",

@@ -4,7 +4,10 @@ Pure functions: the model's objects of one language in, file contents (strings) 
 input gives the same bytes: lists keep the model's order (the poster's order, the regions'
 rank, the modules' order), JSON keys are sorted, and nothing depends on the clock.
 Addresses are site-relative URLs, as the model gives them ('politica/prevencion/',
-'en/politica/prevencion/').
+'en/politica/prevencion/'), or absolute ones when the site's address is known (`site_url`,
+from `SITE_URL`): a file downloaded and passed on still leads back to its pages.
+CSV files start with a UTF-8 byte order mark, the one sign by which Excel reads them as UTF-8
+(without it, it garbles every accent); JSON files do not (RFC 8259 forbids it).
 """
 
 from __future__ import annotations
@@ -23,35 +26,45 @@ JSON_FILE = "politica-trata.{lang}.json"
 SCHEMA_FILE = "schema.json"
 GUIDELINES_FILE = "lineamientos.{lang}.csv"
 REGIONS_FILE = "regiones.{lang}.csv"
+DISTRICTS_FILE = "distritos-fiscales.{lang}.csv"
 MODULES_FILE = "modulos.{lang}.csv"
 
 GUIDELINE_COLUMNS = ("id", "kind", "parent", "order", "title", "label", "url")
 REGION_COLUMNS = ("id", "ubigeo", "rank", "complaints_2007_2014", "complaints_2009_2014", "share", "title", "url",
                   "source")
+DISTRICT_COLUMNS = ("district", "ubigeo", "department", "complaints_2007_2014", "department_complaints_2007_2014",
+                    "source")
 MODULE_COLUMNS = ("id", "title", "duration", "audiences", "teaches", "url")
+
+# What Excel needs at the start of a CSV file to read it as UTF-8.
+BOM = "\ufeff"
 
 # Decimal places of a region's share of the national complaints (0 to 1).
 SHARE_DIGITS = 4
 
 
-def files(tree: PolicyTree, regions: RegionSet, training: Training) -> dict[str, str]:
+def files(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str | None = None) -> dict[str, str]:
     """Every open-data file of one language: file name -> contents, in file-name order."""
     lang = tree.language
     made = {
-        JSON_FILE.format(lang=lang): render_json(tree, regions, training),
+        JSON_FILE.format(lang=lang): render_json(tree, regions, training, site_url),
         SCHEMA_FILE: render_schema(),
-        GUIDELINES_FILE.format(lang=lang): render_guidelines_csv(tree),
-        REGIONS_FILE.format(lang=lang): render_regions_csv(regions),
-        MODULES_FILE.format(lang=lang): render_modules_csv(training),
+        GUIDELINES_FILE.format(lang=lang): render_guidelines_csv(tree, site_url),
+        REGIONS_FILE.format(lang=lang): render_regions_csv(regions, site_url),
+        DISTRICTS_FILE.format(lang=lang): render_districts_csv(regions),
+        MODULES_FILE.format(lang=lang): render_modules_csv(training, site_url),
     }
     return dict(sorted(made.items()))
 
 
-def data(tree: PolicyTree, regions: RegionSet, training: Training) -> dict[str, Any]:
+def data(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str | None = None) -> dict[str, Any]:
     """The whole data set of one language as plain Python values (what the JSON file holds)."""
+    url = _addresser(site_url)
+    names = {d.code: d.name for d in regions.departments}
     return {
         "$schema": SCHEMA_FILE,
         "language": tree.language,
+        "licence": licence(tree.language),
         "policy": {
             "decree": DECREE,
             "title": _POLICY_TITLE[tree.language],
@@ -59,35 +72,54 @@ def data(tree: PolicyTree, regions: RegionSet, training: Training) -> dict[str, 
         },
         "nodes": [
             {"id": n.id, "kind": n.kind, "parent": n.parent, "order": n.order, "title": n.title,
-             "label": n.label, "summary": n.summary, "related": list(n.related), "url": n.url}
+             "label": n.label, "summary": n.summary, "related": list(n.related), "url": url(n.url)}
             for n in tree.walk()
         ],
         "regions": {
             "total_2007_2014": regions.total_2007_2014,
-            "index_url": regions.index_url,
+            "index_url": url(regions.index_url),
+            "figures": _FIGURES_NOTE[tree.language],
             "items": [
                 {"id": r.id, "ubigeo": r.ubigeo, "rank": r.rank,
                  "complaints_2007_2014": r.complaints_2007_2014,
                  "complaints_2009_2014": r.complaints_2009_2014,
                  "share": round(regions.share(r), SHARE_DIGITS), "title": r.title, "label": r.label,
-                 "summary": r.summary, "url": r.url,
-                 "sources": [{"period": period, "url": url} for period, url in zip(PERIODS, r.sources)]}
+                 "summary": r.summary, "url": url(r.url),
+                 "districts": [{"name": d.name, "complaints_2007_2014": d.complaints_2007_2014} for d in r.districts],
+                 "sources": [{"period": period, "url": src} for period, src in zip(PERIODS, r.sources)]}
                 for r in regions.regions
             ],
+            "departments": [
+                {"ubigeo": d.code, "name": d.name, "complaints_2007_2014": regions.figure(d.code),
+                 "share": round(regions.department_share(d.code), SHARE_DIGITS),
+                 "focus": regions.by_code(d.code) is not None}
+                for d in regions.departments
+            ],
+            "districts": [
+                {"name": d.name, "ubigeo": d.department, "department": names[d.department],
+                 "complaints_2007_2014": d.complaints_2007_2014}
+                for d in regions.districts
+            ],
+            "districts_source": regions.districts_source,
         },
         "modules": [
             {"id": m.id, "order": m.order, "title": m.title, "label": m.label, "summary": m.summary,
              "duration": m.duration, "group_size": m.group_size, "audiences": list(m.audiences),
-             "teaches": list(m.teaches), "url": m.url,
-             "parts": [{"kind": p.kind, "title": p.title, "url": p.url} for p in m.parts]}
+             "teaches": list(m.teaches), "url": url(m.url),
+             "parts": [{"kind": p.kind, "title": p.title, "url": url(p.url)} for p in m.parts]}
             for m in training.modules
         ],
     }
 
 
-def render_json(tree: PolicyTree, regions: RegionSet, training: Training) -> str:
+def licence(language: str) -> dict[str, str]:
+    """The licence of the site's compilation, as the JSON file and the open-data page state it."""
+    return {"id": LICENCE_ID, "name": LICENCE_NAME, "url": LICENCE_URL, "notice": _LICENCE_NOTICE[language]}
+
+
+def render_json(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str | None = None) -> str:
     """The data set of one language as JSON: sorted keys, two-space indent, UTF-8 text."""
-    return _json(data(tree, regions, training))
+    return _json(data(tree, regions, training, site_url))
 
 
 def render_schema() -> str:
@@ -95,23 +127,39 @@ def render_schema() -> str:
     return _json(SCHEMA)
 
 
-def render_guidelines_csv(tree: PolicyTree) -> str:
+def render_guidelines_csv(tree: PolicyTree, site_url: str | None = None) -> str:
     """Axes, components, general and specific guidelines and the transversal axis, in the poster's order."""
-    rows = [(n.id, n.kind, n.parent or "", n.order, n.title, n.label, n.url) for n in tree.walk()]
+    url = _addresser(site_url)
+    rows = [(n.id, n.kind, n.parent or "", n.order, n.title, n.label, url(n.url)) for n in tree.walk()]
     return _csv(GUIDELINE_COLUMNS, rows)
 
 
-def render_regions_csv(regions: RegionSet) -> str:
-    """The focus regions in rank order; `source` holds the URLs of both periods, separated by a space."""
+def render_regions_csv(regions: RegionSet, site_url: str | None = None) -> str:
+    """The focus regions in rank order; `source` holds the URLs of both periods, separated by a space.
+
+    `complaints_2007_2014` is the department's figure (the sum of its prosecution districts);
+    `complaints_2009_2014` that of the prosecution district of the same name.
+    """
+    url = _addresser(site_url)
     rows = [(r.id, r.ubigeo, r.rank, r.complaints_2007_2014, r.complaints_2009_2014,
-             f"{regions.share(r):.{SHARE_DIGITS}f}", r.title, r.url, " ".join(r.sources))
+             f"{regions.share(r):.{SHARE_DIGITS}f}", r.title, url(r.url), " ".join(r.sources))
             for r in regions.regions]
     return _csv(REGION_COLUMNS, rows)
 
 
-def render_modules_csv(training: Training) -> str:
+def render_districts_csv(regions: RegionSet) -> str:
+    """The 2007-2014 complaints by prosecution district as the source lists them, with each department's sum."""
+    names = {d.code: d.name for d in regions.departments}
+    rows = [(d.name, d.department, names[d.department], d.complaints_2007_2014, regions.figure(d.department),
+             regions.districts_source)
+            for d in regions.districts]
+    return _csv(DISTRICT_COLUMNS, rows)
+
+
+def render_modules_csv(training: Training, site_url: str | None = None) -> str:
     """The training modules in order; `audiences` and `teaches` are ids separated by a space."""
-    rows = [(m.id, m.title, m.duration, " ".join(m.audiences), " ".join(m.teaches), m.url)
+    url = _addresser(site_url)
+    rows = [(m.id, m.title, m.duration, " ".join(m.audiences), " ".join(m.teaches), url(m.url))
             for m in training.modules]
     return _csv(MODULE_COLUMNS, rows)
 
@@ -124,9 +172,20 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-# CSV with a header row, every field quoted only when it must be (RFC 4180, CRLF line ends).
+# A function that turns a site-relative address into the one the files give: absolute when the
+# site's address is known.
+def _addresser(site_url: str | None):
+    if not site_url:
+        return lambda url: url
+    root = site_url.rstrip("/") + "/"
+    return lambda url: root + url
+
+
+# CSV with a header row, every field quoted only when it must be (RFC 4180, CRLF line ends),
+# after the byte order mark that makes Excel read UTF-8.
 def _csv(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows(rows)
@@ -137,13 +196,44 @@ def _csv(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
 
 DECREE = "DS 001-2015-JUS"
 
+# The licence of the site's compilation (the files' selection, structure and texts). CC BY 4.0:
+# anyone, a ministry, a regional government, a newsroom, may reuse and adapt the files, even
+# commercially, on the one condition of naming the source; its terms exist in Spanish; and it
+# claims nothing over the figures themselves, which are public data of the Ministerio Público
+# reported by the press.
+LICENCE_ID = "CC-BY-4.0"
+LICENCE_NAME = "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+_LICENCE_NOTICE = {
+    "es": ("La recopilación de este sitio (la selección, la estructura y los textos de estos archivos) se publica "
+           "con la licencia CC BY 4.0: puede copiarla, adaptarla y reutilizarla para cualquier fin, citando este "
+           "sitio como fuente. Las cifras son datos públicos del Ministerio Público publicados por la prensa; los "
+           "títulos de la política son los del Decreto Supremo 001-2015-JUS y su cartel, documentos públicos."),
+    "en": ("This site's compilation (the selection, structure and texts of these files) is published under the "
+           "CC BY 4.0 licence: you may copy, adapt and reuse it for any purpose, naming this site as the source. "
+           "The figures are public data of the Ministerio Público reported by the press; the policy's titles are "
+           "those of Supreme Decree 001-2015-JUS and its poster, public documents."),
+}
+
+_FIGURES_NOTE = {
+    "es": ("complaints_2007_2014 de cada región y departamento: suma de sus distritos fiscales, hecha por este "
+           "sitio (la fuente cuenta por distrito fiscal); complaints_2009_2014: la cifra del distrito fiscal del "
+           "mismo nombre, sin sumar (esa fuente da solo los diez distritos con más denuncias)."),
+    "en": ("complaints_2007_2014 of each region and department: the sum of its prosecution districts, made by this "
+           "site (the source counts by prosecution district); complaints_2009_2014: the figure of the prosecution "
+           "district of the same name, not summed (that source gives the ten districts with most complaints only)."),
+}
+
 _POLICY_TITLE = {
     "es": "Política Nacional frente a la Trata de Personas y sus Formas de Explotación",
     "en": "National Policy against Trafficking in Persons and its Forms of Exploitation",
 }
 
 _ID = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SITE_URL = "^(?:en/)?(?:[a-z0-9-]+/)*$"  # site-relative page address: '', 'politica/x/', 'en/politica/x/'
+# A page address: site-relative ('', 'politica/x/', 'en/politica/x/'), or absolute when the site's
+# address is known ('https://example.org/trata/politica/x/').
+_SITE_URL = "^(?:https?://\\S+/)?(?:en/)?(?:[a-z0-9-]+/)*$"
 _TEXT = {"type": "string", "minLength": 1}
 _ORDER = {"type": "integer", "minimum": 1}
 _COUNT = {"type": "integer", "minimum": 0}
@@ -160,6 +250,12 @@ SCHEMA: dict[str, Any] = {
     **_object({
         "$schema": {"const": SCHEMA_FILE},
         "language": {"enum": ["es", "en"]},
+        "licence": _object({
+            "id": {"const": LICENCE_ID},
+            "name": {"const": LICENCE_NAME},
+            "url": {"const": LICENCE_URL},
+            "notice": _TEXT,
+        }, "The licence of the site's compilation, and what it covers."),
         "policy": _object({
             "decree": {"const": DECREE},
             "title": _TEXT,
@@ -186,6 +282,30 @@ SCHEMA: dict[str, Any] = {
             "total_2007_2014": {"type": "integer", "minimum": 1,
                                 "description": "National complaints, January 2007 to April 2014."},
             "index_url": {"type": "string", "pattern": _SITE_URL},
+            "figures": {**_TEXT, "description": "What the two complaint counts are."},
+            "districts_source": {"type": "string", "pattern": "^https?://\\S+$",
+                                 "description": "Where the district figures come from."},
+            "departments": {
+                "type": "array",
+                "description": "All 25 regional governments, with this site's sum of their prosecution districts.",
+                "items": _object({
+                    "ubigeo": {"type": "string", "pattern": "^[0-9]{2}$"},
+                    "name": _TEXT,
+                    "complaints_2007_2014": _COUNT,
+                    "share": {"type": "number", "minimum": 0, "maximum": 1},
+                    "focus": {"type": "boolean", "description": "One of the ten focus regions, with its page."},
+                }, "One department and its complaints of January 2007 to April 2014."),
+            },
+            "districts": {
+                "type": "array",
+                "description": "The prosecution districts as the source lists them, most complaints first.",
+                "items": _object({
+                    "name": _TEXT,
+                    "ubigeo": {"type": "string", "pattern": "^[0-9]{2}$"},
+                    "department": _TEXT,
+                    "complaints_2007_2014": _COUNT,
+                }, "One prosecution district (distrito fiscal)."),
+            },
             "items": {
                 "type": "array",
                 "description": "The focus regions, in rank order.",
@@ -200,6 +320,11 @@ SCHEMA: dict[str, Any] = {
                     "label": _TEXT,
                     "summary": {"type": "string"},
                     "url": {"type": "string", "pattern": _SITE_URL},
+                    "districts": {
+                        "type": "array", "minItems": 1,
+                        "items": _object({"name": _TEXT, "complaints_2007_2014": _COUNT},
+                                         "One of the department's prosecution districts."),
+                    },
                     "sources": {
                         "type": "array", "minItems": 1,
                         "items": _object({
@@ -237,6 +362,7 @@ SCHEMA: dict[str, Any] = {
             }, "One training module."),
         },
     }, "The policy's structure, focus regions and training modules in one language, one file per language "
-       "(politica-trata.es.json, politica-trata.en.json). Addresses are relative to the site's root. The "
+       "(politica-trata.es.json, politica-trata.en.json). Addresses are relative to the site's root, or absolute "
+       "when the site was built with its address. The "
        "grouping of guidelines under components is a reconstruction: the official poster does not print it."),
 }

@@ -1,7 +1,8 @@
 """The whole policy on one page: every axis, component and guideline with its summary.
 
-A pure function: a `PolicyTree`, the URL of the page that shows it and the words of the
-citation in, an HTML string out. Every text is escaped; the same input gives the same bytes.
+A pure function: a `PolicyTree`, the URL of the page that shows it, its citation block
+(`renderers/citation.py`, the same as every policy page's) and the line every printed sheet
+carries in its margin in, an HTML string out. Every text is escaped; the same input gives the same bytes.
 Nodes come in the poster's order (`tree.walk()`); the heading level follows the node's level
 (h2 axis and transversal axis, h3 component, h4 general, h5 specific guideline). Links are
 relative to the page, because MkDocs does not rewrite links inside raw HTML.
@@ -16,10 +17,25 @@ from mkdocs.utils import get_relative_url
 from content_model.policy import KIND_NAMES, Node, PolicyTree
 
 
-def render(tree: PolicyTree, page_url: str, site_name: str, edition: str | None = None) -> str:
-    """How to cite the document, then every node of the policy as a heading and its summary."""
+def render(tree: PolicyTree, page_url: str, citation: str, margin: str = "", address: str = "") -> str:
+    """How to cite the document, then every node of the policy as a heading and its summary.
+
+    `margin` (the edition) and `address` (absolute, or empty when the build does not know it) are
+    what whole-policy.js writes at the foot of every printed sheet, beside the page number.
+    """
+    words = _WORDS[tree.language]
     entries = "\n".join(_entry(node, page_url, tree.language) for node in tree.walk())
-    return f'{_citation(tree.language, site_name, edition)}\n\n<div class="whole-policy">\n{entries}\n</div>'
+    cite = (f'<aside class="whole-policy__cite">\n<p class="whole-policy__cite-heading"><strong>'
+            f'{escape(words["cite_heading"])}</strong></p>\n{citation}\n</aside>')
+    return (f'{cite}\n\n<div class="whole-policy" data-print-margin="{escape(margin)}" '
+            f'data-print-address="{escape(address)}">\n{entries}\n</div>')
+
+
+def render_print_button(language: str) -> str:
+    """The print button, the same as a trainer's pack's: quiz.js shows it and makes it print (without
+    JavaScript it stays hidden, and the browser's own Print remains)."""
+    return (f'<p class="whole-policy__print" data-print-box hidden><button type="button" '
+            f'class="md-button md-button--primary" data-print>{escape(_WORDS[language]["print"])}</button></p>')
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -37,16 +53,6 @@ def _entry(node: Node, page_url: str, language: str) -> str:
             f'<a href="{escape(href)}">{escape(node.title)}</a></h{level}>{summary}\n</section>')
 
 
-# The block that says how to cite the printed document.
-def _citation(language: str, site_name: str, edition: str | None) -> str:
-    words = _WORDS[language]
-    edition_text = f" {words['edition']} {escape(edition)}." if edition else ""
-    return (f'<aside class="whole-policy__cite">\n<p class="whole-policy__cite-heading"><strong>'
-            f'{escape(words["cite_heading"])}</strong></p>\n'
-            f'<p>{escape(words["policy"])}. {escape(words["whole"])}. {escape(words["in"])}: '
-            f'<cite>{escape(site_name)}</cite>.{edition_text}</p>\n</aside>')
-
-
 # ---------------------------------------------------------------------------- data
 
 # The heading level of each kind of node.
@@ -61,19 +67,10 @@ _LEVELS = {
 _WORDS = {
     "es": {
         "cite_heading": "Cómo citar este documento",
-        "policy": ("Política Nacional frente a la Trata de Personas y sus Formas de Explotación, "
-                   "aprobada por Decreto Supremo N° 001-2015-JUS"),
-        "whole": "La política completa",
-        "in": "En",
-        "edition": "Edición del",
+        "print": "Imprimir o guardar como PDF",
     },
     "en": {
         "cite_heading": "How to cite this document",
-        "policy": ("Política Nacional frente a la Trata de Personas y sus Formas de Explotación "
-                   "(National Policy against Trafficking in Persons and its Forms of Exploitation), "
-                   "approved by Supreme Decree No. 001-2015-JUS"),
-        "whole": "The whole policy",
-        "in": "In",
-        "edition": "Edition of",
+        "print": "Print or save as PDF",
     },
 }

@@ -1,0 +1,67 @@
+"""Where readers send corrections: `<!-- corrections: address -->` on the corrections page.
+
+The address is `extra.corrections.address` in mkdocs.yml (an e-mail address or a web address),
+set by whoever publishes the site. Until it is set, the marker says plainly that no address is
+configured yet, rather than inventing one; the footer of every page links to the corrections
+page either way (overrides/partials/copyright.html).
+"""
+
+import re
+from html import escape
+
+import content_model
+
+_MARKER = re.compile(r"^[ \t]{0,3}<!--\s*corrections:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
+_ANY_MARKER = re.compile(r"<!--\s*corrections:")
+_EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
+_WEB = re.compile(r"^https?://\S+$")
+
+
+# Checks the configured address and every page's markers before the site folder is cleaned.
+def on_pre_build(config, **kwargs):
+    address(config)
+    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "corrections"):
+        _check(markdown, file_src_uri)
+
+
+# Replaces the marker with the configured address, or with the words saying none is set yet.
+def on_page_markdown(markdown, page, config, **kwargs):
+    if not _ANY_MARKER.search(markdown):
+        return markdown
+    _check(markdown, page.file.src_uri)
+    ui = config.extra["ui"][content_model.language_of(config)]
+    where = address(config)
+    if where is None:
+        html = f'<p class="corrections-address corrections-address--none"><strong>{escape(ui["corrections_none"])}</strong></p>'
+    else:
+        href = f"mailto:{where}" if _EMAIL.match(where) else where
+        html = (f'<p class="corrections-address">{escape(ui["corrections_send"])} '
+                f'<a href="{escape(href)}">{escape(where)}</a></p>')
+    return _MARKER.sub(lambda match: html, markdown)
+
+
+# The configured address (None when unset); a malformed one stops the build with one message.
+def address(config):
+    value = (config.extra.get("corrections") or {}).get("address")
+    if value in (None, ""):
+        return None
+    value = str(value).strip()
+    if not (_EMAIL.match(value) or _WEB.match(value)):
+        raise content_model.ContentError("mkdocs.yml", "extra.corrections.address",
+                                         f"'{value}' is neither an e-mail address nor a web address",
+                                         "write an address such as 'correcciones@example.org' or "
+                                         "'https://example.org/correcciones', or leave it empty")
+    return value
+
+
+# Raises a ContentError for a marker inside a line or an unknown one.
+def _check(markdown, file_src_uri):
+    shown = f"docs/{file_src_uri}"
+    names = _MARKER.findall(markdown)
+    if len(_ANY_MARKER.findall(markdown)) != len(names):
+        raise content_model.ContentError(shown, None, "a '<!-- corrections: ... -->' marker shares its line with other text",
+                                         "put the marker on a line of its own")
+    for name in names:
+        if name != "address":
+            raise content_model.ContentError(shown, None, f"unknown marker '<!-- corrections: {name} -->'",
+                                             "use '<!-- corrections: address -->'")

@@ -1,0 +1,20 @@
+"""Numbers as each language writes them: the one formatter for every number the site generates.
+
+Spanish: "1976", "12 345" (a space, no-break, from five digits on), "79,6 %" (comma, then a
+no-break space before the sign). English: "1,976", "79.6%".
+"""
+
+from __future__ import annotations
+
+
+def integer(value: int, language: str) -> str:
+    """A whole number: 1976 in Spanish, 1,976 in English."""
+    if language == "en":
+        return f"{value:,}"
+    return f"{value:,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(value)
+
+
+def percent(share: float, language: str, digits: int = 1) -> str:
+    """A share (0 to 1) as a percentage: '15,2 %' in Spanish, '15.2%' in English."""
+    text = f"{share * 100:.{digits}f}"
+    return f"{text.replace('.', ',')}\u00a0%" if language == "es" else f"{text}%"

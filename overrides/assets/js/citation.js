@@ -1,0 +1,78 @@
+/* How to cite a page (overrides/partials/citation.html): the page's own address where the build
+   could not know it, today's date as the date of access, and a copy button that works with or
+   without the asynchronous clipboard (or tells the reader to copy the selected text). */
+(function () {
+  "use strict";
+
+  var blocks = document.querySelectorAll("[data-citation]");
+  if (!blocks.length) return;
+  var lang = document.documentElement.lang === "en" ? "en" : "es";
+
+  // The address the reader sees, less any #fragment or ?query: the page itself.
+  function ownAddress() {
+    return location.origin + location.pathname;
+  }
+
+  function today() {
+    try {
+      return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "es-PE",
+        { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+    } catch (error) {
+      return new Date().toISOString().slice(0, 10);
+    }
+  }
+
+  // The citation as one line of plain text: what a report needs.
+  function citationText(block) {
+    fill(block);
+    return block.querySelector("[data-citation-text]").textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function fill(block) {
+    var url = block.querySelector("[data-citation-url][data-citation-relative]");
+    // Only a web address is worth citing: a copy read from files (file://) keeps the page's path.
+    if (url && /^https?:$/.test(location.protocol)) url.textContent = ownAddress();
+    var date = block.querySelector("[data-citation-date]");
+    if (date) date.textContent = today();
+  }
+
+  // The older way, for pages served without HTTPS or browsers without navigator.clipboard:
+  // select the text and ask the browser to copy it; if it refuses, the text stays selected.
+  function selectAndCopy(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try {
+      return document.execCommand("copy");
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function copy(block) {
+    var status = block.querySelector("[data-citation-status]");
+    var text = citationText(block);
+    var element = block.querySelector("[data-citation-text]");
+    function done(copied) {
+      if (!copied) copied = selectAndCopy(element);
+      status.textContent = status.getAttribute(copied ? "data-copied" : "data-selected");
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+    } else {
+      done(false);
+    }
+  }
+
+  for (var i = 0; i < blocks.length; i++) {
+    (function (block) {
+      fill(block);
+      var button = block.querySelector("[data-citation-copy]");
+      if (!button) return;
+      button.hidden = false;
+      button.addEventListener("click", function () { copy(block); });
+    })(blocks[i]);
+  }
+})();

@@ -1,0 +1,61 @@
+"""A "Report a correction" route on every page (issue 18): the footer link, the page that says what to
+send, and the configured address, or a plain statement that none is configured yet."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import LANGUAGES, build_error, built_pages, edit, html, run_build
+
+PREFIX = {"es": "", "en": "en/"}
+NONE = {"es": "Todavía no hay una dirección configurada", "en": "No address for corrections has been configured yet"}
+CONFIG_LINE = 'address: !ENV [CORRECTIONS_ADDRESS, ""]'
+
+
+def test_every_page_links_to_the_corrections_page_of_its_language(site):
+    pages = [p for p in built_pages(site) if p.name == "index.html"]
+    assert len(pages) > 100
+    for path in pages:
+        url = path.relative_to(site).as_posix().removesuffix("index.html")
+        language = "en" if url.startswith("en/") else "es"
+        links = [a["href"] for a in html(site, url).select(".md-copyright.edition a")]
+        targets = {urljoin("/" + url, href) for href in links}
+        assert f"/{PREFIX[language]}correcciones/" in targets, url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_an_address_the_page_and_the_note_say_so_plainly(site, language):
+    for url in ("correcciones/", "politica/nota-metodologica/"):
+        article = html(site, PREFIX[language] + url).select_one("article")
+        box = article.select_one(".corrections-address--none")
+        assert box is not None and NONE[language] in box.get_text(), url
+        assert not article.select('a[href^="mailto:"]')
+    text = html(site, PREFIX[language] + "correcciones/").select_one("article").get_text(" ")
+    assert ("La fuente que la respalda" if language == "es" else "The source that supports it") in text
+
+
+def test_a_configured_address_is_shown_and_linked(project, tmp_path):
+    edit(project / "mkdocs.yml", CONFIG_LINE, "address: correcciones@example.org")
+    out = tmp_path / "out"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url in ("correcciones/", "en/correcciones/", "politica/nota-metodologica/"):
+        link = html(out, url).select_one(".corrections-address a")
+        assert link["href"] == "mailto:correcciones@example.org" and link.get_text() == "correcciones@example.org"
+        assert html(out, url).select_one(".corrections-address--none") is None
+
+
+def test_a_malformed_address_stops_the_build(project):
+    edit(project / "mkdocs.yml", CONFIG_LINE, "address: write to us")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra.corrections.address': 'write to us' is neither an e-mail address nor a web "
+        "address. Fix: write an address such as 'correcciones@example.org' or 'https://example.org/correcciones', "
+        "or leave it empty.")
+
+
+def test_an_unknown_corrections_marker_stops_the_build(project):
+    edit(project / "docs/correcciones.en.md", "<!-- corrections: address -->", "<!-- corrections: email -->")
+    assert build_error(project) == ("docs/correcciones.en.md: unknown marker '<!-- corrections: email -->'. "
+                                    "Fix: use '<!-- corrections: address -->'.")
