@@ -10,25 +10,23 @@ import re
 from html import escape
 
 import content_model
+from content_model import markers
 
-_MARKER = re.compile(r"^[ \t]{0,3}<!--\s*corrections:\s*(?P<name>[^\s>]*)\s*-->[ \t]*$", re.MULTILINE)
-_ANY_MARKER = re.compile(r"<!--\s*corrections:")
+# Its grammar (known, on a line of its own) is checked with every marker by content_model.markers.
+_MARKER = markers.pattern("corrections")
 _EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
 _WEB = re.compile(r"^https?://\S+$")
 
 
-# Checks the configured address and every page's markers before the site folder is cleaned.
+# Checks the configured address before the site folder is cleaned.
 def on_pre_build(config, **kwargs):
     address(config)
-    for file_src_uri, markdown in content_model.marked_files(config.docs_dir, "corrections"):
-        _check(markdown, file_src_uri)
 
 
 # Replaces the marker with the configured address, or with the words saying none is set yet.
 def on_page_markdown(markdown, page, config, **kwargs):
-    if not _ANY_MARKER.search(markdown):
+    if "corrections:" not in markdown:
         return markdown
-    _check(markdown, page.file.src_uri)
     ui = config.extra["ui"][content_model.language_of(config)]
     where = address(config)
     if where is None:
@@ -52,16 +50,3 @@ def address(config):
                                          "write an address such as 'correcciones@example.org' or "
                                          "'https://example.org/correcciones', or leave it empty")
     return value
-
-
-# Raises a ContentError for a marker inside a line or an unknown one.
-def _check(markdown, file_src_uri):
-    shown = f"docs/{file_src_uri}"
-    names = _MARKER.findall(markdown)
-    if len(_ANY_MARKER.findall(markdown)) != len(names):
-        raise content_model.ContentError(shown, None, "a '<!-- corrections: ... -->' marker shares its line with other text",
-                                         "put the marker on a line of its own")
-    for name in names:
-        if name != "address":
-            raise content_model.ContentError(shown, None, f"unknown marker '<!-- corrections: {name} -->'",
-                                             "use '<!-- corrections: address -->'")

@@ -57,5 +57,5 @@ def test_a_malformed_address_stops_the_build(project):
 
 def test_an_unknown_corrections_marker_stops_the_build(project):
     edit(project / "docs/correcciones.en.md", "<!-- corrections: address -->", "<!-- corrections: email -->")
-    assert build_error(project) == ("docs/correcciones.en.md: unknown marker '<!-- corrections: email -->'. "
-                                    "Fix: use '<!-- corrections: address -->'.")
+    assert build_error(project) == ("docs/correcciones.en.md: '<!-- corrections: email -->' is not a known marker. "
+                                    "Fix: use one of: <!-- corrections: address -->.")

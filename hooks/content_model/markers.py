@@ -22,6 +22,9 @@ ANY_PAGE = None
 # `kind:` of the content model, "region-index" is the region index page, "training-landing"
 # the training page and "edition" the pages that offer the offline edition (training, about).
 KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "corrections": {
+        "address": ANY_PAGE,
+    },
     "diagram": {
         "full": ANY_PAGE,
         "axis": ("axis", "transversal"),
