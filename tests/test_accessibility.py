@@ -369,7 +369,7 @@ _MISSED = """selectors => {
 
 # Controls the site adds, which the keyboard must reach on every page or on pages of one kind.
 EVERY_PAGE_CONTROLS = [".content-skip", ".quick-exit-skip", ".md-header .quick-exit", ".md-header .language-switch",
-                       ".md-header [data-search-open]", ".md-header input.md-option"]
+                       ".md-header [data-search-open]", ".md-header [data-md-component=palette] button"]
 KIND_CONTROLS = {
     "policy overview": ["a.diagram__node", "details.diagram-list > summary"],
     "axis": ["a.diagram__node"],
