@@ -657,7 +657,7 @@ _QUIZ_DOT_CONTRAST = """selector => {""" + _CONTRAST_TOOLS + """
           accent: getComputedStyle(input).accentColor, checked: input.checked};
 }"""
 
-RING_PAGES = ["", "capacitacion/que-es-la-trata/cuestionario/", "denunciar/"]
+RING_PAGES = ["", "capacitacion/que-es-la-trata/cuestionario/", "denunciar/", "regiones/", "publico/oferta-de-trabajo/"]
 
 
 def _ring_failures(page, stops: int = 400) -> list[str]:

@@ -181,6 +181,7 @@ def test_without_javascript_the_job_offer_check_is_a_plain_list_of_questions_and
         assert questions.count() >= 6 and advice.count() == questions.count()
         assert all(advice.nth(k).is_visible() for k in range(advice.count()))
         assert page.locator("[data-offer-check] input").count() == 0
+        assert page.locator(".offer-check__without-js").is_visible()
     finally:
         context.close()
 
@@ -192,6 +193,8 @@ def test_with_javascript_the_reader_ticks_what_applies_and_gets_the_matching_adv
     total = tab.locator("[data-offer-check] dt").count()
     assert boxes.count() == total >= 6
     advice = tab.locator("[data-offer-check] dd")
+    assert not tab.locator(".offer-check__without-js").is_visible()
+    assert tab.locator(".offer-check__hint").is_visible()
     assert not any(advice.nth(k).is_visible() for k in range(total)), "advice waits for a tick"
     # Ticking by the question's words (its label), as a reader does.
     first_question = tab.locator("[data-offer-check] dt label").nth(1)
