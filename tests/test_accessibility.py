@@ -592,9 +592,11 @@ def test_the_light_and_dark_switch_works_from_the_keyboard(visit):
     page = visit.page
     scheme = "document.body.dataset.mdColorScheme"
     assert page.evaluate(scheme) == "default"
-    _tab_to(page, "input.md-option", limit=12)
-    page.keyboard.press("ArrowRight")
+    _tab_to(page, "[data-md-component=palette] button", limit=12)
+    page.keyboard.press("Space")
     assert page.evaluate(scheme) == "slate"
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "default"
 
 
 # ---------------------------------------------------------------------------- focus ring, quiz dot
