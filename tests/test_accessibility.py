@@ -629,14 +629,22 @@ _RING_CONTRAST = """() => {""" + _CONTRAST_TOOLS + """
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
   const what = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent || '').trim().slice(0, 30)}"`;
-  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return {what, worst: 0, ring: 'none'};
-  const ring = parse(style.outlineColor);
-  // A ring drawn inside the element sits on the element's own background.
-  if (parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) <= 0) {
-    const back = backgroundOf(el);
-    return {what, worst: ratio(ring, back), ring: style.outlineColor, surface: `itself rgb(${back.slice(0, 3).map(Math.round)})`};
+  let ringColour = style.outlineColor, reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) {
+    // A link drawn in SVG (the region map's tiles) shows its focus as its shape's thick border.
+    const shape = el.querySelector('rect, path, polygon');
+    const drawn = shape && getComputedStyle(shape);
+    if (!drawn || drawn.stroke === 'none' || parseFloat(drawn.strokeWidth) < 2) return {what, worst: 0, ring: 'none'};
+    ringColour = drawn.stroke;
+    reach = parseFloat(drawn.strokeWidth) / 2;
   }
-  const r = el.getBoundingClientRect(), out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) + 3;
+  const ring = parse(ringColour);
+  // A ring drawn inside the element sits on the element's own background.
+  if (reach <= 0) {
+    const back = backgroundOf(el);
+    return {what, worst: ratio(ring, back), ring: ringColour, surface: `itself rgb(${back.slice(0, 3).map(Math.round)})`};
+  }
+  const r = el.getBoundingClientRect(), out = reach + 3;
   const points = [[r.left - out, r.top + r.height / 2], [r.right + out, r.top + r.height / 2],
                   [r.left + r.width / 2, r.top - out], [r.left + r.width / 2, r.bottom + out]]
     .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
@@ -645,12 +653,13 @@ _RING_CONTRAST = """() => {""" + _CONTRAST_TOOLS + """
     const seen = document.elementsFromPoint(x, y).filter(e => !el.contains(e) &&
       e.checkVisibility({opacityProperty: true, visibilityProperty: true}));
     // The surface, not a neighbouring control the ring passes beside.
-    const under = seen.find(e => !e.contains(el) && !e.closest('a, button, label, input, select, summary')) || seen[0];
+    const control = e => e.closest('a, button, label, input, select, summary');
+    const under = seen.find(e => !e.contains(el) && !control(e)) || seen.find(e => !control(e)) || seen[0];
     if (!under) continue;
     const back = backgroundOf(under), value = ratio(ring, back);
     if (value < worst) { worst = value; surface = `${under.tagName.toLowerCase()}.${[...under.classList].join('.')} rgb(${back.slice(0, 3).map(Math.round)})`; }
   }
-  return {what, worst: worst === Infinity ? null : worst, ring: style.outlineColor, surface};
+  return {what, worst: worst === Infinity ? null : worst, ring: ringColour, surface};
 }"""
 
 _QUIZ_DOT_CONTRAST = """selector => {""" + _CONTRAST_TOOLS + """
