@@ -125,7 +125,7 @@ def test_assistive_technology_finds_the_quick_exit_link_first_after_the_skip_lin
 
 def test_the_site_sets_no_cookie_and_stores_only_the_palette_choice(visit):
     visit.goto("")
-    visit.page.click("form[data-md-component=palette] label:visible")
+    visit.page.click("[data-md-component=palette] button")
     visit.goto("politica/")
     assert visit.page.context.cookies() == []
     assert visit.page.evaluate("document.cookie") == ""

@@ -216,7 +216,7 @@ def test_with_no_connection_the_quick_exit_blanks_the_page_and_opens_a_local_neu
     prefix = "" if language == "es" else "en/"
     _open(reader, prefix + "publico/si-te-pasa-a-ti.html")
     reader.context.set_offline(True)
-    reader.locator(".quick-exit").click()
+    reader.locator("header .quick-exit").click()
     reader.wait_for_url("**/" + _LOCAL_PAGE[language])
     assert reader.evaluate("document.body.textContent.trim()") == ""
     assert reader.title() in ("Nueva pestaña", "New Tab")

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import LANGUAGES, built_pages, html
 
-PUBLIC_PAGES = ["publico/", "publico/trata-en-5-minutos/", "publico/como-ocurre/",
+PUBLIC_PAGES = ["publico/", "publico/trata-en-5-minutos/", "publico/como-ocurre/", "publico/oferta-de-trabajo/",
                 "publico/mitos-y-realidades/", "publico/si-te-pasa-a-ti/", "publico/que-puedes-hacer/",
                 "denunciar/", "seguridad/"]
 

@@ -93,32 +93,45 @@ def test_the_devices_setting_is_shown_before_any_script_file_runs(browser, serve
         page.route(_BUNDLE, lambda route: route.abort())
         page.goto(server + "politica/")
         assert _scheme(page) == scheme
-        # The one toggle in view switches to the other palette.
-        shown = page.evaluate("[...document.querySelectorAll('[data-md-component=palette] label')]"
-                              ".filter(label => !label.hidden).map(label => label.htmlFor)")
-        assert shown == ["__palette_1" if device == "light" else "__palette_0"]
+        # The one switch, a button, says whether the dark scheme is on.
+        pressed = page.evaluate("[...document.querySelectorAll('[data-md-component=palette] button')]"
+                                ".map(button => button.getAttribute('aria-pressed'))")
+        assert pressed == ["false" if device == "light" else "true"]
         assert page.evaluate("localStorage.length") == 0
 
 
 def test_a_readers_choice_is_kept_on_the_next_page_before_any_script_file_runs(browser, server):
     with _tab(browser, color_scheme="light") as page:
         page.goto(server + "politica/")
-        page.click("form[data-md-component=palette] label:visible")
+        page.click("[data-md-component=palette] button")
         assert _scheme(page) == "slate"
         page.route(_BUNDLE, lambda route: route.abort())
         page.goto(server + "en/regiones/")
         assert _scheme(page) == "slate"
 
 
-def test_the_switch_works_from_the_keyboard(visit):
-    visit.goto("glosario/")
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_switch_is_a_button_named_for_what_it_does_that_space_and_enter_press(visit, language):
+    visit.goto("glosario/" if language == "es" else "en/glosario/")
     page = visit.page
-    before = _scheme(page)
-    page.focus("[data-md-component=palette] input:checked")
-    page.keyboard.press("ArrowRight")
-    assert _scheme(page) != before
-    page.keyboard.press("ArrowRight")
-    assert _scheme(page) == before
+    button = page.locator("[data-md-component=palette] button")
+    assert button.count() == 1
+    role = page.evaluate("""() => { const b = document.querySelector('[data-md-component=palette] button');
+        return [b.tagName, b.type, b.textContent.trim()]; }""")
+    assert role == ["BUTTON", "button", {"es": "Modo oscuro", "en": "Dark mode"}[language]]
+    # No radio button is left to announce "checked" (Material's switch).
+    assert page.locator("[data-md-component=palette] input").count() == 0
+    assert _scheme(page) == "default" and button.get_attribute("aria-pressed") == "false"
+    button.focus()
+    page.keyboard.press("Space")
+    assert _scheme(page) == "slate" and button.get_attribute("aria-pressed") == "true"
+    page.keyboard.press("Enter")
+    assert _scheme(page) == "default" and button.get_attribute("aria-pressed") == "false"
+    # Chromium's own accessibility tree: a toggle button with that name, pressed or not.
+    snapshot = page.locator("[data-md-component=palette]").aria_snapshot()
+    assert f'button "{ {"es": "Modo oscuro", "en": "Dark mode"}[language] }"' in snapshot
+    page.keyboard.press("Space")
+    assert "[pressed]" in page.locator("[data-md-component=palette]").aria_snapshot()
 
 
 def test_without_a_choice_the_page_follows_the_device_and_with_one_it_stays(browser, server):
@@ -129,7 +142,7 @@ def test_without_a_choice_the_page_follows_the_device_and_with_one_it_stays(brow
         wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'slate'")
         page.emulate_media(color_scheme="light")
         wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'default'")
-        page.click("form[data-md-component=palette] label:visible")   # the reader chooses dark
+        page.click("[data-md-component=palette] button")   # the reader chooses dark
         page.emulate_media(color_scheme="light")
         page.emulate_media(color_scheme="dark")
         page.emulate_media(color_scheme="light")

@@ -3,6 +3,8 @@
   "use strict";
 
   // ---- Quick exit: blank the page at once, then replace it in history with a neutral site.
+  // The same link is in the header, the phone menu and the search dialog
+  // (overrides/partials/quick-exit.html): whichever the reader sees, one tap leaves.
   var exits = document.querySelectorAll("[data-quick-exit]");
   var destination = exits.length ? exits[0].getAttribute("href") : null;
   // With no connection (a USB copy in a village, a phone out of signal) the neutral site would
@@ -29,34 +31,76 @@
 
   for (var i = 0; i < exits.length; i++) exits[i].addEventListener("click", quickExit);
 
-  // Shift pressed three times, each press within 5 seconds of the first.
-  var presses = [];
-  var announcer = document.createElement("p");
-  announcer.className = "visually-hidden";
-  announcer.setAttribute("role", "status");
-  announcer.setAttribute("aria-live", "polite");
-  if (document.body && destination) document.body.appendChild(announcer);
+  // Shift pressed three times on its own leaves too. A press counts when Shift goes up with no
+  // other key pressed meanwhile (a capital letter typed into search is not a press), and the count
+  // starts again after a pause or any other key. The count is shown beside the exit, in words
+  // (announced: a live region) and as dots on the exit buttons, as GOV.UK's "Exit this page" does.
+  var PRESSES_TO_LEAVE = 3;
+  var PAUSE_MS = 5000;
   var lang = document.documentElement.lang === "en" ? "en" : "es";
   var progress = {
     es: ["Mayús pulsada 1 vez de 3 para salir rápido.", "Mayús pulsada 2 veces de 3 para salir rápido."],
     en: ["Shift pressed 1 time of 3 to leave quickly.", "Shift pressed 2 times of 3 to leave quickly."]
   };
+  var count = 0;
+  var shiftAlone = false;
+  var pauseTimer = null;
+  var status = document.createElement("p");
+  status.className = "quick-exit-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  if (document.body && destination) document.body.appendChild(status);
+
+  function showCount() {
+    status.textContent = count ? progress[lang][count - 1] : "";
+    var dots = count ? new Array(count + 1).join("\u25cf") + new Array(PRESSES_TO_LEAVE - count + 1).join("\u25cb") : "";
+    for (var k = 0; k < exits.length; k++) {
+      var counter = exits[k].querySelector(".quick-exit__count");
+      if (counter) counter.textContent = dots;
+    }
+  }
+
+  function resetCount() {
+    clearTimeout(pauseTimer);
+    if (!count) return;
+    count = 0;
+    showCount();
+  }
+
+  // A modal dialog (search) makes the rest of the page inert, to the eye and to screen readers:
+  // while one is open, the count is shown and announced from inside it.
+  if (window.MutationObserver) {
+    new MutationObserver(function () {
+      var open = document.querySelector("dialog[open]");
+      var home = open || document.body;
+      if (status.parentNode !== home) home.appendChild(status);
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["open"] });
+  }
 
   document.addEventListener("keydown", function (event) {
-    if (!destination || event.key !== "Shift" || event.repeat) return;
-    var now = Date.now();
-    presses = presses.filter(function (t) { return now - t <= 5000; });
-    presses.push(now);
-    if (presses.length >= 3) {
-      presses = [];
-      quickExit();
-    } else {
-      announcer.textContent = progress[lang][presses.length - 1];
+    if (!destination) return;
+    if (event.key !== "Shift") {
+      shiftAlone = false;
+      resetCount();
+    } else if (!event.repeat) {
+      shiftAlone = true;
     }
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") presses = [];
   }, true);
+  document.addEventListener("keyup", function (event) {
+    if (!destination || event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
+    count += 1;
+    clearTimeout(pauseTimer);
+    if (count >= PRESSES_TO_LEAVE) {
+      count = 0;
+      quickExit();
+      return;
+    }
+    showCount();
+    pauseTimer = setTimeout(resetCount, PAUSE_MS);
+  }, true);
+  // A click or tap while Shift is down (Shift+click selects text) is not a lone press either.
+  document.addEventListener("pointerdown", function () { shiftAlone = false; }, true);
 
   // ---- Labels that act as buttons (the navigation's sections): Enter and Space click them, as
   // for any button.
@@ -81,7 +125,7 @@
       drawer.click();  // the checkbox opens the menu (CSS) and announces the change
       if (!drawer.checked) return;
       // The first entry of the level in view (the menu opens on the page's own level).
-      var entries = sidebar.querySelectorAll('a[href], label[tabindex="0"], button');
+      var entries = sidebar.querySelectorAll('a[href]:not([data-quick-exit]), label[tabindex="0"], button');
       for (var e = 0; e < entries.length; e++) {
         if (entries[e].getClientRects().length && getComputedStyle(entries[e]).visibility === "visible") {
           entries[e].focus({ preventScroll: true });

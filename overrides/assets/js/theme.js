@@ -36,14 +36,18 @@
       window.__site_palette(index, remember);
       setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
     };
-    var inputs = Array.prototype.slice.call(palette.querySelectorAll("input"));
-    palette.addEventListener("change", function (event) {
-      var index = inputs.indexOf(event.target);
-      if (index >= 0) switchTo(index, true);
-    });
+    var options = Array.prototype.slice.call(palette.querySelectorAll("[data-md-color-media]"));
+    var paletteButton = palette.querySelector("button");
+    // A press (click, Space, Enter) switches to the next palette: light to dark and back.
+    if (paletteButton) {
+      paletteButton.addEventListener("click", function () {
+        var shown = Number(palette.getAttribute("data-palette-index")) || 0;
+        switchTo((shown + 1) % options.length, true);
+      });
+    }
     // The device switches to dark at night: follow it, unless the reader chose on this site.
-    inputs.forEach(function (input) {
-      var media = window.matchMedia(input.getAttribute("data-md-color-media"));
+    options.forEach(function (option) {
+      var media = window.matchMedia(option.getAttribute("data-md-color-media"));
       if (!media.addEventListener) return;
       media.addEventListener("change", function () {
         switchTo(window.__site_palette_choice(), false);

@@ -1,0 +1,191 @@
+"""The quick exit from every state the site has, in Chromium, at 360 px and 1280 px, both languages.
+
+For each state (nothing open, search open, the menu open, a <details> open, a quiz half
+answered, the focus in a field, the page scrolled):
+- every quick exit in view is the element under the pointer at its own centre (nothing covers it);
+- one click or tap on it leaves; Back then shows the page before, never the page that was left;
+- Shift pressed three times on its own leaves too, and the count is shown (in view, uncovered)
+  and announced (a live region) after the first and second presses.
+Also: capitals typed into search never count, and the count starts again after a pause.
+
+The neutral destination is answered inside the browser (page.route): no request leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser_safety import NEUTRAL_SITE, _fake_neutral_site
+
+PREFIXES = {"es": "", "en": "en/"}
+WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
+COUNT_WORDS = {"es": ("Mayús pulsada 1 vez de 3", "Mayús pulsada 2 veces de 3"),
+               "en": ("Shift pressed 1 time of 3", "Shift pressed 2 times of 3")}
+
+# A state, the page it is reached on and the steps that reach it (run in the page).
+STATES = {
+    "nothing open": ("publico/si-te-pasa-a-ti/", None),
+    "search open": ("denunciar/", "search"),
+    "menu open": ("politica/prevencion/", "menu"),
+    "details open": ("politica/", "details"),
+    "quiz half answered": ("capacitacion/que-es-la-trata/cuestionario/", "quiz"),
+    "focus in a field": ("capacitacion/", "field"),
+    "page scrolled": ("publico/como-ocurre/", "scroll"),
+}
+CASES = [(state, width, language) for state in STATES for width in WIDTHS for language in PREFIXES]
+CASE_IDS = [f"{state.replace(' ', '-')}-{width}-{language}" for state, width, language in CASES]
+
+# Every quick exit the reader can see now: shown, inside the window, and not behind an open
+# modal dialog (which makes the rest of the page inert: the dialog carries its own exit).
+_EXITS_IN_VIEW = """() => [...document.querySelectorAll('[data-quick-exit]:not(.md-skip)')]
+  .filter(el => el.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+  .filter(el => { const modal = document.querySelector('dialog[open]:modal'); return !modal || modal.contains(el); })
+  .map(el => { const r = el.getBoundingClientRect();
+               return {x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height,
+                       where: el.closest('dialog') ? 'search' : el.closest('.md-sidebar') ? 'menu' : 'header'}; })
+  .filter(b => b.w > 0 && b.x > 0 && b.y > 0 && b.x < innerWidth && b.y < innerHeight)"""
+
+_UNDER_POINTER = """([x, y]) => { const top = document.elementFromPoint(x, y);
+  return !!top && !!top.closest('[data-quick-exit]'); }"""
+
+
+@pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
+def tab(request, browser, server):
+    width, height = WIDTHS[request.param]
+    phone = request.param == "phone"
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                                  has_touch=phone, device_scale_factor=2 if phone else 1)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((server, NEUTRAL_SITE, "data:", "about:")) else None)
+    _fake_neutral_site(page)
+    page.width_name = request.param
+    yield page
+    context.close()
+    assert outside == [], f"requests left the machine: {outside}"
+
+
+def _reach(page, server, language, state):
+    """Open the page before (for Back), then the state's page, and put it in that state."""
+    url, step = STATES[state]
+    prefix = PREFIXES[language]
+    page.goto(server + prefix + "glosario/", wait_until="load")
+    page.goto(server + prefix + url, wait_until="load")
+    if step == "search":
+        page.click("[data-search-open]")
+        page.wait_for_selector("#site-search[open]")
+        page.fill("#site-search-input", "trata")
+    elif step == "menu":
+        if page.evaluate("getComputedStyle(document.querySelector('[data-menu-open]')).display === 'none'"):
+            pytest.skip("no menu at this width")
+        page.click("[data-menu-open]")
+        page.wait_for_timeout(400)  # the menu slides in
+        assert page.evaluate("document.getElementById('__drawer').checked")
+    elif step == "details":
+        page.locator("details.diagram-list > summary").first.click()
+        assert page.evaluate("document.querySelector('details.diagram-list').open")
+    elif step == "quiz":
+        page.locator("#pregunta-1 .quiz__option input[type=radio]").first.check()
+    elif step == "field":
+        page.wait_for_selector("[data-training-filter]:not([hidden])")
+        page.focus("[data-training-filter] select")
+        assert page.evaluate("document.activeElement.tagName") == "SELECT"
+    elif step == "scroll":
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+        page.wait_for_timeout(100)
+        assert page.evaluate("window.scrollY") > 1000
+    return server + prefix + "glosario/"
+
+
+def _left_and_back_skips(page, before):
+    page.wait_for_url(NEUTRAL_SITE)
+    page.go_back()
+    assert page.url == before, "Back showed the page that was left"
+
+
+@pytest.mark.parametrize(("state", "language"), [(s, lang) for s in STATES for lang in PREFIXES],
+                         ids=[f"{s.replace(' ', '-')}-{lang}" for s in STATES for lang in PREFIXES])
+def test_the_exit_in_view_is_uncovered_and_one_tap_leaves_for_good(tab, server, state, language):
+    before = _reach(tab, server, language, state)
+    exits = tab.evaluate(_EXITS_IN_VIEW)
+    assert exits, "no quick exit in view"
+    for button in exits:
+        assert tab.evaluate(_UNDER_POINTER, [button["x"], button["y"]]), f"the {button['where']} exit is covered"
+    if state == "search open":
+        assert "search" in [b["where"] for b in exits], "the search dialog has no exit of its own"
+    if state == "menu open":
+        assert "menu" in [b["where"] for b in exits], "the menu has no exit of its own"
+    # The exit the reader is most likely to use: inside what is open, else the header's.
+    button = next((b for b in exits if b["where"] != "header"), exits[0])
+    if tab.width_name == "phone":
+        tab.touchscreen.tap(button["x"], button["y"])
+    else:
+        tab.mouse.click(button["x"], button["y"])
+    _left_and_back_skips(tab, before)
+
+
+@pytest.mark.parametrize(("state", "language"), [(s, lang) for s in STATES for lang in PREFIXES],
+                         ids=[f"{s.replace(' ', '-')}-{lang}" for s in STATES for lang in PREFIXES])
+def test_three_lone_shift_presses_leave_and_the_count_is_shown_and_announced(tab, server, state, language):
+    before = _reach(tab, server, language, state)
+    for presses in (1, 2):
+        tab.keyboard.press("Shift")
+        status = tab.evaluate("""() => { const s = document.querySelector('.quick-exit-status');
+            const r = s.getBoundingClientRect(), top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return {text: s.textContent, live: s.getAttribute('aria-live'), role: s.getAttribute('role'),
+                    inView: r.width > 20 && r.top >= 0 && r.bottom <= innerHeight,
+                    uncovered: top === s || s.contains(top),
+                    dots: [...document.querySelectorAll('.quick-exit__count')].map(d => d.textContent)}; }""")
+        assert status["text"].startswith(COUNT_WORDS[language][presses - 1]), status
+        assert status["live"] == "polite" and status["role"] == "status"
+        assert status["inView"] and status["uncovered"], status
+        assert "●" * presses + "○" * (3 - presses) in status["dots"]
+    assert tab.url != NEUTRAL_SITE
+    tab.keyboard.press("Shift")
+    _left_and_back_skips(tab, before)
+
+
+@pytest.mark.parametrize("language", PREFIXES)
+def test_capitals_typed_into_search_never_count(tab, server, language):
+    _reach(tab, server, language, "search open")
+    tab.fill("#site-search-input", "")
+    tab.keyboard.type("ABC")
+    for key in ("Shift+A", "Shift+B", "Shift+C", "Shift+KeyD"):
+        tab.keyboard.press(key)
+    tab.wait_for_timeout(300)
+    assert tab.url.startswith(server)
+    assert tab.input_value("#site-search-input") == "ABCABCD"
+    assert tab.evaluate("document.querySelector('.quick-exit-status').textContent") == ""
+
+
+def test_the_count_starts_again_after_a_pause_or_another_key(tab, server):
+    tab.goto(server + "denunciar/", wait_until="load")
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift")
+    tab.wait_for_timeout(5300)
+    assert tab.evaluate("document.querySelector('.quick-exit-status').textContent") == ""
+    tab.keyboard.press("Shift")
+    assert tab.evaluate("document.querySelector('.quick-exit-status').textContent").startswith("Mayús pulsada 1 vez")
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("x")
+    tab.keyboard.press("Shift")
+    assert tab.url == server + "denunciar/"
+    assert tab.evaluate("document.querySelector('.quick-exit-status').textContent").startswith("Mayús pulsada 1 vez")
+
+
+def test_the_exit_is_in_every_built_page_header_menu_and_search_dialog(site):
+    from conftest import built_pages
+
+    for path in built_pages(site):
+        text = path.read_text(encoding="utf-8")
+        if 'class="md-header"' not in text:
+            continue
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(text, "html.parser")
+        exits = soup.select("a[data-quick-exit].quick-exit")
+        where = sorted({"search" if a.find_parent("dialog") else "menu" if a.find_parent(class_="md-sidebar")
+                        else "header" for a in exits})
+        assert where == ["header", "menu", "search"], (path, where)
+        assert len({a["href"] for a in exits}) == 1, path
