@@ -25,7 +25,7 @@ MISTYPED = [
     (REGION, "<!-- regions: figures -->", "<!-- regions: Figures -->",
      "'<!-- regions: Figures -->' is not a known marker (markers are written in lowercase). Fix: write '<!-- regions: figures -->'."),
     (REGION, "<!-- regions: figures -->", "<!-- regions: figuras -->",
-     "'<!-- regions: figuras -->' is not a known marker. Fix: use one of: <!-- regions: index -->, <!-- regions: figures -->."),
+     "'<!-- regions: figuras -->' is not a known marker. Fix: use one of: <!-- regions: index -->, <!-- regions: figures -->, <!-- regions: caveat -->."),
     (REGION, "<!-- regions: figures -->", "<!-- mapa: regiones -->",
      f"'<!-- mapa: regiones -->' is not a known marker. Fix: use one of: {ALL_KNOWN}."),
     ("docs/capacitacion/que-es-la-trata/plan.en.md", "<!-- training: plan -->", "<!--training:Plan-->",
@@ -60,13 +60,13 @@ def test_every_marker_in_the_docs_is_in_the_table():
 
 
 def test_a_new_row_in_the_table_is_a_known_marker(monkeypatch):
-    """Adding a marker (say a training one for slides) is a row in markers.KNOWN."""
+    """Adding a marker (say a training one for handouts) is a row in markers.KNOWN."""
     with pytest.raises(content_model.ContentError, match="is not a known marker"):
-        markers.parse("Lead.\n\n<!-- training: slides -->\n", "docs/x.es.md")
-    monkeypatch.setitem(markers.KNOWN, "training", {**markers.KNOWN["training"], "slides": ("slides",)})
-    assert markers.parse("Lead.\n\n<!-- training: slides -->\n", "docs/x.es.md") == (
-        markers.Marker("training", "slides", 3),)
-    assert markers.belongs("training", "slides", "slides") and not markers.belongs("training", "slides", "quiz")
+        markers.parse("Lead.\n\n<!-- training: handouts -->\n", "docs/x.es.md")
+    monkeypatch.setitem(markers.KNOWN, "training", {**markers.KNOWN["training"], "handouts": ("slides",)})
+    assert markers.parse("Lead.\n\n<!-- training: handouts -->\n", "docs/x.es.md") == (
+        markers.Marker("training", "handouts", 3),)
+    assert markers.belongs("training", "handouts", "slides") and not markers.belongs("training", "handouts", "quiz")
 
 
 def test_comments_that_are_not_shaped_like_markers_are_left_alone():
