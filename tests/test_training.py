@@ -268,9 +268,11 @@ def test_a_module_overview_links_the_guidelines_it_teaches_and_its_parts(site, m
     module = model.training[language].get("que-es-la-trata")
     page = html(site, module.url)
     links = [a["href"] for a in page.select(".training-overview a")]
-    assert len(links) == len(module.teaches) + len(PARTS) - 1
+    # The guidelines, the five other parts, the slides and the plan's 45-minute version.
+    assert len(links) == len(module.teaches) + len(PARTS) - 1 + 2
+    assert "plan/#version-corta" in links and "diapositivas/" in links
     for href in links:
-        assert (site / module.url / href / "index.html").resolve().exists(), href
+        assert (site / module.url / href.split("#")[0] / "index.html").resolve().exists(), href
 
 
 def test_a_quiz_without_javascript_keeps_questions_and_revealable_answers(site):

@@ -179,8 +179,8 @@ def test_every_module_overview_leads_to_its_pack(site, model, language):
 
 
 def test_an_edit_to_a_modules_pages_shows_up_in_its_pack(project, tmp_path):
-    edit(project / f"docs/{MODULE}/plan.es.md", "Después, busque apoyo para usted.",
-         "Después, busque apoyo para usted. Texto nuevo del plan.")
+    edit(project / f"docs/{MODULE}/plan.es.md", "Los horarios cuentan desde el inicio de la sesión.",
+         "Los horarios cuentan desde el inicio de la sesión. Texto nuevo del plan.")
     edit(project / f"docs/{MODULE}/plan.es.md", 'title: "Pausa"', 'title: "Pausa con café"')
     edit(project / f"docs/{MODULE}/hoja.en.md", "Keep it and share it.", "Keep it, share it, pin it up.")
     out = tmp_path / "built"
@@ -220,6 +220,6 @@ def test_an_overview_without_its_marker_still_leads_to_the_pack(model):
     import training as hook
 
     module = model.training["en"].get("que-es-la-trata")
-    markdown = hook._after_lead("The lead.\n\n## Objectives { #objetivos }\n\nText.\n", hook._pack_link(module))
+    markdown = hook._after_lead("The lead.\n\n## Objectives { #objetivos }\n\nText.\n", hook._pack_link(module, module.url, str(ROOT / "docs")))
     lead, link, rest = (block.strip() for block in markdown.split("\n\n", 2))
     assert lead == "The lead." and "[trainer's pack](paquete.md)" in link and rest.startswith("## Objectives")
