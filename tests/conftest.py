@@ -73,6 +73,18 @@ def language_of_page(site: Path, path: Path) -> str:
     return "en" if path.relative_to(site).parts[0] == "en" else "es"
 
 
+def site_edition() -> dict:
+    """The edition in mkdocs.yml (`extra.edition`: version and date), so no test pins a number."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return config["extra"]["edition"]
+
+
 # ---------------------------------------------------------------------------- fixture projects
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, LANGUAGES, ROOT, built_pages, html, language_of_page
+from conftest import BUILD_ENV, LANGUAGES, ROOT, built_pages, html, language_of_page, site_edition
 
 import content_model
 
@@ -164,19 +164,8 @@ def test_every_page_404s_included_carries_the_same_content_security_policy(site)
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
 
 
-def _edition():
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return config["extra"]["edition"]
-
-
 def test_every_page_shows_the_edition_and_the_changelog_lists_it(site):
-    edition = _edition()
+    edition = site_edition()
     for path in built_pages(site):
         footer = html(site, path.relative_to(site).as_posix()).select_one(".edition")
         assert footer is not None, path
@@ -188,7 +177,7 @@ def test_every_page_shows_the_edition_and_the_changelog_lists_it(site):
 
 
 def test_every_policy_page_says_how_to_cite_it(site):
-    edition = _edition()
+    edition = site_edition()
     for language in LANGUAGES:
         for node in content_model.load_site(ROOT / "docs").tree(language).nodes:
             cite = html(site, node.url).select_one(".policy-cite").get_text(" ")

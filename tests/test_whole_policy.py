@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, build_error, edit, html
+from conftest import LANGUAGES, ROOT, build_error, edit, html, site_edition
 
 import content_model
 import whole_policy as hook
@@ -196,7 +196,7 @@ def test_every_printed_sheet_carries_its_number_the_address_and_the_edition(visi
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     sheets = [p.extract_text() for p in reader.pages]
     assert len(sheets) >= 3
-    edition = {"es": "Edición 1.1", "en": "Edition 1.1"}[language]
+    edition = {"es": "Edición", "en": "Edition"}[language] + " " + site_edition()["version"]
     for number, text in enumerate(sheets, start=1):
         flat = re.sub(r"\s+", "", text)
         assert f"{number}/{len(sheets)}" in flat, number
