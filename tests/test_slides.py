@@ -178,6 +178,18 @@ def test_the_address_opens_the_deck_on_a_slide_for_a_second_window(visit):
     assert _current(visit.page) == "s4"
 
 
+@pytest.mark.parametrize("address", ["", "#s3"])
+def test_tab_from_the_deck_reaches_its_buttons_not_the_footer(visit, address):
+    """The browser focuses the slide named in the address once the page has loaded; the next Tab
+    must land on the deck's own buttons (it used to skip them and land in the footer)."""
+    visit.goto(SLIDES["es"] + address)
+    page = visit.page
+    wait_until(page, "document.documentElement.classList.contains('slides-js')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('.slides__controls button')"), \
+        page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+
+
 def test_the_buttons_move_the_deck_and_ask_for_full_screen(visit):
     visit.goto(SLIDES["es"])
     page = visit.page

@@ -51,8 +51,10 @@ def slides(module: Module, activities: str, handout: str) -> str:
                            for number, (kind, attributes, inner) in enumerate(deck, start=1))
     return (f'<div class="slides" data-slides markdown="block" data-msg-slide="{escape(words["slide_of"])}"'
             f' data-msg-notes="{escape(words["notes"])}">\n\n'
-            f'{_controls(words)}\n\n'
-            f"{sections}\n\n</div>")
+            # The controls after the slides: the browser focuses the slide in the address (#s3) on
+            # load, and Tab from there must reach "Next", not skip past the deck to the footer.
+            f"{sections}\n\n"
+            f'{_controls(words)}\n\n</div>')
 
 
 def back_link(module: Module, href: str) -> str:
