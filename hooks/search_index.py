@@ -65,11 +65,25 @@ def on_page_content(html, page, config, files, **kwargs):
     kind = site.kind_of(page.file.src_uri)
     if kind in _NOT_INDEXED_KINDS:
         return html
-    boost = _KIND_BOOST.get(kind, 1) * float((page.meta.get("search") or {}).get("boost") or 1)
+    boost = _KIND_BOOST.get(kind, 1) * page_boost(f"docs/{page.file.src_uri}", page.meta.get("search"))
     # page.title is HTML text (escaped); the list holds plain text, which search.js shows as text.
     _pages(config).append({"url": page.url, "title": unescape(page.title), "boost": boost,
                                          "sections": sections(html)})
     return html
+
+
+def page_boost(where: str, search: object) -> float:
+    """The page's `search: {boost: n}` from its front matter (1 without one), or a ContentError."""
+    if search is None:
+        return 1.0
+    example = "'search:' with an indented 'boost: 2' below it (higher ranks the page higher; 1 is the default)"
+    if not isinstance(search, dict) or set(search) - {"boost"}:
+        raise content_model.ContentError(where, "search", "only 'boost' can be set here", f"write {example}")
+    boost = search.get("boost", 1)
+    if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not 0 < boost <= 10:
+        raise content_model.ContentError(where, "search.boost", f"{boost!r} is not a number between 0 and 10",
+                                         f"write {example}")
+    return float(boost)
 
 
 # Writes this language's list once its pages are all rendered.
@@ -103,9 +117,13 @@ def document_list(language: str, pages: list[dict], synonyms: list[list[list[str
             for term in {t for token in _TOKEN.findall(text.lower()) for t in index_terms(language, token)}:
                 sections_used[term] = sections_used.get(term, 0) + 1
     common = max(2, len(split) // COMMON_TERM)
-    sections_out = [[number, anchor, heading, shown,
-                     " ".join(t for t in tail_terms(language, shown, rest) if sections_used[t] < common)]
-                    for number, anchor, heading, shown, rest in split]
+    sections_out = []
+    for number, anchor, heading, shown, rest in split:
+        uses = tail_uses(language, rest)
+        # A common term stays where the section uses it again and again: there it is the subject
+        # ("tratantes" in the section about them), not a passing word.
+        kept = [t for t in tail_terms(language, shown, rest) if sections_used[t] < common or uses[t] >= LOCAL_SUBJECT]
+        sections_out.append([number, anchor, heading, shown, " ".join(kept)])
     return {"language": language, "stopWords": sorted(STOP_WORDS[language]), "synonyms": synonyms,
             "pages": listed, "sections": sections_out}
 
@@ -118,6 +136,15 @@ def split_text(text: str, limit: int | None = None) -> tuple[str, str]:
     cut = text.rfind(" ", 0, limit)
     cut = cut if cut > limit // 2 else limit
     return text[:cut], text[cut:].strip()
+
+
+def tail_uses(language: str, rest: str) -> dict[str, int]:
+    """How many times each index term occurs in `rest`."""
+    uses: dict[str, int] = {}
+    for token in _TOKEN.findall(rest.lower()):
+        for term in index_terms(language, token):
+            uses[term] = uses.get(term, 0) + 1
+    return uses
 
 
 def tail_terms(language: str, shown: str, rest: str) -> list[str]:
@@ -207,7 +234,7 @@ def analysed_synonyms(language: str, groups: list[list[str]], shown: str | None)
 def sections(html: str) -> list[list[str]]:
     """[anchor, heading, text] of each section of rendered HTML, without what is not indexed."""
     parser = _SectionParser()
-    parser.feed(html)
+    parser.feed(_CITATION.sub(" ", html))
     parser.close()
     found = []
     for anchor, heading, words in parser.sections:
@@ -288,6 +315,7 @@ _SNOWBALL = {"es": "spanish", "en": "english"}
 # Characters of each section kept as text for the results' snippets (see document_list).
 SNIPPET_TEXT = 300
 COMMON_TERM = 20    # a term in more than 1 section in 20 is "common" (see document_list)
+LOCAL_SUBJECT = 3   # ... but kept in a section's tail where the tail uses it this often
 
 # Pages whose title names a thing a reader looks for rank above passing mentions.
 _KIND_BOOST = {"specific": 1.5, "general": 1.5, "component": 1.5, "axis": 1.5, "transversal": 1.5,
@@ -300,6 +328,10 @@ _SECTION_HEADINGS = {"h2", "h3"}
 _SKIPPED_HEADING = re.compile(r"^(fuentes|sources)\b")
 _SKIPPED_ANCHORS = {"fuentes", "sources", "citar"}
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+# An inline citation: a parenthesis holding only links to other sites, "([Código Penal, art. 129-A](…);
+# [Polaris](…))". Its words name another document; indexed, they rank every page that cites the
+# law above the page about it.
+_CITATION = re.compile(r"""\(\s*(?:<a\s[^>]*href=["']https?://[^"']*["'][^>]*>(?:(?!</a>).)*?</a>\s*[;,·]?\s*)+\)""", re.S)
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
                     "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number"}

@@ -39,6 +39,9 @@ QUERIES = [
     ("typo: swapped letters", "es", "glosraio", "glosario/"),
     ("typo: wrong letter", "en", "glossery", "en/glosario/"),
     ("typo: swapped letters", "en", "Plaermo Protocol", "en/contexto/marco-legal/"),
+    ("typo: two letters in a long word", "es", "explotasiomn", ("capacitacion/formas-de-explotacion/", "glosario/")),
+    ("typo: two letters in a long word", "en", "trafiking", ("en/glosario/", "en/publico/trata-en-5-minutos/",
+                                                             "en/capacitacion/que-es-la-trata/", "en/publico/")),
     ("synonym", "es", "albergue", "politica/centros-acogida/"),
     ("synonym", "es", "trabajo forzado", "glosario/"),
     ("synonym", "en", "forced labor", "en/glosario/"),
@@ -46,6 +49,9 @@ QUERIES = [
     ("law number", "es", "28950", "contexto/marco-legal/"),
     ("law number", "es", "Ley 28950", "contexto/marco-legal/"),
     ("law number", "en", "Law 28950", "en/contexto/marco-legal/"),
+    ("article cited everywhere", "es", "129-A", ("contexto/marco-legal/", "glosario/")),
+    ("article, abbreviated", "en", "article 129-A", ("en/contexto/marco-legal/", "en/glosario/")),
+    ("decree, abbreviated", "es", "DS 001-2015-JUS", ("politica/", "contexto/marco-legal/", "acerca/")),
     ("emergency line", "es", "1818", "denunciar/"),
     ("emergency line", "en", "1818", "en/denunciar/"),
     ("sentence", "es", "¿Qué hago si me ofrecen un trabajo en otra ciudad?", ("publico/si-te-pasa-a-ti/", "publico/como-ocurre/")),
@@ -138,7 +144,8 @@ def test_results_show_the_section_and_link_to_its_heading(visit):
 
 def test_nothing_found_offers_a_word_of_the_index_and_the_other_languages_count(visit):
     _open_search(visit, "es")
-    results = _search(visit.page, "explotasiomn", lambda h: h)
+    # Three letters off: more than the search matches, within what a suggestion looks at.
+    results = _search(visit.page, "esplotasiomn", lambda h: h)
     assert results == []
     suggestion = visit.page.locator("[data-search-suggestion]")
     wait_until(visit.page, "!document.querySelector('[data-search-suggestion]').hidden")
@@ -271,6 +278,13 @@ def test_sources_urls_citations_quiz_controls_and_packs_are_not_indexed(site, la
     assert len(text) > 100_000      # everything else is there
 
 
+def test_an_inline_citation_is_not_indexed_but_a_link_in_a_sentence_is():
+    html = ("<p>La ley lo castiga (<a href='https://x.org/cp'>Código Penal, art. 129-A</a>; "
+            "<a href=\"https://p.org/m\">Polaris</a>). Lee el <a href='../glosario/'>glosario</a> "
+            "(<a href='../marco-legal/'>marco legal</a>) o (ver <a href='https://y.org'>la ley</a>).</p>")
+    assert search_index.sections(html) == [["", "", "La ley lo castiga . Lee el glosario ( marco legal ) o (ver la ley )."]]
+
+
 def test_a_section_after_the_sources_heading_of_a_lower_level_is_skipped_and_the_next_one_kept():
     html = ("<p>Intro</p><h2 id='a'>Qué significa</h2><p>Texto uno</p>"
             "<h2 id='fuentes'>Fuentes</h2><ul><li>Autor, <a href='https://x.org/a'>https://x.org/a</a></li></ul>"
@@ -399,3 +413,31 @@ def test_a_broken_synonyms_file_stops_the_build_with_one_message_naming_it(proje
 
 def test_the_synonyms_files_are_not_published(site):
     assert not list(site.rglob("*.yml"))
+
+
+# ---------------------------------------------------------------------------- a page's search settings
+
+
+def test_a_search_boost_that_is_not_a_number_stops_the_build_naming_the_page_and_field(project):
+    page = project / "docs" / "denunciar.es.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("boost: 2", "boost: alto", 1), encoding="utf-8")
+    assert build_error(project) == (
+        "docs/denunciar.es.md, field 'search.boost': 'alto' is not a number between 0 and 10. "
+        "Fix: write 'search:' with an indented 'boost: 2' below it (higher ranks the page higher; 1 is the default).")
+
+
+@pytest.mark.parametrize("search, field", [
+    (True, "search"), ("2", "search"), ({"exclude": True}, "search"), ({"boost": None}, "search.boost"),
+    ({"boost": 0}, "search.boost"), ({"boost": -1}, "search.boost"), ({"boost": True}, "search.boost"),
+    ({"boost": 1e9}, "search.boost"),
+])
+def test_every_other_wrong_search_setting_is_refused_with_its_field(search, field):
+    with pytest.raises(search_index.content_model.ContentError) as raised:
+        search_index.page_boost("docs/x.es.md", search)
+    assert str(raised.value).startswith(f"docs/x.es.md, field '{field}': ") and "Fix: " in str(raised.value)
+
+
+def test_a_search_boost_may_be_whole_or_decimal_and_defaults_to_one():
+    assert search_index.page_boost("docs/x.es.md", None) == 1.0
+    assert search_index.page_boost("docs/x.es.md", {"boost": 2}) == 2.0
+    assert search_index.page_boost("docs/x.es.md", {"boost": 1.5}) == 1.5

@@ -23,6 +23,7 @@
   var data = dialog.dataset;
   var MAX_RESULTS = 10;
   var MAX_NEAR = 4;             // words of the index a misspelt word may stand for
+  var LONG_WORD = 8;            // letters from which a misspelt word may be two edits away
   var SNIPPET = 160;            // characters of text around the first matched word
   var SLICE_MS = 12;            // indexing work between two chances for the page to answer
   var engines = {};             // language -> engine (see prepare)
@@ -251,6 +252,13 @@
   function plan(engine, query) {
     var tokens = query.match(TOKEN) || [];
     var alternatives = [], unknown = [], flat = [];
+    var wordsOf = new Map();   // query term -> the query words it stands for (coverage, in run)
+    var stands = function (term, words) {
+      var known = wordsOf.get(term) || [];
+      words.forEach(function (w) { if (known.indexOf(w) === -1) known.push(w); });
+      wordsOf.set(term, known);
+    };
+    var termsOfWord = [];
     tokens.forEach(function (token, at) {
       var terms = engine.analyse.tokenTerms(token, true);
       if (!terms.length) return;
@@ -258,17 +266,22 @@
       var folded = fold(token);
       var known = terms.some(function (t) { return engine.termsSeen.has(t); });
       var group = terms.slice();
-      // One wrong, missing, extra or swapped letter in a word of five letters or more.
+      // One wrong, missing, extra or swapped letter in a word of five letters or more; two in a
+      // word of eight or more ("trafiking").
+      var edits = folded.length >= LONG_WORD ? 2 : 1;
       if (!known && folded.length >= 5 && !/\d/.test(folded)) {
-        nearWords(engine, folded, 1).slice(0, MAX_NEAR).forEach(function (word) {
+        nearWords(engine, folded, edits).slice(0, MAX_NEAR).forEach(function (word) {
           engine.vocabulary.get(word).terms.forEach(function (t) { if (group.indexOf(t) === -1) group.push(t); });
         });
       }
       if (!known) unknown.push(folded);
       flat.push.apply(flat, terms);
       // MiniSearch's own fuzzy match (one edit) finds the words a section's tail holds as terms only.
+      var word = termsOfWord.length;
+      termsOfWord.push(terms);
+      group.forEach(function (t) { stands(t, [word]); });
       alternatives.push({ combineWith: "OR", queries: group, prefix: last && folded.length >= 3 && !/\d/.test(folded),
-                          fuzzy: !known && folded.length >= 5 && !/\d/.test(folded) ? 1 : false });
+                          fuzzy: !known && folded.length >= 5 && !/\d/.test(folded) ? edits : false });
     });
     // Synonyms: a phrase of the query stands also for the other phrases of its group. A phrase
     // is a list of words, each the terms it may give (see hooks/search_index.py).
@@ -276,15 +289,22 @@
     engine.synonyms.forEach(function (group) {
       group.forEach(function (member) {
         if (!member.every(has)) return;
+        // The query words this phrase is made of: a match of another phrase covers them.
+        var covered = [];
+        termsOfWord.forEach(function (terms, w) {
+          if (member.some(function (word) { return word.some(function (t) { return terms.indexOf(t) !== -1; }); })) covered.push(w);
+        });
         group.forEach(function (otherMember) {
           if (otherMember === member) return;
+          otherMember.forEach(function (word) { word.forEach(function (t) { stands(t, covered); }); });
           alternatives.push({ combineWith: "AND", queries: otherMember.map(function (word) {
             return { combineWith: "OR", queries: word };
           }) });
         });
       });
     });
-    return { tree: alternatives.length ? { combineWith: "OR", queries: alternatives } : null, unknown: unknown, tokens: tokens };
+    return { tree: alternatives.length ? { combineWith: "OR", queries: alternatives } : null, unknown: unknown, tokens: tokens,
+             words: termsOfWord.length, wordsOf: wordsOf };
   }
 
   // Results by page: the title's score, plus the page's best section (other matching sections
@@ -295,32 +315,41 @@
     var pages = new Map();
     var hitFor = function (page) {
       var hit = pages.get(page);
-      if (!hit) { hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [] }; pages.set(page, hit); }
+      if (!hit) { hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [], words: new Set() }; pages.set(page, hit); }
       return hit;
+    };
+    var cover = function (hit, queryTerms) {
+      queryTerms.forEach(function (t) { (planned.wordsOf.get(t) || []).forEach(function (w) { hit.words.add(w); }); });
     };
     engine.titles.search(planned.tree).forEach(function (result) {
       var hit = hitFor(result.id);
       hit.title = result.score;
       hit.terms = hit.terms.concat(result.terms);
+      cover(hit, result.queryTerms);
     });
     var sections = new Map();
     [engine.heads, engine.body].forEach(function (index) {
       index.search(planned.tree).forEach(function (result) {
-        var entry = sections.get(result.id) || { score: 0, terms: [] };
+        var entry = sections.get(result.id) || { score: 0, terms: [], queryTerms: [] };
         entry.score += result.score;
         entry.terms = entry.terms.concat(result.terms);
+        entry.queryTerms = entry.queryTerms.concat(result.queryTerms);
         sections.set(result.id, entry);
       });
     });
     sections.forEach(function (entry, id) {
       var hit = hitFor(engine.list.sections[id][0]);
       hit.terms = hit.terms.concat(entry.terms);
+      cover(hit, entry.queryTerms);
       if (entry.score > hit.best) { hit.rest += hit.best; hit.best = entry.score; hit.section = id; }
       else hit.rest += entry.score;
     });
     var hits = Array.from(pages.values()).map(function (hit) {
       if (hit.section === null) hit.section = engine.firstSection[hit.page];
-      hit.total = hit.title + hit.best + 0.1 * hit.rest;
+      // A page that has more of the query's words ranks above one that has a few of them many
+      // times (a reader's whole sentence: "me obligan a trabajar y no me pagan").
+      var share = planned.words > 1 ? hit.words.size / planned.words : 1;
+      hit.total = (hit.title + hit.best + 0.1 * hit.rest) * (0.5 + 0.5 * share);
       return hit;
     });
     hits.sort(function (a, b) { return b.total - a.total; });
@@ -354,7 +383,8 @@
     var words = planned.tokens.map(function (token) {
       var folded = fold(token);
       if (planned.unknown.indexOf(folded) === -1 || folded.length < 3) return token;
-      var near = nearWords(engine, folded, folded.length >= 5 ? 2 : 1);
+      // One edit further than the search itself looks (see plan): what it could not match.
+      var near = nearWords(engine, folded, folded.length >= LONG_WORD ? 3 : folded.length >= 5 ? 2 : 1);
       if (!near.length) return token;
       changed = true;
       return engine.vocabulary.get(near[0]).word;
