@@ -48,7 +48,8 @@ def on_config(config, **kwargs):
     _run.final_dir = os.path.abspath(config.site_dir)
     parent, name = os.path.split(_run.final_dir)
     os.makedirs(parent, exist_ok=True)
-    _run.staging_dir = tempfile.mkdtemp(prefix=f".{name}.building-", dir=parent)
+    _remove_leftovers(parent, name)
+    _run.staging_dir = tempfile.mkdtemp(prefix=f".{name}.building-{os.getpid()}-", dir=parent)
     os.chmod(_run.staging_dir, 0o777 & ~_umask())  # mkdtemp's 0700 would hide the site from a web server
     config.site_dir = _run.staging_dir
     return config
@@ -76,12 +77,36 @@ def on_shutdown(**kwargs):
     _run.staging_dir = None
 
 
+# A build that was killed (Ctrl+C twice, kill -9, a full disk) never reached on_shutdown: its
+# folder stays beside the site. Each folder carries its build's process id; one whose process is
+# gone is removed by the next build. A build still running (another terminal) keeps its own.
+def _remove_leftovers(parent, name):
+    for entry in os.listdir(parent):
+        for kind in ("building", "previous"):
+            prefix = f".{name}.{kind}-"
+            if not entry.startswith(prefix):
+                continue
+            pid = entry[len(prefix):].split("-", 1)[0]
+            if not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(os.path.join(parent, entry), ignore_errors=True)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # someone else's process: alive
+        return True
+    return True
+
+
 # The old site is renamed aside, the new one renamed in, then the old one removed.
 def _swap_in(new, final):
     if not os.path.exists(final):
         os.rename(new, final)
         return
-    old = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}.previous-", dir=os.path.dirname(final))
+    old = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}.previous-{os.getpid()}-", dir=os.path.dirname(final))
     os.rmdir(old)
     os.rename(final, old)
     os.rename(new, final)

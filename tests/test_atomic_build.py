@@ -5,6 +5,9 @@ anchor or image, a `nav:` entry to a missing page), and an error can come in eit
 pass: each case builds over a real previous site (`build_error` compares it file by file).
 """
 
+import os
+import subprocess
+
 import pytest
 
 from conftest import build_error, edit, previous_site, run_build, snapshot
@@ -41,13 +44,23 @@ def test_an_error_while_pages_are_written_leaves_the_previous_site_whole(project
 
 
 def test_a_good_build_replaces_the_previous_site_whole(project):
+    """... and removes what killed builds left beside it, but not the folder of a build still running."""
     site_dir = project / "site"
     site_dir.mkdir()
     (site_dir / "left-over.html").write_text("from an older build")
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    for left in (f".site.building-{ended.pid}-k1ll", f".site.previous-{ended.pid}-k1ll", ".site.building-x7q2"):
+        (project / left).mkdir()
+        (project / left / "index.html").write_text("half a site")
+    running = project / f".site.building-{os.getpid()}-l1ve"
+    running.mkdir()
     result = run_build(project, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (site_dir / "left-over.html").exists()
     assert (site_dir / "index.html").is_file() and (site_dir / "en/index.html").is_file()
+    assert running.is_dir()
+    running.rmdir()
     assert sorted(p.name for p in project.iterdir()) == ["docs", "hooks", "mkdocs.yml", "overrides", "site"]
     assert oct(site_dir.stat().st_mode & 0o777) == oct(previous_site().stat().st_mode & 0o777)
     built = snapshot(site_dir)
