@@ -138,7 +138,7 @@
       if (stopWords.has(folded)) terms = [];
       else if (/\d/.test(lower)) terms = [folded];
       else {
-        var a = fold(stemmer.stem(lower)), b = fold(stemmer.stem(folded));
+        var a = fold(stemmer.stem(lower)), b = folded === lower ? a : fold(stemmer.stem(folded));
         terms = a === b ? [a] : [a, b];
       }
       memo.set(word, terms);
@@ -368,7 +368,8 @@
     var outcome = run(engine, query);
     var hits = outcome.hits, n = hits.length;
     lastHits = hits;
-    status.textContent = n === 0 ? data.none : n === 1 ? data.one : data.many.replace("{n}", n);
+    // Until the body text is indexed, "nothing found" is not known yet: the status says it is loading.
+    status.textContent = n === 0 ? (engine.bodyReady ? data.none : data.loading) : n === 1 ? data.one : data.many.replace("{n}", n);
     hits.slice(0, MAX_RESULTS).forEach(function (hit) { list.appendChild(render(engine, hit)); });
     if (n && !performance.getEntriesByName("site-search:results").length) performance.mark("site-search:results");
     if (n === 0 && engine.bodyReady) {
