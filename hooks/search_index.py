@@ -139,7 +139,7 @@ def split_text(text: str, limit: int | None = None) -> tuple[str, str]:
 
 
 def tail_uses(language: str, rest: str) -> dict[str, int]:
-    """How many times each index term occurs in `rest`."""
+    """How many times each index term occurs in `rest`, in order of first use."""
     uses: dict[str, int] = {}
     for token in _TOKEN.findall(rest.lower()):
         for term in index_terms(language, token):
@@ -150,13 +150,7 @@ def tail_uses(language: str, rest: str) -> dict[str, int]:
 def tail_terms(language: str, shown: str, rest: str) -> list[str]:
     """The index terms of `rest` that `shown` does not give already, in order of first use."""
     seen = {term for token in _TOKEN.findall(shown.lower()) for term in index_terms(language, token)}
-    found: list[str] = []
-    for token in _TOKEN.findall(rest.lower()):
-        for term in index_terms(language, token):
-            if term not in seen:
-                seen.add(term)
-                found.append(term)
-    return found
+    return [term for term in tail_uses(language, rest) if term not in seen]
 
 
 # ---------------------------------------------------------------------------- analysis
