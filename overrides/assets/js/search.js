@@ -237,6 +237,9 @@
     return Math.min(previous[b.length], limit + 1);
   }
 
+  // How many letters a misspelt word of five letters or more may be from the index's word.
+  function typoEdits(word) { return word.length >= LONG_WORD ? 2 : 1; }
+
   // Words of the index within `limit` edits of a word it does not know: closest first, then most used.
   function nearWords(engine, word, limit) {
     var found = [];
@@ -268,7 +271,7 @@
       var group = terms.slice();
       // One wrong, missing, extra or swapped letter in a word of five letters or more; two in a
       // word of eight or more ("trafiking").
-      var edits = folded.length >= LONG_WORD ? 2 : 1;
+      var edits = typoEdits(folded);
       if (!known && folded.length >= 5 && !/\d/.test(folded)) {
         nearWords(engine, folded, edits).slice(0, MAX_NEAR).forEach(function (word) {
           engine.vocabulary.get(word).terms.forEach(function (t) { if (group.indexOf(t) === -1) group.push(t); });
@@ -385,7 +388,7 @@
       var folded = fold(token);
       if (planned.unknown.indexOf(folded) === -1 || folded.length < 3) return token;
       // One edit further than the search itself looks (see plan): what it could not match.
-      var near = nearWords(engine, folded, folded.length >= LONG_WORD ? 3 : folded.length >= 5 ? 2 : 1);
+      var near = nearWords(engine, folded, folded.length >= 5 ? typoEdits(folded) + 1 : 1);
       if (!near.length) return token;
       changed = true;
       return engine.vocabulary.get(near[0]).word;
