@@ -173,7 +173,9 @@ def test_the_language_switch_opens_the_same_page_in_the_other_language(reader, s
 def test_search_works_from_the_files_in_the_readers_language(reader, language, query, expected):
     _open(reader, "index.html" if language == "es" else "en/index.html")
     reader.click("[data-search-open]")
-    wait_until(reader, "window.__siteSearchIndex !== undefined")
+    # The final results: once the body text is indexed (the first ones come from titles and headings).
+    wait_until(reader, f"!!(window.__siteSearch && window.__siteSearch.engine('{language}') "
+                       f"&& window.__siteSearch.engine('{language}').bodyReady)")
     reader.fill("#site-search-input", query)
     wait_until(reader, "document.querySelector('#site-search-status').textContent.length > 0")
     results = [unquote(href[len(reader.folder):]).split("#")[0]

@@ -209,6 +209,32 @@ def test_arrows_move_through_the_results_and_enter_opens_one(visit):
     assert page.url.startswith(visit.base + "en/regiones/cusco/")
 
 
+@pytest.mark.parametrize("key", ["Tab", "ArrowDown"])
+def test_a_reader_already_in_the_results_keeps_their_place_when_the_body_text_is_indexed(visit, key):
+    """The results are drawn twice: from titles and headings at once, then with the body text.
+    The second drawing must not drop the keyboard focus onto the page (it did: a Tab walk in
+    the dialog stopped after three stops). The CPU is slowed so that the reader is in the
+    results before the body text is indexed; the test says so if it was not."""
+    page = visit.page
+    visit.goto("")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 20})
+    page.click("[data-search-open]")
+    page.fill("#site-search-input", "proteccion")
+    page.locator(".site-search__link").first.wait_for()
+    assert not page.evaluate("window.__siteSearch.engine('es').bodyReady"), "the body was indexed too soon to test"
+    # The first results come from titles and headings only: the page titled so comes first.
+    assert page.locator(".site-search__link").first.get_attribute("href").rstrip("/").endswith("politica/proteccion")
+    page.keyboard.press(key)
+    page.keyboard.press(key)
+    chosen = page.evaluate("document.activeElement.getAttribute('href')").split("#")[0]
+    assert page.evaluate("document.activeElement.classList.contains('site-search__link')")
+    wait_until(page, "window.__siteSearch.engine('es').bodyReady", timeout=60)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    assert page.evaluate("document.activeElement.classList.contains('site-search__link')")
+    assert page.evaluate("document.activeElement.getAttribute('href')").split("#")[0] == chosen
+
+
 def test_enter_in_the_box_opens_the_first_result(visit):
     _open_search(visit, "es")
     _search(visit.page, "Loreto", lambda h: h)

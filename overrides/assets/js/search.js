@@ -331,7 +331,9 @@
       cover(hit, result.queryTerms);
     });
     var sections = new Map();
-    [engine.heads, engine.body].forEach(function (index) {
+    // Until the body text is all indexed, only titles and headings answer: a half-built body
+    // index would rank by whichever sections happened to be added first.
+    (engine.bodyReady ? [engine.heads, engine.body] : [engine.heads]).forEach(function (index) {
       index.search(planned.tree).forEach(function (result) {
         var entry = sections.get(result.id) || { score: 0, terms: [], queryTerms: [] };
         entry.score += result.score;
@@ -365,6 +367,11 @@
     var engine = engines[data.language];
     if (!engine) return;
     var query = input.value;
+    // The results are drawn again once the body text is indexed: a reader who has already
+    // tabbed or arrowed into them stays on the same page's link (perhaps now at another
+    // section), or goes back to the box.
+    var pageOf = function (link) { return link.getAttribute("href").split("#")[0]; };
+    var focused = list.contains(document.activeElement) ? pageOf(document.activeElement) : null;
     list.textContent = "";
     suggestion.hidden = other.hidden = true;
     if (!query.trim()) { status.textContent = ""; return; }
@@ -374,6 +381,10 @@
     // Until the body text is indexed, "nothing found" is not known yet: the status says it is loading.
     status.textContent = n === 0 ? (engine.bodyReady ? data.none : data.loading) : n === 1 ? data.one : data.many.replace("{n}", n);
     hits.slice(0, MAX_RESULTS).forEach(function (hit) { list.appendChild(render(engine, hit)); });
+    if (focused !== null) {
+      var same = Array.prototype.find.call(list.querySelectorAll("a"), function (a) { return pageOf(a) === focused; });
+      (same || input).focus();
+    }
     if (n && !performance.getEntriesByName("site-search:results").length) performance.mark("site-search:results");
     if (n === 0 && engine.bodyReady) {
       suggest(engine, outcome.planned);
