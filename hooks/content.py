@@ -12,6 +12,7 @@ import re
 from mkdocs.plugins import event_priority
 
 import content_model
+from content_model import catalogue
 
 
 class _OneMessagePerMistake(logging.Filter):
@@ -48,28 +49,20 @@ def on_config(config, **kwargs):
     if not getattr(i18n, "building", False):  # the first language pass: a new build
         content_model.begin_build()
         _say_when_a_restart_is_needed()
+        _no_words_in_mkdocs_yml(config.extra)
     logging.getLogger("mkdocs.commands.build").addFilter(_ONE_MESSAGE)  # once: a filter is added once
-    check_interface_words(config.extra.get("ui"))
+    # The templates' words, from the one catalogue (hooks/data/words.*.yml), checked there:
+    # every language has every key.
+    for part in ("ui", "offer_check"):
+        config.extra[part] = {language: catalogue.words(language, part) for language in content_model.LANGUAGES}
     return config
 
 
-def check_interface_words(ui):
-    """Every language has every interface word of `extra.ui` (a missing one would print nothing)."""
-    if not isinstance(ui, dict):
-        raise content_model.ContentError("mkdocs.yml", "extra.ui", "the interface words are missing",
-                                         "add 'extra: ui:' with one set of words per language")
-    keys = list(dict.fromkeys(key for language in content_model.LANGUAGES
-                              for key in (ui.get(language) or {}) if isinstance(ui.get(language), dict)))
-    for language in content_model.LANGUAGES:
-        words = ui.get(language)
-        if not isinstance(words, dict):
-            raise content_model.ContentError("mkdocs.yml", f"extra.ui.{language}", "this language's interface words are missing",
-                                             f"add 'extra.ui.{language}:' with the same keys as the other languages")
-        for key in keys:
-            if not isinstance(words.get(key), str) or not words[key].strip():
-                other = next(lang for lang in content_model.LANGUAGES if isinstance((ui.get(lang) or {}).get(key), str))
-                raise content_model.ContentError("mkdocs.yml", f"extra.ui.{language}.{key}", "this interface word is missing",
-                                                 f"add '{key}:' under extra.ui.{language} (extra.ui.{other} has it)")
+def _no_words_in_mkdocs_yml(extra) -> None:
+    """Words written in mkdocs.yml's `extra.ui` (where they once were) would be silently replaced."""
+    if "ui" in extra:
+        raise content_model.ContentError("mkdocs.yml", "extra.ui", "the interface words are no longer kept here",
+                                         f"move them under 'ui:' in {', '.join(map(catalogue.shown_name, content_model.LANGUAGES))}")
 
 
 # Load the model at the start of each full build (both languages are validated at once), first of

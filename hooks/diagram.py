@@ -61,7 +61,7 @@ def on_post_build(config, **kwargs):
 
 
 # The HTML of one (checked) marker on the page of `node` (None: not a policy page); `note` is the
-# reconstruction caveat (extra.ui in mkdocs.yml) its caption carries.
+# reconstruction caveat (ui.reconstruction_note in hooks/data/words.*.yml) its caption carries.
 def _render(name, tree, node, page_url, note):
     download = get_relative_url(_download_url(tree.language), page_url)
     if name == "full" or node.kind == "transversal":

@@ -9,7 +9,7 @@ import re
 from mkdocs.utils import get_relative_url
 
 import content_model
-from content_model.policy import KIND_NAMES
+from content_model import catalogue
 from renderers import citation
 
 _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}\s*$", re.MULTILINE)
@@ -24,7 +24,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if node is None:
         return markdown
     env = _environment(config)
-    kinds = {kind: names[0] for kind, names in KIND_NAMES[language].items()}
+    kinds = {kind: names[0] for kind, names in catalogue.words(language, "kinds").items()}
     # An English page names the poster's own (Spanish) words beside its translation.
     spanish_title = None if language == content_model.DEFAULT_LANGUAGE else site.tree(content_model.DEFAULT_LANGUAGE).get(node.id).title
     context = {

@@ -21,8 +21,9 @@ WHOLE_POLICY = "politica/completa/"
 
 
 def _ui(language: str) -> dict:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["extra"]["ui"][language]
+    from content_model import catalogue
+
+    return catalogue.words(language, "ui")
 
 
 def _nodes(language: str):

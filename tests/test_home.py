@@ -154,6 +154,9 @@ def test_the_safety_page_covers_call_logs_sync_private_windows_and_the_offline_e
 
 # ---------------------------------------------------------------------------- the job-offer page
 
+# The summary's word for a question, as a reader reads it in the singular and the plural.
+QUESTION = {"es": "pregunta", "en": "question"}
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_job_offer_page_is_linked_from_home_the_public_pages_and_the_reporting_strip(site, language):
     prefix = PREFIXES[language]
@@ -205,9 +208,14 @@ def test_with_javascript_the_reader_ticks_what_applies_and_gets_the_matching_adv
     summary = tab.locator(".offer-check__summary")
     assert summary.get_attribute("aria-live") == "polite" and summary.get_attribute("role") == "status"
     assert re.search(r"\b2\b", summary.inner_text()) and "1818" in summary.inner_text()
+    assert re.search(rf"\b2 {QUESTION[language]}s de {total}\b|\b2 {QUESTION[language]}s of {total}\b", summary.inner_text())
     boxes.nth(1).uncheck()
     assert [k for k in range(total) if advice.nth(k).is_visible()] == [4]
-    assert re.search(r"\b1\b", summary.inner_text())
+    assert re.search(rf"\b1 {QUESTION[language]} (de|of) {total}\b", summary.inner_text()), summary.inner_text()
+    boxes.nth(4).uncheck()
+    from content_model import catalogue
+
+    assert summary.inner_text() == catalogue.words(language, "offer_check")["none"]
     # Each advice is the one written under its question, and the box is named by the question.
     name = tab.locator("[data-offer-check] dt input").nth(4).evaluate("b => b.labels[0].textContent.trim()")
     assert name.endswith("?")

@@ -95,14 +95,10 @@ def _texts(article) -> list[str]:
 
 
 def _ui_strings(language: str) -> list[str]:
-    """The words of the site's chrome in mkdocs.yml (extra.ui), the quick exit and the reporting strip among them."""
+    """The words of the site's chrome (the catalogue's `ui`), the quick exit and the reporting strip among them."""
+    from content_model import catalogue
 
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    ui = config["extra"]["ui"][language]
+    ui = catalogue.words(language, "ui")
     chrome = ("quick_exit", "quick_exit_skip", "report_lead", "report_call", "report_detail", "report_more",
               "search", "search_title", "search_label", "search_close", "search_loading", "edition", "changes")
     return [ui[key] for key in chrome]

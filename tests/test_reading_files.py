@@ -3,10 +3,12 @@ Windows or Unix line ends, is read; anything else stops the build with one messa
 file, the line and the fix, and no traceback. The interface words are checked the same way."""
 
 import re
+import shutil
 
 import pytest
 
-from conftest import build_error, edit, html, run_build
+import content_model
+from conftest import LANGUAGES, build_error, edit, html, run_build
 
 POLICY_PAGE = "docs/politica/cultura-rechazo.es.md"
 
@@ -72,17 +74,71 @@ def test_an_english_page_without_a_title(project):
         "Fix: add 'title:' to the front matter, in English.")
 
 
-def test_a_missing_interface_word(project):
-    edit(project / "mkdocs.yml", "      search_close: Close\n", "")
-    assert build_error(project) == (
-        "mkdocs.yml, field 'extra.ui.en.search_close': this interface word is missing. "
-        "Fix: add 'search_close:' under extra.ui.en (extra.ui.es has it).")
+# ---------------------------------------------------------------------------- the catalogue of words
+# One build shows the clean stop on a missing word; every other class of broken catalogue is
+# checked on the catalogue's own reader (the build calls it first, in on_config).
 
 
-def test_a_language_without_interface_words(project):
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    start, end = text.index("    en:\n      quick_exit:"), text.index("\nplugins:")
-    (project / "mkdocs.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+def test_a_missing_interface_word_stops_the_build_naming_the_file_and_key(project):
+    edit(project / "hooks/data/words.en.yml", "  search_close: Close\n", "")
     assert build_error(project) == (
-        "mkdocs.yml, field 'extra.ui.en': this language's interface words are missing. "
-        "Fix: add 'extra.ui.en:' with the same keys as the other languages.")
+        "hooks/data/words.en.yml, field 'ui.search_close': this interface word is missing. "
+        "Fix: add 'search_close:' under 'ui:' (hooks/data/words.es.yml has it).")
+
+
+def test_words_left_in_mkdocs_yml_stop_the_build_saying_where_they_go(project):
+    edit(project / "mkdocs.yml", "  offline_edition:", "  ui:\n    es:\n      search: Buscar\n  offline_edition:")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra.ui': the interface words are no longer kept here. "
+        "Fix: move them under 'ui:' in hooks/data/words.es.yml, hooks/data/words.en.yml.")
+
+
+def _broken_catalogue(tmp_path, monkeypatch, language: str, change) -> str:
+    """The catalogue's reader on a copy of the real files, one of them changed; its one message."""
+    from content_model import catalogue
+
+    for lang in LANGUAGES:
+        shutil.copy2(catalogue.FOLDER / f"words.{lang}.yml", tmp_path / f"words.{lang}.yml")
+    path = tmp_path / f"words.{language}.yml"
+    if change is None:
+        path.unlink()
+    else:
+        path.write_bytes(change(path.read_bytes()))
+    monkeypatch.setattr(catalogue, "FOLDER", tmp_path)
+    with pytest.raises(content_model.ContentError) as raised:
+        catalogue.catalogue()
+    return str(raised.value)
+
+
+@pytest.mark.parametrize("language, change, expected", [
+    ("en", lambda b: b.replace(b"  search_close: Close\n", b""),
+     "field 'ui.search_close': this interface word is missing. Fix: add 'search_close:' under 'ui:' (hooks/data/words.es.yml has it)"),
+    ("es", lambda b: b.replace("  as_list: Ver como lista\n".encode(), b"  as_list: ''\n"),
+     "field 'diagram.as_list': this interface word is missing"),
+    ("es", lambda b: b.replace(b"\nkinds:\n", b"\nkinds_typo:\n"),
+     "field 'kinds': this part of the interface words is missing. Fix: add 'kinds:' with the same keys as in hooks/data/words.en.yml"),
+    ("en", lambda b: b.replace(b"  col_rank:\n  - ''\n  - Rank\n  - ''\n", b"  col_rank: Rank\n"),
+     "field 'region_map.col_rank': this is a text, and in hooks/data/words.es.yml it is a list of 3 texts"),
+    ("en", lambda b: b.replace(b"  search: Search\n", b"  search: Search\n  search: Look up\n"),
+     "field 'search': the key 'search' appears twice"),
+    ("es", lambda b: b.replace(b"  search: Buscar\n", b"  search:\tBuscar\n"), "holds a tab character"),
+    ("es", lambda b: b.replace("Buscar".encode(), "Buscar".encode("latin-1") + b"\xf1", 1), "is not UTF-8 text"),
+    ("en", lambda b: b"ui: [\n", "the file does not parse at line"),
+    ("en", lambda b: b"- just a list\n", "the file is not a set of 'part: words' fields"),
+    ("en", None, "the interface words of this language are missing"),
+])
+def test_every_broken_catalogue_is_named_with_its_file_field_and_fix(tmp_path, monkeypatch, language, change, expected):
+    message = _broken_catalogue(tmp_path, monkeypatch, language, change)
+    assert message.startswith(f"hooks/data/words.{language}.yml"), message
+    assert expected in message and "Fix: " in message, message
+
+
+def test_the_catalogue_accepts_a_byte_order_mark_and_windows_line_ends(tmp_path, monkeypatch):
+    from content_model import catalogue
+
+    for lang in LANGUAGES:
+        text = (catalogue.FOLDER / f"words.{lang}.yml").read_bytes()
+        (tmp_path / f"words.{lang}.yml").write_bytes(b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"))
+    real = catalogue.catalogue()
+    monkeypatch.setattr(catalogue, "FOLDER", tmp_path)
+    assert catalogue.catalogue() == real

@@ -157,26 +157,32 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
                                f"{'a blank line' if lines == 1 else f'{lines} blank lines'}",
                                "remove what comes before the first '---': it must be the file's first line")
         return {}
-    block = match.group(1) or ""
-    for number, line in enumerate(block.split("\n"), start=2):
-        if "\t" in line:
-            raise ContentError(shown_as, None, f"line {number} holds a tab character",
-                               "indent and separate with spaces, not tabs (YAML does not allow tabs)")
-    try:
-        data = yaml.load(block, Loader=_UniqueKeyLoader) or {}
-    except _DuplicateKey as duplicate:
-        raise ContentError(shown_as, duplicate.key, f"the key '{duplicate.key}' appears twice (lines {duplicate.first} and {duplicate.second})",
-                           f"keep one '{duplicate.key}:' line") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 2}" if mark else ""
-        problem = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ContentError(shown_as, None, f"the front matter does not parse{line} ({problem})",
-                           "write it as YAML 'key: value' lines; quote values that contain ':' or '#'") from None
+    data = parse_yaml(match.group(1) or "", shown_as, first_line=2, what="the front matter")
     if not isinstance(data, dict):
         raise ContentError(shown_as, None, "the front matter is not a set of 'key: value' fields",
                            "write it as YAML 'key: value' lines")
     return data
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1, what: str = "the file") -> Any:
+    """YAML as every file of the project is read: no tab, no key twice, and a message that names
+    the line (counted from `first_line`, where the text starts in its file)."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if "\t" in line:
+            raise ContentError(shown_as, None, f"line {number} holds a tab character",
+                               "indent and separate with spaces, not tabs (YAML does not allow tabs)")
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader) or {}
+    except _DuplicateKey as duplicate:
+        first, second = duplicate.first + first_line, duplicate.second + first_line
+        raise ContentError(shown_as, duplicate.key, f"the key '{duplicate.key}' appears twice (lines {first} and {second})",
+                           f"keep one '{duplicate.key}:' line") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + first_line}" if mark else ""
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise ContentError(shown_as, None, f"{what} does not parse{line} ({problem})",
+                           "write it as YAML 'key: value' lines; quote values that contain ':' or '#'") from None
 
 
 class _DuplicateKey(Exception):
@@ -192,7 +198,7 @@ class _UniqueKeyLoader(_SafeLoader):
         seen = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 2  # the front matter's first line is the file's second
+            line = key_node.start_mark.line  # counted from 0: parse_yaml adds where the text starts
             if isinstance(key, str) and key in seen:
                 raise _DuplicateKey(key, seen[key], line)
             seen[key] = line

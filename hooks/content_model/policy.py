@@ -6,6 +6,7 @@ import dataclasses
 import functools
 from typing import Any, Iterable
 
+from . import catalogue
 from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields, with_article,
                    require_id, shown)
 
@@ -181,9 +182,9 @@ def _validate_policy_fields(src_uri: str, data: dict[str, Any]) -> dict[str, Any
     wants_parent = PARENT_KIND[data["kind"]] is not None
     if wants_parent and not data.get("parent"):
         raise ContentError(where_file, "parent", "this required field is missing",
-                           f"add 'parent:' with the id of the {_KIND_NAMES[PARENT_KIND[data['kind']]]} it belongs to")
+                           f"add 'parent:' with the id of the {_kind_name(PARENT_KIND[data['kind']])} it belongs to")
     if not wants_parent and data.get("parent"):
-        raise ContentError(where_file, "parent", f"{with_article(_KIND_NAMES[data['kind']])} has no parent",
+        raise ContentError(where_file, "parent", f"{with_article(_kind_name(data['kind']))} has no parent",
                            "remove the 'parent:' line")
     related = data.get("related", [])
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
@@ -199,14 +200,14 @@ def _validate_links(src_uri: str, fields: dict[str, Any], structure: dict[str, d
     if parent is not None:
         if parent not in structure:
             raise ContentError(where_file, "parent", f"no page has the id '{parent}'",
-                               f"use the id of an existing {_KIND_NAMES[expected_kind]}: "
+                               f"use the id of an existing {_kind_name(expected_kind)}: "
                                + ", ".join(sorted(i for i, f in structure.items() if f["kind"] == expected_kind)))
         actual_kind = structure[parent]["kind"]
         if actual_kind != expected_kind:
             raise ContentError(where_file, "parent",
-                               f"{with_article(_KIND_NAMES[fields['kind']])} cannot sit directly under "
-                               f"the {_KIND_NAMES[actual_kind]} '{parent}'",
-                               f"give the id of {with_article(_KIND_NAMES[expected_kind])} as parent")
+                               f"{with_article(_kind_name(fields['kind']))} cannot sit directly under "
+                               f"the {_kind_name(actual_kind)} '{parent}'",
+                               f"give the id of {with_article(_kind_name(expected_kind))} as parent")
     for other in fields.get("related") or ():
         if other not in structure:
             raise ContentError(where_file, "related", f"no page has the id '{other}'",
@@ -228,25 +229,10 @@ def _validate_sibling_order(structure: dict[str, dict[str, Any]], where: dict[st
 
 # ---------------------------------------------------------------------------- data
 
-# What each kind is called, (singular, plural), per language: the pages, the diagram and the
-# build's messages (in English) all say the same.
-KIND_NAMES = {
-    "es": {
-        "axis": ("eje", "ejes"),
-        "component": ("componente", "componentes"),
-        "general": ("lineamiento general", "lineamientos generales"),
-        "specific": ("lineamiento específico", "lineamientos específicos"),
-        "transversal": ("eje transversal", "ejes transversales"),
-    },
-    "en": {
-        "axis": ("axis", "axes"),
-        "component": ("component", "components"),
-        "general": ("general guideline", "general guidelines"),
-        "specific": ("specific guideline", "specific guidelines"),
-        "transversal": ("transversal axis", "transversal axes"),
-    },
-}
-_KIND_NAMES = {kind: names[0] for kind, names in KIND_NAMES["en"].items()}
+def _kind_name(kind: str) -> str:
+    """What a kind is called in the build's messages (English): the catalogue's word, as the
+    English pages and diagram say it."""
+    return catalogue.words("en", "kinds")[kind][0]
 
 _FIELD_HELP = {
     "id": "a unique lowercase id such as 'cultura-rechazo'",

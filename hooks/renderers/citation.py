@@ -1,6 +1,6 @@
 """How to cite a page: the one citation block of every policy page and of the whole policy.
 
-The words live in `extra.ui` (mkdocs.yml), the markup in `overrides/partials/citation.html`;
+The words live in the catalogue's `ui` part (hooks/data/words.*.yml), the markup in `overrides/partials/citation.html`;
 this module gathers what the template needs, so that both callers cite the same way.
 """
 

@@ -21,7 +21,8 @@ from typing import Iterable, Iterator
 
 from mkdocs.utils import get_relative_url
 
-from content_model.policy import KIND_NAMES, Node, PolicyTree
+from content_model import catalogue
+from content_model.policy import Node, PolicyTree
 
 
 def render_full(tree: PolicyTree, page_url: str, download_url: str, current_id: str | None = None,
@@ -30,7 +31,7 @@ def render_full(tree: PolicyTree, page_url: str, download_url: str, current_id: 
 
     `note` (in every render_* function) is the reconstruction caveat the caption carries.
     """
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "diagram")
     svgs = (_svg(_wide(tree, current_id), "diagram-full-wide", _full_title(tree), _full_desc(tree), page_url)
             + _svg(_narrow(tree, current_id), "diagram-full-narrow", _full_title(tree), _full_desc(tree), page_url))
     download = (f'<p class="diagram__download"><a href="{escape(download_url)}" download type="image/svg+xml">'
@@ -42,7 +43,7 @@ def render_full(tree: PolicyTree, page_url: str, download_url: str, current_id: 
 def render_axis(tree: PolicyTree, axis_id: str, page_url: str, note: str = "") -> str:
     """One axis with its components and guidelines, the axis marked as the current page."""
     axis = tree.get(axis_id)
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "diagram")
     entries = list(_subtree(tree, axis, 0))
     title = words["title_axis"].format(label=axis.label)
     desc = words["desc_axis"].format(counts=_counts(tree.language, [n for n, _ in entries[1:]]))
@@ -55,7 +56,7 @@ def render_axis(tree: PolicyTree, axis_id: str, page_url: str, note: str = "") -
 def render_branch(tree: PolicyTree, node_id: str, page_url: str, note: str = "") -> str:
     """A compact "you are here": the node's ancestors, the node among its siblings, and its children."""
     node = tree.get(node_id)
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "diagram")
     entries = list(_branch(tree, node))
     path = words["path_sep"].join(n.label for n in tree.ancestors(node_id))
     desc = words["desc_branch"].format(path=path, here=words["here"])
@@ -71,7 +72,7 @@ def render_branch(tree: PolicyTree, node_id: str, page_url: str, note: str = "")
 
 def render_list(tree: PolicyTree, entries: Iterable[tuple[Node, int]], page_url: str, current_id: str | None) -> str:
     """The fallback: the same (node, depth) entries as nested lists of links, in a collapsed <details>."""
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "diagram")
     parts, previous = [], -1
     for node, depth in entries:
         parts.append("<ul>" * (depth - previous) if depth > previous else "</li>" + "</ul></li>" * (previous - depth))
@@ -84,7 +85,7 @@ def render_list(tree: PolicyTree, entries: Iterable[tuple[Node, int]], page_url:
 
 def render_standalone(tree: PolicyTree) -> str:
     """The downloadable SVG: the wide layout in black on white, with a heading and a note, no links."""
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "diagram")
     layout = _wide(tree, None)
     heading = _wrap(words["heading"], _chars(layout.width, _HEADING_SIZE, bold=True))
     note = _wrap(words["note"], _chars(layout.width, _NOTE_SIZE))
@@ -203,8 +204,8 @@ def _box(node: Node, x: int, y: int, width: int, depth: int, current_id: str | N
 
 # A transversal axis's band, "Kind: label (across every axis)", as long as `length`.
 def _band(node: Node, x: int, y: int, length: int, current_id: str | None, vertical: bool = False) -> _Box:
-    words = _WORDS[node.language]
-    text = words["band"].format(kind=KIND_NAMES[node.language]["transversal"][0].capitalize(), label=node.label)
+    words = catalogue.words(node.language, "diagram")
+    text = words["band"].format(kind=catalogue.words(node.language, "kinds")["transversal"][0].capitalize(), label=node.label)
     lines = _wrap(text, _chars(length, _FONT, bold=node.kind in _BOLD))
     current = node.id == current_id
     thickness = 2 * _PAD_Y + _LINE * (len(lines) + current)
@@ -307,7 +308,7 @@ def _drawing(layout: _Layout, page_url: str | None) -> str:
 
 # One box: a link to the node's page (inline), or a plain group painted black on white (standalone).
 def _node(box: _Box, page_url: str | None) -> str:
-    words = _WORDS[box.node.language]
+    words = catalogue.words(box.node.language, "diagram")
     rect = f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="4"'
     text = _text(box, words["here"])
     if page_url is None:
@@ -352,7 +353,7 @@ def _figure(view: str, caption: str, legend: str, body: str, note: str = "") -> 
 # The legend: one swatch and name for each kind of node the drawing shows, in the tree's order of kinds.
 def _legend(tree: PolicyTree, nodes: Iterable[Node]) -> str:
     shown = {node.kind for node in nodes}
-    kinds = KIND_NAMES[tree.language]
+    kinds = catalogue.words(tree.language, "kinds")
     items = "".join(f'<li><span class="diagram__key diagram__node--{kind}" aria-hidden="true"></span>'
                     f"{escape(kinds[kind][0])}</li>" for kind in _KIND_ORDER if kind in shown)
     return f'<ul class="diagram__legend">{items}</ul>'
@@ -362,7 +363,7 @@ def _legend(tree: PolicyTree, nodes: Iterable[Node]) -> str:
 def _list_item(node: Node, page_url: str, current: bool, words: dict) -> str:
     href = escape(get_relative_url(node.url, page_url))
     link = f'<a href="{href}"' + ' aria-current="page"' * current + f">{escape(node.label)}</a>"
-    kind = f' <span class="diagram-list__kind">({escape(KIND_NAMES[node.language][node.kind][0])})</span>'
+    kind = f' <span class="diagram-list__kind">({escape(catalogue.words(node.language, "kinds")[node.kind][0])})</span>'
     here = f' <strong class="diagram-list__here">{escape(words["here_list"])}</strong>' if current else ""
     return link + kind + here
 
@@ -372,12 +373,12 @@ def _list_item(node: Node, page_url: str, current: bool, words: dict) -> str:
 
 # The full diagram's title, the same inline and in the standalone file.
 def _full_title(tree: PolicyTree) -> str:
-    return _WORDS[tree.language]["title_full"]
+    return catalogue.words(tree.language, "diagram")["title_full"]
 
 
 # What the full diagram shows, in one or two sentences (counted from the tree).
 def _full_desc(tree: PolicyTree) -> str:
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "diagram")
     axes = _axes(tree)
     desc = words["desc_full"].format(labels=_join(tree.language, [axis.label for axis in axes]),
                                      counts=_counts(tree.language, tree.nodes))
@@ -388,7 +389,7 @@ def _full_desc(tree: PolicyTree) -> str:
 
 # "3 ejes, 5 componentes, 7 lineamientos generales y 23 lineamientos específicos".
 def _counts(language: str, nodes: Iterable[Node]) -> str:
-    kinds = KIND_NAMES[language]
+    kinds = catalogue.words(language, "kinds")
     found = [node.kind for node in nodes if node.kind != "transversal"]
     parts = [f"{found.count(kind)} {kinds[kind][found.count(kind) != 1]}"
              for kind in _KIND_ORDER if kind in found]
@@ -399,7 +400,7 @@ def _counts(language: str, nodes: Iterable[Node]) -> str:
 def _join(language: str, items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + _WORDS[language]["and"] + items[-1]
+    return ", ".join(items[:-1]) + catalogue.words(language, "diagram")["and"] + items[-1]
 
 
 # ---------------------------------------------------------------------------- data
@@ -437,61 +438,4 @@ _PRINT_PAINT = {
     "general": ("#f5f5f5", "#000000", ""),
     "specific": ("#ffffff", "#000000", ""),
     "transversal": ("#ffffff", "#000000", ' stroke-dasharray="6 3"'),
-}
-
-_WORDS = {
-    "es": {
-        "and": " y ",
-        "path_sep": " › ",
-        "here": "Estás aquí",
-        "here_list": "(estás aquí)",
-        "band": "{kind}: {label} (atraviesa todos los ejes)",
-        "as_list": "Ver como lista",
-        "download": "Descargar el diagrama (SVG)",
-        "caption_full": "La política en un diagrama. Cada caja lleva a su página.",
-        "caption_axis": "El eje {label} con sus componentes y lineamientos. Cada caja lleva a su página.",
-        "caption_branch": "Dónde se ubica esta página en la política. Cada caja lleva a su página.",
-        "title_full": "Diagrama de la Política Nacional frente a la Trata de Personas y sus Formas de Explotación",
-        "title_axis": "Eje {label}: sus componentes y lineamientos",
-        "title_branch": "Dónde se ubica «{label}» en la política",
-        "desc_full": "{counts}. Los ejes son {labels}; bajo cada eje están sus componentes y, bajo estos, sus lineamientos.",
-        "desc_transversal": "El eje transversal {label} atraviesa todos los ejes.",
-        "desc_reconstruction": "La agrupación de los lineamientos es una reconstrucción, no un esquema oficial.",
-        "desc_axis": "Contiene {counts}.",
-        "desc_branch": "{path} ({here}).",
-        "desc_siblings": "En el mismo nivel: {labels}.",
-        "desc_children": "Incluye: {labels}.",
-        "heading": "Cómo se organiza la Política Nacional frente a la Trata de Personas y sus Formas de "
-                   "Explotación (Decreto Supremo 001-2015-JUS)",
-        "note": "Fuente: cartel de la política del Consejo Nacional de Política Criminal (CONAPOC). "
-                "El cartel no dibuja las líneas entre niveles: la agrupación de los lineamientos bajo los "
-                "componentes es una reconstrucción, no un esquema oficial. Las etiquetas cortas son de este sitio.",
-    },
-    "en": {
-        "and": " and ",
-        "path_sep": " › ",
-        "here": "You are here",
-        "here_list": "(you are here)",
-        "band": "{kind}: {label} (across every axis)",
-        "as_list": "Show as a list",
-        "download": "Download the diagram (SVG)",
-        "caption_full": "The policy in one diagram. Each box leads to its page.",
-        "caption_axis": "The {label} axis with its components and guidelines. Each box leads to its page.",
-        "caption_branch": "Where this page sits in the policy. Each box leads to its page.",
-        "title_full": "Diagram of the National Policy against Trafficking in Persons and its Forms of Exploitation",
-        "title_axis": "{label} axis: its components and guidelines",
-        "title_branch": "Where “{label}” sits in the policy",
-        "desc_full": "{counts}. The axes are {labels}; under each axis sit its components and, under those, their guidelines.",
-        "desc_transversal": "The transversal axis {label} runs across every axis.",
-        "desc_reconstruction": "The grouping of the guidelines is a reconstruction, not an official chart.",
-        "desc_axis": "It holds {counts}.",
-        "desc_branch": "{path} ({here}).",
-        "desc_siblings": "Alongside: {labels}.",
-        "desc_children": "Includes: {labels}.",
-        "heading": "How Peru's National Policy against Trafficking in Persons and its Forms of Exploitation "
-                   "is organised (Supreme Decree 001-2015-JUS)",
-        "note": "Source: the policy's poster by the National Council for Criminal Policy (CONAPOC). "
-                "The poster does not draw the lines between levels: the grouping of the guidelines under "
-                "the components is a reconstruction, not an official chart. The short labels are this site's.",
-    },
 }

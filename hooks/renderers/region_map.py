@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
+from content_model import catalogue
 from content_model.regions import Department, District, Region, RegionSet
 from renderers.numbers import integer, percent
 
@@ -28,7 +29,7 @@ def render_index(regions: RegionSet, page_url: str) -> str:
 
 def render_map(regions: RegionSet, page_url: str) -> str:
     """A figure: one SVG tile per regional government, shaded by its figure; the focus regions linked."""
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     cols = 1 + max(d.col for d in regions.departments)
     rows = 1 + max(d.row for d in regions.departments)
     width, height = cols * _STEP - _GAP + 2 * _PAD, rows * _STEP - _GAP + 2 * _PAD
@@ -49,7 +50,7 @@ def render_map(regions: RegionSet, page_url: str) -> str:
 
 def render_table(regions: RegionSet, page_url: str) -> str:
     """The ten regions in rank order; every column sortable by table-sort.js, readable without it."""
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     language = regions.language
     head = "".join(
         f'<th scope="col" data-sort-type="{kind}"'
@@ -78,7 +79,7 @@ def render_districts(regions: RegionSet, districts: tuple[District, ...], open_:
     On a region page (`open_`), the districts of its department, shown; on the index, all of them
     inside a disclosure, since the map and the table already give the departments' sums.
     """
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     language = regions.language
     names = {d.code: d.name for d in regions.departments}
     body = "".join(
@@ -103,7 +104,7 @@ def render_districts(regions: RegionSet, districts: tuple[District, ...], open_:
 
 def render_source(regions: RegionSet) -> str:
     """The source line of the figures and the caveat on what they count."""
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     links = ", ".join(f'<a href="{escape(url)}">{escape(_PUBLISHERS.get(_site_name(url), _site_name(url)))}</a> ({period})'
                       for period, url in regions.sources())
     total = integer(regions.total_2007_2014, regions.language)
@@ -113,7 +114,7 @@ def render_source(regions: RegionSet) -> str:
 
 def render_figures(regions: RegionSet, region: Region, page_url: str) -> str:
     """The figures box of one region page, from its front matter, with the caveat (and its districts, if several)."""
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     language = regions.language
     text = words["figures"].format(
         count=integer(region.complaints_2007_2014, language),
@@ -135,7 +136,7 @@ def render_figures(regions: RegionSet, region: Region, page_url: str) -> str:
 
 def render_caveat(language: str) -> str:
     """The caveat sentence alone, for any page that quotes the figures."""
-    return f'<p class="rg-caveat">{escape(_WORDS[language]["caveat"])}</p>'
+    return f'<p class="rg-caveat">{escape(catalogue.words(language, "region_map")["caveat"])}</p>'
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -147,7 +148,7 @@ def _tile(department: Department, regions: RegionSet, page_url: str) -> str:
     x, y = department.col * _STEP, department.row * _STEP
     cx = x + _TILE // 2
     region = regions.by_code(department.code)
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     figure = regions.figure(department.code)
     level, fill, ink = _level(figure)
     count = integer(figure, regions.language)
@@ -169,7 +170,7 @@ def _tile(department: Department, regions: RegionSet, page_url: str) -> str:
 
 # The legend below the map: one entry per shading level, and one for the focus regions' border.
 def _legend(regions: RegionSet) -> str:
-    words = _WORDS[regions.language]
+    words = catalogue.words(regions.language, "region_map")
     items = []
     upper = None
     for threshold, level, _fill, _ink in _LEVELS:
@@ -240,98 +241,3 @@ _COLUMNS = (
     ("col_share", "number"),
     ("col_2009", "number"),
 )
-
-_WORDS = {
-    "es": {
-        "map_title": "Mapa de las denuncias por trata de personas en cada región, 2007-2014",
-        "map_desc": ("Mapa esquemático del Perú: una casilla por cada uno de los 25 gobiernos regionales "
-                     "(24 departamentos y el Callao), en posiciones aproximadas. Cada casilla lleva el número de "
-                     "denuncias de enero de 2007 a abril de 2014 y un color según ese número. Las {count} regiones "
-                     "con más denuncias tienen borde grueso y enlazan con su página."),
-        "map_note": ("Cada casilla es un departamento, con su abreviatura (ISO 3166-2:PE). Las posiciones son "
-                     "aproximadas. Los nombres completos de las diez regiones están en la tabla."),
-        "tile_name": "{name}: {count} denuncias, puesto {rank}",
-        "tile_other": "{name}: {count} denuncias",
-        "legend_title": "Denuncias registradas, enero de 2007 a abril de 2014 (suma de los distritos fiscales):",
-        "level_from": "{low} o más",
-        "level_range": "de {low} a {high}",
-        "level_below": "menos de {high}",
-        "level_focus": "Borde grueso: una de las diez regiones, con su página",
-        "table_caption": ("Las diez regiones con más denuncias por trata de personas registradas por el "
-                          "Ministerio Público: denuncias de cada departamento de enero de 2007 a abril de 2014 "
-                          "(suma de sus distritos fiscales) y su parte (%) del total nacional de {total}, y denuncias "
-                          "de 2009 a 2014 del distrito fiscal del mismo nombre"),
-        # (hidden on narrow screens, always shown, hidden on narrow screens)
-        "col_rank": ("", "Puesto", ""),
-        "col_region": ("", "Región", ""),
-        "col_2007": ("Denuncias ", "2007-2014", ""),
-        "col_share": ("", "%", " del total nacional"),
-        "col_2009": ("Denuncias ", "2009-2014", " (distrito fiscal)"),
-        "districts_summary": "Las denuncias por distrito fiscal, como las da la fuente ({count} distritos)",
-        "districts_caption": "Denuncias por trata registradas por el Ministerio Público, enero de 2007 a abril de 2014, por distrito fiscal",
-        "col_district": "Distrito fiscal",
-        "col_department": "Departamento",
-        "col_2007_full": "Denuncias 2007-2014",
-        "districts_sum": "Suma",
-        "source": ("Fuente: Observatorio de Criminalidad del Ministerio Público; total nacional de enero de 2007 "
-                   "a abril de 2014: {total} denuncias. Cifras publicadas en:"),
-        "caveat": ("Son denuncias registradas por el Ministerio Público, no el número de víctimas; la fuente las "
-                   "cuenta por distrito fiscal, y la cifra de cada departamento es la suma de sus distritos "
-                   "hecha por este sitio."),
-        "later_note": ("Las cifras de 2009 a 2014 son las de cada distrito fiscal, sin sumar: esa fuente da solo "
-                       "los diez distritos con más denuncias."),
-        "figures_title": "Las cifras",
-        "figures": ("Denuncias por trata registradas por el Ministerio Público: {count} entre enero de 2007 y "
-                    "abril de 2014 ({share} del total nacional; puesto {rank} entre las {of} regiones con más "
-                    "denuncias) y {later} entre 2009 y 2014 en el distrito fiscal de {district}."),
-        "figures_split": ("La fuente cuenta {name} en {count} distritos fiscales; la cifra de 2007-2014 del "
-                          "departamento es su suma:"),
-        "figures_link": "Ver las 25 regiones en el mapa y las diez en la tabla",
-    },
-    "en": {
-        "map_title": "Map of trafficking complaints in each region, 2007-2014",
-        "map_desc": ("Schematic map of Peru: one square for each of the 25 regional governments "
-                     "(24 departments and Callao), at approximate positions. Each square carries its number of "
-                     "complaints from January 2007 to April 2014 and a colour by that number. The {count} regions "
-                     "with most complaints have a thick border and link to their pages."),
-        "map_note": ("Each square is a department, with its abbreviation (ISO 3166-2:PE). Positions are "
-                     "approximate. The full names of the ten regions are in the table."),
-        "tile_name": "{name}: {count} complaints, rank {rank}",
-        "tile_other": "{name}: {count} complaints",
-        "legend_title": "Complaints registered, January 2007 to April 2014 (sum of the prosecution districts):",
-        "level_from": "{low} or more",
-        "level_range": "{low} to {high}",
-        "level_below": "fewer than {high}",
-        "level_focus": "Thick border: one of the ten regions, with its page",
-        "table_caption": ("The ten regions with most trafficking complaints registered by the Public Prosecutor's "
-                          "office: complaints of each department from January 2007 to April 2014 (the sum of its "
-                          "prosecution districts) and their share (%) of the national total of {total}, and "
-                          "complaints from 2009 to 2014 of the prosecution district of the same name"),
-        "col_rank": ("", "Rank", ""),
-        "col_region": ("", "Region", ""),
-        "col_2007": ("Complaints ", "2007-2014", ""),
-        "col_share": ("", "%", " of the national total"),
-        "col_2009": ("Complaints ", "2009-2014", " (prosecution district)"),
-        "districts_summary": "The complaints by prosecution district, as the source gives them ({count} districts)",
-        "districts_caption": ("Trafficking complaints registered by the Public Prosecutor's office, January 2007 to "
-                              "April 2014, by prosecution district"),
-        "col_district": "Prosecution district",
-        "col_department": "Department",
-        "col_2007_full": "Complaints 2007-2014",
-        "districts_sum": "Sum",
-        "source": ("Source: the Public Prosecutor's crime observatory (Observatorio de Criminalidad del Ministerio "
-                   "Público); national total January 2007 to April 2014: {total} complaints. Figures published in:"),
-        "caveat": ("These are complaints registered by the Public Prosecutor's office, not the number of victims; "
-                   "the source counts them by prosecution district, and each department's figure is this site's "
-                   "sum of its districts."),
-        "later_note": ("The 2009-2014 figures are those of each prosecution district, not summed: that source "
-                       "gives the ten districts with most complaints only."),
-        "figures_title": "The figures",
-        "figures": ("Trafficking complaints registered by the Public Prosecutor's office: {count} between January "
-                    "2007 and April 2014 ({share} of the national total; rank {rank} among the {of} regions with most "
-                    "complaints) and {later} between 2009 and 2014 in the prosecution district of {district}."),
-        "figures_split": ("The source counts {name} in {count} prosecution districts; the department's 2007-2014 "
-                          "figure is their sum:"),
-        "figures_link": "See all 25 regions on the map and the ten in the table",
-    },
-}

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from mkdocs.utils import get_relative_url
 
+from content_model import catalogue
 from content_model.training import AUDIENCES, Module, Question
 
 # ---------------------------------------------------------------------------- renderers
@@ -35,7 +36,7 @@ def print_names(modules: Iterable[Module]) -> str:
     rules = []
     for module in modules:
         name = f"training-{module.id}-{module.language}"
-        words = _WORDS[module.language]
+        words = catalogue.words(module.language, "training")
         label = _css_string(words["sheet_of"].format(module=module.title))
         rules.append(f'html[lang="{module.language}"]:has([data-training-module="{module.id}"]) body '
                      f"{{ page: {name}; }}\n"
@@ -55,7 +56,7 @@ def plan(module: Module, short: bool = False) -> str:
 
     With `short`, the 45-minute version (`module.short_steps`) instead of the full one.
     """
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training")
     steps = module.short_steps if short else module.steps
     minutes = sum(step.minutes for step in steps)
     caption = words["short_caption" if short else "plan_caption"].format(steps=len(steps), minutes=minutes)
@@ -90,7 +91,7 @@ def plan(module: Module, short: bool = False) -> str:
 
 def quiz(module: Module) -> str:
     """The quiz: one fieldset of radio buttons per question, each answer revealable without JavaScript."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training")
     total = len(module.questions)
     questions = "\n".join(_question(question, total, words) for question in module.questions)
     return (
@@ -109,7 +110,7 @@ def quiz(module: Module) -> str:
 
 def modules(modules: Iterable[Module], here: str, language: str) -> str:
     """The landing page's table of modules, with a filter by audience and time that JavaScript reveals."""
-    words = _WORDS[language]
+    words = catalogue.words(language, "training")
     modules = list(modules)
     if not modules:
         return f'<p class="training-modules__empty">{escape(words["no_modules"])}</p>'
@@ -155,7 +156,7 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
 
 def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -> str:
     """A module's key facts: audience, group size, duration, guidelines taught (title, url) and its parts."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training")
     taught = "".join(f'<li><a href="{escape(_href(url, here))}">{escape(title)}</a></li>' for title, url in guidelines)
     parts = "".join(f'<li><a href="{escape(_href(part.url, here))}">{escape(words["part_" + part.kind])}</a></li>'
                     for part in (*module.parts, module.slides) if part.kind != "module")
@@ -174,7 +175,7 @@ def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -
 
 def offline_link(language: str, href: str, size: int, checksum: str, version: str) -> str:
     """A paragraph offering the offline edition's zip (`href`), its size in bytes and its SHA-256."""
-    words = _WORDS[language]
+    words = catalogue.words(language, "training")
     link = f'<a href="{escape(href)}" download>{escape(words["offline_link"].format(version=version))}</a>'
     text = escape(words["offline"].format(size=f"{size / 1e6:.1f}", link="{link}")).replace("{link}", link)
     return (f'<p class="training-offline" id="copia-sin-conexion">{text} '
@@ -183,7 +184,7 @@ def offline_link(language: str, href: str, size: int, checksum: str, version: st
 
 def words(language: str) -> dict[str, str]:
     """This renderer's words in one language, for the renderers that print the same things."""
-    return _WORDS[language]
+    return catalogue.words(language, "training")
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -254,71 +255,3 @@ _LETTERS = "ABCDEFGHIJ"
 
 _PLAN_COLUMNS = ("col_number", "col_step", "col_minutes", "col_clock", "col_method", "col_trainer")
 _MODULE_COLUMNS = ("col_module", "col_audience", "col_duration", "col_group")
-
-_WORDS = {
-    "es": {
-        "plan_caption": "Plan de la sesión: {steps} pasos, {minutes} minutos en total",
-        "short_caption": "Versión corta: {steps} pasos, {minutes} minutos en total",
-        "short_version": "Versión corta: {duration}",
-        "sheet_of": "Módulo «{module}»",
-        "offline": ("Para leer el sitio sin internet, en una computadora o desde una memoria USB, descargue {link} "
-                    "({size} MB): todas las páginas en castellano y en inglés, con los paquetes en PDF."),
-        "offline_link": "la edición {version} sin conexión",
-        "offline_check": "Para comprobar que el archivo llegó completo, su suma SHA-256 es",
-        "right_option": "La respuesta correcta es la {option}",
-        "col_number": "N.º", "col_step": "Paso", "col_minutes": "Minutos", "col_clock": "Horario",
-        "col_method": "Método", "col_trainer": "Qué hace quien facilita",
-        "total": "Total",
-        "question_of": "Pregunta {number} de {total}.",
-        "check": "Comprobar", "reveal": "Ver respuesta", "right_answer": "Respuesta correcta",
-        "right": "Correcto.", "wrong": "Incorrecto.",
-        "choose": "Falta elegir una respuesta.",
-        "paper": "Encierra en un círculo la letra de una sola respuesta por pregunta.",
-        "score": "Resultado: {score} de {total} preguntas correctas al primer intento.",
-        "reset": "Volver a empezar",
-        "modules_caption": "Módulos de capacitación", "no_modules": "Todavía no hay módulos publicados.",
-        "col_module": "Módulo", "col_audience": "Para quién", "col_duration": "Duración",
-        "col_group": "Participantes",
-        "filter_audience": "Público", "any_audience": "Todos los públicos",
-        "filter_time": "Tiempo disponible", "any_time": "Cualquier duración", "up_to": "Hasta {duration}",
-        "count": "Se muestran {shown} de {total} módulos.",
-        "none": "Ningún módulo cumple ambos criterios. Pruebe con otro público o con más tiempo.",
-        "audience": "Para quién", "group_size": "Participantes", "people": "{size} personas",
-        "duration": "Duración", "teaches": "Lineamientos de la política que trabaja", "parts": "Partes del módulo",
-        "part_session-plan": "Plan de la sesión y notas para quien facilita", "part_activities": "Actividades",
-        "part_handout": "Hoja para participantes", "part_quiz": "Cuestionario",
-        "part_evaluation": "Evaluación de la sesión", "part_slides": "Diapositivas para proyectar",
-    },
-    "en": {
-        "plan_caption": "Session plan: {steps} steps, {minutes} minutes in all",
-        "short_caption": "Short version: {steps} steps, {minutes} minutes in all",
-        "short_version": "Short version: {duration}",
-        "sheet_of": "Module “{module}”",
-        "offline": ("To read the site without internet, on a computer or from a USB stick, download {link} "
-                    "({size} MB): every page in Spanish and English, with the packs as PDFs."),
-        "offline_link": "the offline edition {version}",
-        "offline_check": "To check that the file arrived whole, its SHA-256 sum is",
-        "right_option": "The right answer is {option}",
-        "col_number": "No.", "col_step": "Step", "col_minutes": "Minutes", "col_clock": "Clock",
-        "col_method": "Method", "col_trainer": "What the trainer does",
-        "total": "Total",
-        "question_of": "Question {number} of {total}.",
-        "check": "Check", "reveal": "Show the answer", "right_answer": "Right answer",
-        "right": "Right.", "wrong": "Wrong.",
-        "choose": "Choose an answer first.",
-        "paper": "Circle the letter of one answer per question.",
-        "score": "Score: {score} of {total} questions right at the first try.",
-        "reset": "Start again",
-        "modules_caption": "Training modules", "no_modules": "No module is published yet.",
-        "col_module": "Module", "col_audience": "Audience", "col_duration": "Duration", "col_group": "Participants",
-        "filter_audience": "Audience", "any_audience": "All audiences",
-        "filter_time": "Time available", "any_time": "Any length", "up_to": "Up to {duration}",
-        "count": "Showing {shown} of {total} modules.",
-        "none": "No module meets both choices. Try another audience or more time.",
-        "audience": "Audience", "group_size": "Participants", "people": "{size} people",
-        "duration": "Duration", "teaches": "Policy guidelines it covers", "parts": "Parts of the module",
-        "part_session-plan": "Session plan and facilitator notes", "part_activities": "Activities",
-        "part_handout": "Participant handout", "part_quiz": "Quiz",
-        "part_evaluation": "Session evaluation", "part_slides": "Slides to project",
-    },
-}

@@ -21,7 +21,7 @@ import re
 from html import escape
 from typing import Callable
 
-from content_model import markers
+from content_model import catalogue, markers
 from content_model.training import PACK_CONTENTS, PARTS, Module, Question
 from renderers import training as render
 from renderers import training_paperwork as paperwork
@@ -40,7 +40,7 @@ def pack(module: Module, bodies: dict[str, str], extras: dict[str, str] | None =
     come from the content model. `extras` holds the links the cover gives besides the parts:
     `slides` (a Markdown link target) and, when the PDF exists, `pdf` (an address).
     """
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_pack")
     parts = [(PART_IDS[kind], module.part(kind).title, kind) for kind in PACK_CONTENTS]
     parts += [(part_id, paperwork.title(kind, module.language), kind) for kind, part_id in paperwork.PARTS.items()]
     parts.append((ANSWERS_ID, words["answers"], "answers"))
@@ -61,7 +61,7 @@ def pack(module: Module, bodies: dict[str, str], extras: dict[str, str] | None =
 
 def paper_quiz(module: Module) -> str:
     """The quiz as a test on paper: each question with its lettered options, no answer."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_pack")
     items = "\n".join(
         f'<li class="training-pack__question"><p>{escape(question.question)}</p>\n'
         f'<ol class="training-pack__options" type="A">'
@@ -75,7 +75,7 @@ def paper_quiz(module: Module) -> str:
 
 def answer_key(module: Module) -> str:
     """The quiz's answers: for each question, the right option and why."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_pack")
     items = "\n".join(_answer(question, words) for question in module.questions)
     return (f'<p class="training-pack__instructions">{escape(words["answers_lead"])}</p>\n'
             f'<ol class="training-pack__answers">\n{items}\n</ol>')
@@ -86,14 +86,14 @@ def pack_link(module: Module, href: str, extras: dict[str, str] | None = None) -
 
     With `extras` (see `pack`), it also leads to the slides and, when there is one, the pack's PDF.
     """
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_pack")
     text = words["pack_link"].format(link=f"[{_inline(words['pack_link_text'])}]({href})")
     return text + _extra_links(module, extras or {})
 
 
 # "Slides to project: ... PDF of the pack (A4): ..." as Markdown sentences.
 def _extra_links(module: Module, extras: dict[str, str]) -> str:
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_pack")
     text = ""
     if "slides" in extras:
         text += " " + words["slides_link"].format(link=f"[{_inline(words['slides_link_text'])}]({extras['slides']})")
@@ -108,7 +108,7 @@ def _extra_links(module: Module, extras: dict[str, str]) -> str:
 
 # Title, key facts, the list of parts (links to their headings) and how to print.
 def _cover(module: Module, parts: list[tuple[str, str, str]], extras: dict[str, str]) -> str:
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_pack")
     facts = [
         (words["audience"], ", ".join(module.audience_names)),
         (words["group_size"], words["people"].format(size=module.group_size)),
@@ -219,48 +219,4 @@ _SOURCES_HEADING = re.compile(r"^#{2}\s.*\{\s*#fuentes\s*\}[ \t]*$", re.MULTILIN
 _MARKER_HTML: dict[str, Callable[[Module], str]] = {
     "plan": render.plan,
     "short-plan": lambda module: render.plan(module, short=True),
-}
-
-_WORDS = {
-    "es": {
-        "audience": "Para quién", "group_size": "Participantes", "people": "{size} personas",
-        "duration": "Duración", "short": "Versión corta",
-        "contents": "Contenido del paquete",
-        "print": "Imprimir el paquete",
-        "how": ("Para imprimirlo, use la opción «Imprimir» de su navegador (Ctrl+P). "
-                "Cada parte empieza en una hoja nueva; la hoja para participantes ocupa una sola hoja A4. "
-                "Al imprimir, el menú, la búsqueda y el pie de página no salen."),
-        "answers": "Respuestas del cuestionario",
-        "answers_lead": ("Solo para quien facilita: no reparta esta hoja. "
-                         "Úsela para comentar las respuestas con el grupo."),
-        "right_answer": "Respuesta correcta",
-        "pack_link": ("**Para imprimir todo de una vez:** el {link} reúne el plan de la sesión, las actividades, "
-                      "la hoja para participantes, el cuestionario con sus respuestas y la evaluación, "
-                      "cada parte en una hoja nueva."),
-        "pack_link_text": "paquete para quien facilita",
-        "slides_link": "Para proyectar: {link}, con las notas para quien facilita.",
-        "slides_link_text": "las diapositivas del módulo",
-        "pdf_link": "Para imprimir desde cualquier equipo o enviar por teléfono: {link}.",
-        "pdf_link_text": "el paquete en PDF (A4)",
-    },
-    "en": {
-        "audience": "Audience", "group_size": "Participants", "people": "{size} people",
-        "duration": "Duration", "short": "Short version",
-        "contents": "What the pack holds",
-        "print": "Print the pack",
-        "how": ("To print it, use your browser's Print command (Ctrl+P). "
-                "Each part starts on a new sheet; the participant handout fits one A4 sheet. "
-                "The menu, search and footer are left out of the printout."),
-        "answers": "Quiz answers",
-        "answers_lead": "For the trainer only: do not hand this sheet out. Use it to go over the answers with the group.",
-        "right_answer": "Right answer",
-        "pack_link": ("**To print it all at once:** the {link} holds the session plan, the activities, "
-                      "the participant handout, the quiz with its answers and the evaluation form, "
-                      "each part on a new sheet."),
-        "pack_link_text": "trainer's pack",
-        "slides_link": "To project: {link}, with the trainer's notes.",
-        "slides_link_text": "the module's slides",
-        "pdf_link": "To print from any computer or send by phone: {link}.",
-        "pdf_link_text": "the pack as a PDF (A4)",
-    },
 }

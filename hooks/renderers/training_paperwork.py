@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from content_model import catalogue
 from content_model.training import Module
 from renderers.training import _duration as duration
 
@@ -22,7 +23,7 @@ ATTENDANCE_ROWS = 18
 
 def title(kind: str, language: str) -> str:
     """The sheet's title, as the pack's heading and contents list show it."""
-    return _WORDS[language][f"title_{kind}"]
+    return catalogue.words(language, "training_paperwork")[f"title_{kind}"]
 
 
 def render(kind: str, module: Module) -> str:
@@ -32,7 +33,7 @@ def render(kind: str, module: Module) -> str:
 
 def attendance(module: Module) -> str:
     """A numbered table to sign: name, organisation, signature; the session's details above it."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_paperwork")
     heads = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in ("number", "name", "organisation", "signature"))
     rows = "\n".join(f'<tr><th scope="row">{number}</th><td></td><td></td><td></td></tr>'
                      for number in range(1, ATTENDANCE_ROWS + 1))
@@ -45,7 +46,7 @@ def attendance(module: Module) -> str:
 
 def participation(module: Module) -> str:
     """A record of participation to fill in by hand, with the session's title and both lengths."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_paperwork")
     text = words["record"].format(module=escape(module.title), full=escape(duration(module.duration)),
                                   short=escape(duration(module.short_duration)), line=_LINE)
     signatures = "".join(f'<p class="training-paper__signature"><span class="training-paper__line"></span>'
@@ -58,7 +59,7 @@ def participation(module: Module) -> str:
 
 def tally(module: Module) -> str:
     """For each quiz question, its right letter and room for the count of right answers, before and after."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_paperwork")
     heads = "".join(f'<th scope="col">{escape(words[key])}</th>'
                     for key in ("question", "right_letter", "before", "after"))
     rows = "\n".join(f'<tr><th scope="row">{question.number}. {escape(question.question)}</th>'
@@ -75,7 +76,7 @@ def tally(module: Module) -> str:
 
 # Labelled lines to write the session's details on.
 def _blanks(module: Module, keys: tuple[str, ...]) -> str:
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_paperwork")
     items = "".join(f'<p class="training-paper__blank">{escape(words[key])}: <span class="training-paper__line"></span></p>'
                     for key in keys)
     return f'<div class="training-paper__blanks">{items}</div>\n'
@@ -85,60 +86,3 @@ _LETTERS = "ABCDEFGHIJ"
 _LINE = '<span class="training-paper__line"></span>'
 
 _RENDERERS = {"attendance": attendance, "participation": participation, "tally": tally}
-
-_WORDS = {
-    "es": {
-        "title_attendance": "Lista de asistencia",
-        "title_participation": "Constancia de participación",
-        "title_tally": "Conteo del cuestionario: antes y después",
-        "date": "Fecha", "place": "Lugar", "trainer": "Quien facilita",
-        "number": "N.º", "name": "Nombre y apellidos", "organisation": "Organización o institución",
-        "signature": "Firma",
-        "attendance_caption": "Asistencia a la sesión «{module}»",
-        "no_data": ("Esta lista se llena a mano y se queda en papel, con quien organiza la sesión. "
-                    "El sitio no recoge ni guarda datos de nadie."),
-        "record_title": "Constancia de participación",
-        "record": ("Se deja constancia de que {line} participó en la sesión de capacitación «{module}» "
-                   "(☐ versión completa, {full}; ☐ versión corta, {short}), "
-                   "realizada el {line} en {line}."),
-        "signature_trainer": "Firma y nombre de quien facilita",
-        "signature_host": "Institución u organización que organiza",
-        "record_note": ("Fotocopie esta hoja, una por persona, y llénela a mano al final de la sesión. "
-                        "El sitio no emite constancias ni guarda datos de nadie."),
-        "tally_lead": ("Al inicio y al final de la sesión, pida que cada persona marque su respuesta en el papel "
-                       "o a mano alzada, sin nombre. Anote cuántas personas acertaron cada pregunta."),
-        "question": "Pregunta", "right_letter": "Respuesta correcta", "before": "Aciertos al inicio",
-        "after": "Aciertos al final",
-        "answered": "Personas que respondieron", "not_applicable": "—",
-        "tally_caption": "Aciertos por pregunta en el cuestionario de «{module}»",
-        "tally_note": ("Solo para quien facilita: la columna «Respuesta correcta» revela las respuestas. "
-                       "Compare las dos columnas para ver qué se aprendió y qué conviene repasar."),
-    },
-    "en": {
-        "title_attendance": "Attendance sheet",
-        "title_participation": "Record of participation",
-        "title_tally": "Quiz tally: before and after",
-        "date": "Date", "place": "Place", "trainer": "Trainer",
-        "number": "No.", "name": "Full name", "organisation": "Organisation or institution",
-        "signature": "Signature",
-        "attendance_caption": "Attendance at the session “{module}”",
-        "no_data": ("This sheet is filled in by hand and stays on paper, with whoever organises the session. "
-                    "The site collects and keeps no one's data."),
-        "record_title": "Record of participation",
-        "record": ("This is to record that {line} took part in the training session “{module}” "
-                   "(☐ full version, {full}; ☐ short version, {short}), "
-                   "held on {line} in {line}."),
-        "signature_trainer": "Trainer's signature and name",
-        "signature_host": "Institution or organisation hosting the session",
-        "record_note": ("Photocopy this sheet, one per person, and fill it in by hand at the end of the session. "
-                        "The site issues no records and keeps no one's data."),
-        "tally_lead": ("At the start and at the end of the session, have each person mark their answer on paper "
-                       "or by a show of hands, without names. Write down how many people got each question right."),
-        "question": "Question", "right_letter": "Right answer", "before": "Right at the start",
-        "after": "Right at the end",
-        "answered": "People who answered", "not_applicable": "—",
-        "tally_caption": "Right answers per question in the quiz of “{module}”",
-        "tally_note": ("For the trainer only: the “Right answer” column gives the answers away. "
-                       "Compare the two columns to see what was learnt and what to go over again."),
-    },
-}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from content_model import catalogue
 from content_model.training import Module, Step
 from renderers.training import _clock as clock
 from renderers.training import _duration as duration
@@ -31,7 +32,7 @@ _STEP_ACTIVITY = re.compile(r"\b(?:Actividad|Activity)\s+(\d+)\b", re.IGNORECASE
 def slides(module: Module, activities: str, handout: str) -> str:
     """The deck: one slide per plan step (the first also names the module; a step that runs an
     activity carries its instructions), then the reporting slide."""
-    words = _WORDS[module.language]
+    words = catalogue.words(module.language, "training_slides")
     prompts = activity_prompts(activities)
     runs = {}  # step number -> the activities it runs, by the number its title names
     for step in module.steps:
@@ -59,7 +60,7 @@ def slides(module: Module, activities: str, handout: str) -> str:
 
 def back_link(module: Module, href: str) -> str:
     """The slides page's link back to the module's overview, as Markdown (`href`: a link target)."""
-    text = escape(_WORDS[module.language]["back"].format(module=module.label), quote=False)
+    text = escape(catalogue.words(module.language, "training_slides")["back"].format(module=module.label), quote=False)
     text = re.sub(r"([\\`*_{}\[\]()#!|])", r"\\\1", text)
     return f"[{text}]({href}){{ .slides__back }}"
 
@@ -150,49 +151,3 @@ def _controls(words: dict[str, str]) -> str:
 # A Markdown heading's text as plain HTML text (no Markdown inside headings on slides).
 def _plain(markdown: str) -> str:
     return escape(re.sub(r"[*_`]", "", markdown))
-
-
-_WORDS = {
-    "es": {
-        "kicker": "Módulo de capacitación",
-        "back": "‹ Volver al módulo «{module}»",
-        "title_facts": "Sesión completa: {full}. Versión corta: {short}.",
-        "step_meta": "Paso {number} de {steps} · {minutes} min · {start}–{end} · {method}",
-        "activity": "Instrucciones para el grupo",
-        "reporting": "Dónde pedir ayuda o denunciar",
-        "reporting_notes": ("Repase cada canal y cuándo usarlo. Deje esta diapositiva a la vista al cerrar "
-                            "y recuerde que nadie tiene que contar nada en el grupo."),
-        "help": ("Flechas, Av Pág y Re Pág (o un control remoto de presentaciones) pasan las diapositivas; "
-                 "Inicio y Fin van a la primera y a la última; N muestra u oculta estas notas; "
-                 "F pone la pantalla completa."),
-        "notes": "Notas para quien facilita",
-        "slide_of": "Diapositiva {number} de {total}",
-        "controls": "Controles de las diapositivas",
-        "prev": "‹ Anterior", "prev_label": "Diapositiva anterior",
-        "next": "Siguiente ›", "next_label": "Diapositiva siguiente",
-        "notes_label": "Mostrar u ocultar las notas para quien facilita (N)",
-        "fullscreen": "Pantalla completa", "fullscreen_label": "Pantalla completa (F)",
-        "print": "Imprimir", "print_label": "Imprimir las diapositivas como hojas de apoyo",
-    },
-    "en": {
-        "kicker": "Training module",
-        "back": "‹ Back to the module “{module}”",
-        "title_facts": "Full session: {full}. Short version: {short}.",
-        "step_meta": "Step {number} of {steps} · {minutes} min · {start}–{end} · {method}",
-        "activity": "Instructions for the group",
-        "reporting": "Where to get help or report",
-        "reporting_notes": ("Go over each channel and when to use it. Leave this slide up at the close, "
-                            "and remind the group that no one has to tell anything in the room."),
-        "help": ("Arrows, Page Up and Page Down (or a presentation clicker) move the slides; "
-                 "Home and End go to the first and the last; N shows or hides these notes; "
-                 "F goes full screen."),
-        "notes": "Trainer's notes",
-        "slide_of": "Slide {number} of {total}",
-        "controls": "Slide controls",
-        "prev": "‹ Previous", "prev_label": "Previous slide",
-        "next": "Next ›", "next_label": "Next slide",
-        "notes_label": "Show or hide the trainer's notes (N)",
-        "fullscreen": "Full screen", "fullscreen_label": "Full screen (F)",
-        "print": "Print", "print_label": "Print the slides as handouts",
-    },
-}

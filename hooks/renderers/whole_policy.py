@@ -14,7 +14,8 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from content_model.policy import KIND_NAMES, Node, PolicyTree
+from content_model import catalogue
+from content_model.policy import Node, PolicyTree
 
 
 def render(tree: PolicyTree, page_url: str, citation: str, margin: str = "", address: str = "") -> str:
@@ -23,7 +24,7 @@ def render(tree: PolicyTree, page_url: str, citation: str, margin: str = "", add
     `margin` (the edition) and `address` (absolute, or empty when the build does not know it) are
     what whole-policy.js writes at the foot of every printed sheet, beside the page number.
     """
-    words = _WORDS[tree.language]
+    words = catalogue.words(tree.language, "whole_policy")
     entries = "\n".join(_entry(node, page_url, tree.language) for node in tree.walk())
     cite = (f'<aside class="whole-policy__cite">\n<p class="whole-policy__cite-heading"><strong>'
             f'{escape(words["cite_heading"])}</strong></p>\n{citation}\n</aside>')
@@ -35,7 +36,7 @@ def render_print_button(language: str) -> str:
     """The print button, the same as a trainer's pack's: quiz.js shows it and makes it print (without
     JavaScript it stays hidden, and the browser's own Print remains)."""
     return (f'<p class="whole-policy__print" data-print-box hidden><button type="button" '
-            f'class="md-button md-button--primary" data-print>{escape(_WORDS[language]["print"])}</button></p>')
+            f'class="md-button md-button--primary" data-print>{escape(catalogue.words(language, "whole_policy")["print"])}</button></p>')
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -45,7 +46,7 @@ def render_print_button(language: str) -> str:
 def _entry(node: Node, page_url: str, language: str) -> str:
     level = _LEVELS[node.kind]
     href = get_relative_url(node.url, page_url)
-    kind = KIND_NAMES[language][node.kind][0].capitalize()
+    kind = catalogue.words(language, "kinds")[node.kind][0].capitalize()
     summary = f'\n<p class="whole-policy__summary">{escape(node.summary)}</p>' if node.summary else ""
     return (f'<section class="whole-policy__entry whole-policy__entry--{node.kind}">\n'
             f'<h{level} id="{escape(node.id)}" class="whole-policy__title">'
@@ -62,15 +63,4 @@ _LEVELS = {
     "component": 3,
     "general": 4,
     "specific": 5,
-}
-
-_WORDS = {
-    "es": {
-        "cite_heading": "Cómo citar este documento",
-        "print": "Imprimir o guardar como PDF",
-    },
-    "en": {
-        "cite_heading": "How to cite this document",
-        "print": "Print or save as PDF",
-    },
 }

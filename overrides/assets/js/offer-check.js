@@ -6,25 +6,9 @@
 (function () {
   "use strict";
 
-  var words = {
-    es: {
-      hint: "Marca lo que pasa con tu oferta. Verás qué hacer.",
-      none: "No marcaste ninguna pregunta.",
-      some: function (n, total) {
-        return "Marcaste " + n + (n === 1 ? " pregunta" : " preguntas") + " de " + total +
-          ". No viajes todavía: habla con alguien de confianza. Si algo te preocupa, llama al 1818, opción 1.";
-      }
-    },
-    en: {
-      hint: "Tick what is true of your offer. You will see what to do.",
-      none: "You have not ticked any question.",
-      some: function (n, total) {
-        return "You ticked " + n + (n === 1 ? " question" : " questions") + " of " + total +
-          ". Do not travel yet: talk to someone you trust. If something worries you, call 1818, option 1.";
-      }
-    }
-  };
-  var say = words[document.documentElement.lang === "en" ? "en" : "es"];
+  // The words come from the catalogue (hooks/data/words.*.yml), on the page's article.
+  var article = document.getElementById("contenido-principal");
+  var say = article ? article.dataset : {};
 
   var lists = document.querySelectorAll("[data-offer-check] > dl");
   for (var l = 0; l < lists.length; l++) enhance(lists[l]);
@@ -34,7 +18,7 @@
     if (!questions.length) return;
     var hint = document.createElement("p");
     hint.className = "offer-check__hint";
-    hint.textContent = say.hint;
+    hint.textContent = say.msgOfferHint || "";
     list.parentNode.insertBefore(hint, list);
 
     var summary = document.createElement("p");
@@ -68,7 +52,8 @@
 
     function update() {
       var ticked = boxes.filter(function (box) { return box.checked; }).length;
-      summary.textContent = ticked ? say.some(ticked, boxes.length) : say.none;
+      var text = !ticked ? say.msgOfferNone : ticked === 1 ? say.msgOfferOne : say.msgOfferMany;
+      summary.textContent = (text || "").replace("{n}", ticked).replace("{total}", boxes.length);
     }
   }
 })();

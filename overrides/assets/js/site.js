@@ -37,11 +37,12 @@
   // (announced: a live region) and as dots on the exit buttons, as GOV.UK's "Exit this page" does.
   var PRESSES_TO_LEAVE = 3;
   var PAUSE_MS = 5000;
-  var lang = document.documentElement.lang === "en" ? "en" : "es";
-  var progress = {
-    es: ["Mayús pulsada 1 vez de 3 para salir rápido.", "Mayús pulsada 2 veces de 3 para salir rápido."],
-    en: ["Shift pressed 1 time of 3 to leave quickly.", "Shift pressed 2 times of 3 to leave quickly."]
-  };
+  // The words come from the catalogue (hooks/data/words.*.yml), on the first quick exit.
+  var pressedWords = exits.length ? exits[0].dataset : {};
+  function pressed(n) {
+    return ((n === 1 ? pressedWords.msgPressedOne : pressedWords.msgPressedMany) || "")
+      .replace("{n}", n).replace("{total}", PRESSES_TO_LEAVE);
+  }
   var count = 0;
   var shiftAlone = false;
   var pauseTimer = null;
@@ -52,7 +53,7 @@
   if (document.body && destination) document.body.appendChild(status);
 
   function showCount() {
-    status.textContent = count ? progress[lang][count - 1] : "";
+    status.textContent = count ? pressed(count) : "";
     var dots = count ? new Array(count + 1).join("\u25cf") + new Array(PRESSES_TO_LEAVE - count + 1).join("\u25cb") : "";
     for (var k = 0; k < exits.length; k++) {
       var counter = exits[k].querySelector(".quick-exit__count");
