@@ -10,7 +10,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -43,12 +42,38 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run (TEST_SITE_DIR reuses one built by hand)."""
+    """The real site, built once per test run and shared by every xdist worker (TEST_SITE_DIR
+    reuses one built by hand). Tests only read it; build_error copies it as the previous site."""
     if os.environ.get("TEST_SITE_DIR"):
-        return Path(os.environ["TEST_SITE_DIR"])
-    out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
+        built = Path(os.environ["TEST_SITE_DIR"])
+    else:
+        # The workers of one run share their base folder's parent; a run without xdist has its own.
+        base = tmp_path_factory.getbasetemp()
+        built = _built_once(base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base)
+    _session_site[:] = [built]
+    return built
+
+
+_session_site: list[Path] = []
+
+
+def _built_once(shared: Path, timeout: float = 1200) -> Path:
+    """Build the site into `shared`/site unless another worker does: the first to make the lock
+    folder builds, the others wait for its outcome (and fail with its output if it failed)."""
+    out, done, failed = shared / "site", shared / "site.built", shared / "site.failed"
+    try:
+        (shared / "site.lock").mkdir()
+    except FileExistsError:
+        deadline = time.monotonic() + timeout
+        while not done.exists() and not failed.exists():
+            if time.monotonic() > deadline:
+                pytest.fail("another worker's build of the site did not finish")
+            time.sleep(0.5)
+    else:
+        result = run_build(ROOT, out)
+        (done if result.returncode == 0 else failed).write_text(result.stdout + result.stderr, encoding="utf-8")
+    if failed.exists():
+        pytest.fail("the real site does not build:\n" + failed.read_text(encoding="utf-8"))
     return out
 
 
@@ -89,8 +114,9 @@ def site_edition() -> dict:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the real project to break on purpose: the bad-input tests edit it."""
+def project(tmp_path, site) -> Path:
+    """A copy of the real project to break on purpose: the bad-input tests edit it. The real
+    site is built first: build_error builds each broken copy over it."""
     return copy_project(tmp_path / "project")
 
 
@@ -106,20 +132,11 @@ def copy_project(copy: Path) -> Path:
     return copy
 
 
-_previous_sites: list[Path] = []
-
-
 def previous_site() -> Path:
-    """A real site built from the real project, once per run: what `site/` holds before a broken build."""
-    if not _previous_sites:
-        if os.environ.get("TEST_SITE_DIR"):
-            _previous_sites.append(Path(os.environ["TEST_SITE_DIR"]))
-        else:
-            folder = Path(tempfile.mkdtemp(prefix="previous-site-")) / "site"
-            result = run_build(ROOT, folder)
-            assert result.returncode == 0, result.stdout + result.stderr
-            _previous_sites.append(folder)
-    return _previous_sites[0]
+    """What `site/` holds before a broken build: the session's real site (the `project` fixture
+    asks for it, so it is built before any broken copy is)."""
+    assert _session_site, "use the 'project' fixture (it builds the real site first)"
+    return _session_site[0]
 
 
 def snapshot(folder: Path) -> dict[str, str]:
