@@ -47,9 +47,7 @@ def site(tmp_path_factory) -> Path:
     if os.environ.get("TEST_SITE_DIR"):
         built = Path(os.environ["TEST_SITE_DIR"])
     else:
-        # The workers of one run share their base folder's parent; a run without xdist has its own.
-        base = tmp_path_factory.getbasetemp()
-        built = _built_once(base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base)
+        built = _built_once(_shared_folder(tmp_path_factory))
     _session_site[:] = [built]
     return built
 
@@ -57,24 +55,130 @@ def site(tmp_path_factory) -> Path:
 _session_site: list[Path] = []
 
 
-def _built_once(shared: Path, timeout: float = 1200) -> Path:
-    """Build the site into `shared`/site unless another worker does: the first to make the lock
-    folder builds, the others wait for its outcome (and fail with its output if it failed)."""
-    out, done, failed = shared / "site", shared / "site.built", shared / "site.failed"
+def _built_once(shared: Path, name: str = "site", build=None, timeout: float = 1200) -> Path:
+    """Build into `shared`/`name` unless another worker does: the first to make the lock folder
+    builds (`build(out)`, the real site by default), the others wait for its outcome and fail
+    with its output if it failed."""
+    out, done, failed = shared / name, shared / f"{name}.built", shared / f"{name}.failed"
     try:
-        (shared / "site.lock").mkdir()
+        (shared / f"{name}.lock").mkdir()
     except FileExistsError:
         deadline = time.monotonic() + timeout
         while not done.exists() and not failed.exists():
             if time.monotonic() > deadline:
-                pytest.fail("another worker's build of the site did not finish")
+                pytest.fail(f"another worker's build of {name} did not finish")
             time.sleep(0.5)
     else:
-        result = run_build(ROOT, out)
+        result = (build or (lambda folder: run_build(ROOT, folder)))(out)
         (done if result.returncode == 0 else failed).write_text(result.stdout + result.stderr, encoding="utf-8")
     if failed.exists():
-        pytest.fail("the real site does not build:\n" + failed.read_text(encoding="utf-8"))
+        pytest.fail(f"{name} does not build:\n" + failed.read_text(encoding="utf-8"))
     return out
+
+
+def _shared_folder(tmp_path_factory) -> Path:
+    """The folder every xdist worker of this run shares (a run without xdist has its own)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+# ---------------------------------------------------------------------------- the published site
+
+PUBLISHED_URL = "https://example.org/trata/"
+CORRECTIONS_ADDRESS = "correcciones@example.org"
+PACK_MODULE = "capacitacion/que-es-la-trata"
+# Files saved with a byte-order mark and Windows line ends (test_reading_files.py).
+WINDOWS_FILES = ("docs/politica/cultura-rechazo.es.md", "docs/politica/cultura-rechazo.en.md", "docs/acerca.es.md")
+
+
+@dataclass
+class Published:
+    site: Path
+    pdfs: Path       # stand-in PDFs, one per module and language (their bytes name them)
+    edition: Path    # the offline edition's zip
+    checksum: str
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Published:
+    """One build of a copy of the project as a publisher sets it up, shared by the tests that each
+    needed a build of their own (a build is the slow part of a test run): `SITE_URL` set, an
+    offline edition and the packs' PDFs beside it (stand-ins), a corrections address in mkdocs.yml,
+    an edit to one module's plan and handout (the pack must show it), and three files saved
+    with a byte-order mark and Windows line ends. Each test reads what it is about."""
+    shared = _shared_folder(tmp_path_factory)
+    folder = shared / "published-project"
+    version = site_edition()["version"]
+    edition = folder / "dist" / f"politica-trata-{version}.zip"
+
+    def build(out: Path) -> subprocess.CompletedProcess:
+        folder.mkdir()
+        project = copy_project(folder / "project")
+        edition.parent.mkdir()
+        edition.write_bytes(b"a zip")
+        (edition.parent / f"{edition.name}.sha256").write_text(
+            f"{hashlib.sha256(b'a zip').hexdigest()}  {edition.name}\n", encoding="utf-8")
+        pdfs = folder / "pdf"
+        pdfs.mkdir()
+        for name in pdf_names():
+            (pdfs / name).write_bytes(b"%PDF-1.4 " + name.encode())
+        edit(project / "mkdocs.yml", 'address: !ENV [CORRECTIONS_ADDRESS, ""]', f"address: {CORRECTIONS_ADDRESS}")
+        edit(project / f"docs/{PACK_MODULE}/plan.es.md", "Los horarios cuentan desde el inicio de la sesión.",
+             "Los horarios cuentan desde el inicio de la sesión. Texto nuevo del plan.")
+        edit(project / f"docs/{PACK_MODULE}/plan.es.md", 'title: "Pausa"', 'title: "Pausa con café"')
+        edit(project / f"docs/{PACK_MODULE}/hoja.en.md", "Keep it and share it.", "Keep it, share it, pin it up.")
+        for name in WINDOWS_FILES:
+            text = (project / name).read_text(encoding="utf-8")
+            (project / name).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=project,
+            env={**BUILD_ENV, "SITE_URL": PUBLISHED_URL, "OFFLINE_EDITION_DIR": str(edition.parent),
+                 "TRAINING_PDF_DIR": str(pdfs)},
+            capture_output=True, text=True, timeout=600)
+
+    site = _built_once(shared, "published-site", build)
+    return Published(site=site, pdfs=folder / "pdf", edition=edition, checksum=hashlib.sha256(b"a zip").hexdigest())
+
+
+# ---------------------------------------------------------------------------- the offline edition
+
+
+@pytest.fixture(scope="session")
+def offline_package(tmp_path_factory) -> Path:
+    """The zip, made once per run by the command `make offline` runs, with the packs' PDFs
+    (stand-ins: `make pdf` and its PDFs are tested in test_pdf.py)."""
+    shared = _shared_folder(tmp_path_factory)
+
+    def build(out: Path) -> subprocess.CompletedProcess:
+        pdfs = shared / "offline-pdf"
+        pdfs.mkdir()
+        for name in pdf_names():
+            (pdfs / name).write_bytes(b"%PDF-1.4 " + name.encode())
+        return subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(out),
+                               "--require-pdfs"], cwd=ROOT, env={**BUILD_ENV, "TRAINING_PDF_DIR": str(pdfs)},
+                              capture_output=True, text=True, timeout=600)
+
+    out = _built_once(shared, "offline", build)
+    return out / f"politica-trata-{site_edition()['version']}.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_edition(offline_package, tmp_path_factory) -> Path:
+    """The edition unzipped into an empty folder, as a reader would; returns its top folder."""
+    import zipfile
+
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(offline_package) as archive:
+        archive.extractall(target)
+    return target / offline_package.stem
+
+
+def pdf_names() -> list[str]:
+    import content_model
+    import training as training_hook
+
+    site = content_model.load_site(ROOT / "docs")
+    return [training_hook.pdf_name(module) for language in LANGUAGES for module in site.training[language].modules]
 
 
 @functools.lru_cache(maxsize=None)
@@ -148,10 +252,10 @@ def snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
-def build_error(project: Path) -> str:
+def build_errors(project: Path) -> list[str]:
     """Build a broken project over a real previous site; assert it stops cleanly, leaves that site
-    byte for byte as it was and no temporary folder beside it, and return its one message (the one
-    ERROR line, or the one strict-mode WARNING when MkDocs itself stops the build)."""
+    byte for byte as it was and no temporary folder beside it, and return its messages, each once
+    (the ERROR lines, or the strict-mode WARNINGs when MkDocs itself stops the build)."""
     site_dir = project / "site"
     shutil.copytree(previous_site(), site_dir)
     before = snapshot(site_dir)
@@ -166,8 +270,15 @@ def build_error(project: Path) -> str:
     if not errors:
         errors = [line for line in output.splitlines() if line.startswith("WARNING")]
     errors = list(dict.fromkeys(errors))  # MkDocs repeats a nav warning in each language's pass
-    assert len(errors) == 1, output
-    return errors[0].split("-", 1)[1].strip()
+    assert errors, output
+    return [error.split("-", 1)[1].strip() for error in errors]
+
+
+def build_error(project: Path) -> str:
+    """build_errors for a project broken in one place: its one message."""
+    errors = build_errors(project)
+    assert len(errors) == 1, errors
+    return errors[0]
 
 
 def edit(path: Path, old: str, new: str) -> None:

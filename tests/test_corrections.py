@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import LANGUAGES, build_error, built_pages, edit, html, run_build
+from conftest import CORRECTIONS_ADDRESS, LANGUAGES, build_error, built_pages, edit, html
 
 PREFIX = {"es": "", "en": "en/"}
 NONE = {"es": "Todavía no hay una dirección configurada", "en": "No address for corrections has been configured yet"}
@@ -36,14 +36,11 @@ def test_without_an_address_the_page_and_the_note_say_so_plainly(site, language)
     assert ("La fuente que la respalda" if language == "es" else "The source that supports it") in text
 
 
-def test_a_configured_address_is_shown_and_linked(project, tmp_path):
-    edit(project / "mkdocs.yml", CONFIG_LINE, "address: correcciones@example.org")
-    out = tmp_path / "out"
-    result = run_build(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_a_configured_address_is_shown_and_linked(published):
+    out = published.site  # mkdocs.yml there has `address: <CORRECTIONS_ADDRESS>`
     for url in ("correcciones/", "en/correcciones/", "politica/nota-metodologica/"):
         link = html(out, url).select_one(".corrections-address a")
-        assert link["href"] == "mailto:correcciones@example.org" and link.get_text() == "correcciones@example.org"
+        assert link["href"] == f"mailto:{CORRECTIONS_ADDRESS}" and link.get_text() == CORRECTIONS_ADDRESS
         assert html(out, url).select_one(".corrections-address--none") is None
 
 

@@ -26,35 +26,14 @@ def _edition() -> dict:
     return yaml.safe_load(re.search(r"^  edition:\n(?:    .*\n)+", text, re.MULTILINE).group(0))["edition"]
 
 
-def _pdf_names() -> list[str]:
-    import training as training_hook
-
-    site = content_model.load_site(ROOT / "docs")
-    return [training_hook.pdf_name(module) for language in ("es", "en") for module in site.training[language].modules]
+@pytest.fixture
+def package(offline_package) -> Path:
+    return offline_package
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory) -> Path:
-    """The zip, made by the same command as `make offline`, with the packs' PDFs (stand-ins here:
-    `make pdf` and its PDFs are tested in test_pdf.py)."""
-    out = tmp_path_factory.mktemp("dist")
-    pdfs = tmp_path_factory.mktemp("pdf")
-    for name in _pdf_names():
-        (pdfs / name).write_bytes(b"%PDF-1.4 " + name.encode())
-    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(out),
-                             "--require-pdfs"], cwd=ROOT, env={**BUILD_ENV, "TRAINING_PDF_DIR": str(pdfs)},
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / f"politica-trata-{_edition()['version']}.zip"
-
-
-@pytest.fixture(scope="module")
-def edition(package, tmp_path_factory) -> Path:
-    """The edition unzipped into an empty folder, as a reader would; returns its top folder."""
-    target = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(package) as archive:
-        archive.extractall(target)
-    return target / package.stem
+@pytest.fixture
+def edition(offline_edition) -> Path:
+    return offline_edition
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import json
 import re
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -370,18 +369,9 @@ def test_the_browser_stems_and_analyses_the_sites_words_exactly_as_the_build_doe
 # ---------------------------------------------------------------------------- the offline edition
 
 
-@pytest.fixture(scope="module")
-def edition(tmp_path_factory) -> Path:
-    """The offline edition, made and unzipped as `make offline` and a reader do."""
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline-edition.py"), "--out", str(out)],
-                            cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    package = next(out.glob("*.zip"))
-    target = tmp_path_factory.mktemp("usb")
-    with zipfile.ZipFile(package) as archive:
-        archive.extractall(target)
-    return target / package.stem
+@pytest.fixture
+def edition(offline_edition) -> Path:
+    return offline_edition
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -9,7 +9,6 @@ the paperwork holds the module's own title, durations and questions.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import re
 import subprocess
@@ -329,17 +328,8 @@ def test_no_plan_uses_the_leismo_encontrarle():
 # ---------------------------------------------------------------------------- the offline edition on the web
 
 
-def test_with_site_url_the_training_and_about_pages_offer_the_offline_edition(tmp_path):
-    dist = tmp_path / "dist"
-    dist.mkdir()
-    archive = dist / "politica-trata-{}.zip".format(_edition_version())
-    archive.write_bytes(b"a zip")
-    checksum = hashlib.sha256(b"a zip").hexdigest()
-    (dist / f"{archive.name}.sha256").write_text(f"{checksum}  {archive.name}\n")
-    out = tmp_path / "site"
-    env = {**BUILD_ENV, "SITE_URL": "https://example.org/trata/", "OFFLINE_EDITION_DIR": str(dist)}
-    result = _build(out, env)
-    assert result.returncode == 0, result.stderr[-2000:]
+def test_with_site_url_the_training_and_about_pages_offer_the_offline_edition(published, tmp_path):
+    out, archive, checksum = published.site, published.edition, published.checksum
     assert (out / "descargas" / archive.name).read_bytes() == b"a zip"
     for url in ("capacitacion/", "en/capacitacion/", "acerca/", "en/acerca/"):
         page = BeautifulSoup((out / url / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -350,7 +340,7 @@ def test_with_site_url_the_training_and_about_pages_offer_the_offline_edition(tm
         assert (out / url / link).resolve() == (out / "descargas" / archive.name).resolve()
     # Without SITE_URL the same build offers nothing.
     plain = tmp_path / "plain"
-    result = _build(plain, {**BUILD_ENV, "OFFLINE_EDITION_DIR": str(dist)})
+    result = _build(plain, {**BUILD_ENV, "OFFLINE_EDITION_DIR": str(archive.parent)})
     assert result.returncode == 0
     assert 'class="training-offline"' not in (plain / "capacitacion" / "index.html").read_text(encoding="utf-8")
     assert not (plain / "descargas").exists()
