@@ -43,9 +43,10 @@ build: venv
 test: venv browser nginx
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
-# The edit loop: content model, renderers, built HTML and content errors; no browser, no server.
+# The edit loop: content model, renderers, built HTML and content errors, on the one shared build;
+# no browser, no server, no second build of the whole site (tests/conftest.py marks them).
 test-fast: venv
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not whole_build" tests
 
 # Every trainer's pack as an A4 PDF, one per module and language, in dist/pdf/ (printed by
 # Debian's Chromium from the built packs); later builds link them from the modules' pages.

@@ -33,6 +33,11 @@ def on_startup(command, dirty, **kwargs):
     content_model.begin_command(command)
 
 
+# Nothing a command computed outlives it (a build run from Python, in a test, is followed by others).
+def on_shutdown(**kwargs):
+    content_model.end_build()
+
+
 # `mkdocs serve` runs the hook files again for each rebuild, but not the packages they import.
 def _say_when_a_restart_is_needed():
     changed = content_model.changed_package_files()

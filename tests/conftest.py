@@ -40,6 +40,63 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def build_in_process(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """What `mkdocs build --strict` does, through MkDocs' own Python API in this process: the
+    same configuration loading, plugin events and build, the messages as the command prints
+    them ('ERROR - ...'), exit status 1 when MkDocs aborts, and a traceback for any other
+    exception. A second Python process would cost seconds per broken copy.
+
+    The hooks' packages (content_model, renderers) and their data are the real project's,
+    imported once: a copy whose hooks/ differs must be built with run_build."""
+    import logging
+    import traceback
+
+    import content_model  # noqa: F401 (imported from the real hooks/ before a copy's build can)
+    import renderers  # noqa: F401
+    from mkdocs import exceptions
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+
+    assert Path(content_model.__file__).is_relative_to(HOOKS), content_model.__file__
+    lines: list[str] = []
+
+    class _Printed(logging.Handler):
+        def emit(self, record):
+            lines.append(f"{record.levelname} - {record.getMessage()}")
+
+    printed, logger = _Printed(logging.WARNING), logging.getLogger("mkdocs")
+    logger.addHandler(printed)
+    returncode = 0
+    try:
+        config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except exceptions.Abort as abort:
+        returncode = 1
+        lines.append(abort.format_message())
+    except exceptions.MkDocsException as error:  # what the command prints as 'Error: ...'
+        returncode = 1
+        lines.append(f"Error: {error.format_message()}")
+    except Exception:
+        returncode = 1
+        lines.append(traceback.format_exc())
+    finally:
+        logger.removeHandler(printed)
+    return subprocess.CompletedProcess(["mkdocs build --strict (in process)"], returncode, "\n".join(lines) + "\n", "")
+
+
+def _hooks_differ(project: Path) -> bool:
+    """Whether a copy's hooks/ differs from the real project's (in-process builds use the real one)."""
+    mine, theirs = HOOKS, project / "hooks"
+    names = lambda folder: sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                                  if p.is_file() and "__pycache__" not in p.parts)
+    return names(mine) != names(theirs) or any(
+        (mine / name).read_bytes() != (theirs / name).read_bytes() for name in names(mine))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test run and shared by every xdist worker (TEST_SITE_DIR
@@ -252,15 +309,21 @@ def snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
-def build_errors(project: Path) -> list[str]:
+def build_errors(project: Path, command_line: bool = False) -> list[str]:
     """Build a broken project over a real previous site; assert it stops cleanly, leaves that site
     byte for byte as it was and no temporary folder beside it, and return its messages, each once
-    (the ERROR lines, or the strict-mode WARNINGs when MkDocs itself stops the build)."""
+    (the ERROR lines, or the strict-mode WARNINGs when MkDocs itself stops the build).
+
+    The build runs in this process (build_in_process) unless `command_line` asks for the real
+    command, as a person runs it, or the copy's hooks/ was edited (its packages would not be seen)."""
     site_dir = project / "site"
     shutil.copytree(previous_site(), site_dir)
     before = snapshot(site_dir)
     siblings = sorted(p.name for p in project.iterdir())
-    result = run_build(project, site_dir)
+    if command_line or _hooks_differ(project):
+        result = run_build(project, site_dir)
+    else:
+        result = build_in_process(project, site_dir)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output, output
@@ -274,9 +337,9 @@ def build_errors(project: Path) -> list[str]:
     return [error.split("-", 1)[1].strip() for error in errors]
 
 
-def build_error(project: Path) -> str:
+def build_error(project: Path, command_line: bool = False) -> str:
     """build_errors for a project broken in one place: its one message."""
-    errors = build_errors(project)
+    errors = build_errors(project, command_line)
     assert len(errors) == 1, errors
     return errors[0]
 
@@ -395,16 +458,28 @@ def axe_violations(page) -> list[str]:
 
 # Files whose every test needs a server process of its own (nginx, `mkdocs serve`, the offline
 # edition's zip): they stay out of `make test-fast` with the browser tests.
-_SERVER_FILES = {"test_nginx.py", "test_serve.py", "test_offline.py"}
+_SERVER_FILES = {"test_nginx.py", "test_serve.py", "test_serve_reload.py", "test_offline.py"}
+# Fixtures that start Chromium or a server: `server` (axe runs its own Chromium against it) and
+# test_pdf.py's `pdfs`, which Chromium prints.
+_BROWSER_FIXTURES = {"browser", "server", "pdfs"}
+# Fixtures that build the whole site once more, differently set up (the shared `site` is built
+# once for everything); tests that build it themselves are marked `whole_build` where they are.
+_WHOLE_BUILD_FIXTURES = {"published", "offline_package", "offline_edition", "injected_site"}
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium or starts a server (left out of make test-fast)")
+    config.addinivalue_line("markers", "whole_build: builds the whole site once more, beyond the shared build "
+                                       "(left out of make test-fast)")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark what drives Chromium or a server as `browser`, so `make test-fast` (-m "not browser")
-    keeps the content model, the renderers, the built HTML and the content-error cases."""
+    """Mark what drives Chromium or a server as `browser`, and what needs a whole build of its own
+    as `whole_build`, so that `make test-fast` keeps the content model, the renderers, the built
+    HTML and the content-error cases."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()) or item.path.name in _SERVER_FILES:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if _BROWSER_FIXTURES & fixtures or item.path.name in _SERVER_FILES:
             item.add_marker(pytest.mark.browser)
+        if _WHOLE_BUILD_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.whole_build)

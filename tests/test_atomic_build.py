@@ -8,6 +8,8 @@ pass: each case builds over a real previous site (`build_error` compares it file
 import os
 import subprocess
 
+import pytest
+
 from conftest import build_error, build_errors, edit, previous_site, run_build, snapshot
 
 STRICT_WARNINGS = [
@@ -43,6 +45,7 @@ def test_an_error_while_pages_are_written_leaves_the_previous_site_whole(project
     assert build_error(project).startswith("docs/seguridad.en.md: the page's text contains an event handler")
 
 
+@pytest.mark.whole_build
 def test_a_good_build_replaces_the_previous_site_whole(project):
     """... and removes what killed builds left beside it, but not the folder of a build still running."""
     site_dir = project / "site"
@@ -67,6 +70,7 @@ def test_a_good_build_replaces_the_previous_site_whole(project):
     assert set(built) == set(snapshot(previous_site()))
 
 
+@pytest.mark.whole_build
 def test_a_failed_offline_edition_leaves_the_previous_one_whole(project):
     """`make offline` (deploy/offline-edition.py) on a broken project: dist/ is as it was."""
     import shutil

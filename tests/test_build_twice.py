@@ -13,6 +13,8 @@ from conftest import snapshot
 
 import content_model
 
+pytestmark = pytest.mark.whole_build  # three builds of the whole site
+
 
 def _build(project, site_dir):
     """One build in this process, as `mkdocs serve` makes it: a fresh configuration, then build()."""

@@ -404,6 +404,7 @@ def test_the_diagram_prints_black_on_white(browser, server, scheme):
         context.close()
 
 
+@pytest.mark.browser  # the browser fixture is asked for by name, inside the test
 @pytest.mark.parametrize("fixture", ["visit", "phone"])
 def test_the_keyboard_tabs_through_the_diagram_in_tree_order_with_a_visible_focus_ring(request, model, fixture):
     visit = request.getfixturevalue(fixture)

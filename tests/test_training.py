@@ -409,6 +409,7 @@ def test_the_quiz_page_has_no_axe_violations(visit, model, language):
     assert axe_violations(visit.page) == []
 
 
+@pytest.mark.browser  # the browser fixture is asked for by name, inside the test
 @pytest.mark.parametrize("screen", ["visit", "phone"])   # a table on a wide screen, cards on a phone
 def test_the_module_filter_hides_modules_that_do_not_fit(request, model, screen):
     reader = request.getfixturevalue(screen)

@@ -19,7 +19,7 @@ from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pa
                    unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown)
 from . import markers, policy, regions, training
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "build_state", "current_build", "load", "load_site", "current",
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
            "site_for", "language_of", "localised", "markers", "read_markdown", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
@@ -134,6 +134,11 @@ def begin_build() -> Build:
     set_directory_urls(True)
     _builds[:] = [Build()]
     return _builds[0]
+
+
+def end_build() -> None:
+    """Forget the last build's state: the command is over (`on_shutdown`)."""
+    _builds.clear()
 
 
 def current_build() -> Build:
