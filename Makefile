@@ -43,10 +43,12 @@ build: venv
 test: venv browser nginx
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
-# The edit loop: content model, renderers, built HTML and content errors, on the one shared build;
-# no browser, no server, no second build of the whole site (tests/conftest.py marks them).
+# The edit loop: the content model, the renderers and the content-error cases (broken copies built
+# over the one shared build); no browser, no server, no reading of every built page, no second
+# whole build (tests/conftest.py marks them). `make test` runs them all. Test by test across the
+# workers (--dist load): this subset has no module fixture that builds a site.
 test-fast: venv
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not whole_build" tests
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not whole_build and not built_site" --dist load tests
 
 # Every trainer's pack as an A4 PDF, one per module and language, in dist/pdf/ (printed by
 # Debian's Chromium from the built packs); later builds link them from the modules' pages.

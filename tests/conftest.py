@@ -113,24 +113,44 @@ _session_site: list[Path] = []
 
 
 def _built_once(shared: Path, name: str = "site", build=None, timeout: float = 1200) -> Path:
-    """Build into `shared`/`name` unless another worker does: the first to make the lock folder
-    builds (`build(out)`, the real site by default), the others wait for its outcome and fail
-    with its output if it failed."""
+    """Build into `shared`/`name` unless another worker does (or already did): the first to make
+    the lock folder builds (`build(out)`, the real site by default), the others wait for its
+    outcome and fail with its output if it failed."""
     out, done, failed = shared / name, shared / f"{name}.built", shared / f"{name}.failed"
-    try:
-        (shared / f"{name}.lock").mkdir()
-    except FileExistsError:
-        deadline = time.monotonic() + timeout
-        while not done.exists() and not failed.exists():
-            if time.monotonic() > deadline:
-                pytest.fail(f"another worker's build of {name} did not finish")
-            time.sleep(0.5)
-    else:
-        result = (build or (lambda folder: run_build(ROOT, folder)))(out)
-        (done if result.returncode == 0 else failed).write_text(result.stdout + result.stderr, encoding="utf-8")
+    _claim_and_build(shared, name, build)
+    deadline = time.monotonic() + timeout
+    while not done.exists() and not failed.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"another worker's build of {name} did not finish")
+        time.sleep(0.2)
     if failed.exists():
         pytest.fail(f"{name} does not build:\n" + failed.read_text(encoding="utf-8"))
     return out
+
+
+def _claim_and_build(shared: Path, name: str, build=None) -> None:
+    """Build `name` if no one has claimed it yet, and record how it went (`name`.built or .failed)."""
+    try:
+        (shared / f"{name}.lock").mkdir()
+    except FileExistsError:
+        return
+    try:
+        result = (build or (lambda folder: run_build(ROOT, folder)))(shared / name)
+        output, ok = result.stdout + result.stderr, result.returncode == 0
+    except Exception as error:  # recorded, so that no one waits for a build that died
+        output, ok = repr(error), False
+    (shared / f"{name}.{'built' if ok else 'failed'}").write_text(output, encoding="utf-8")
+
+
+def pytest_collection_finish(session):
+    """Start the shared site's build as soon as the run knows that a test needs it: the workers
+    run the tests that need no built site meanwhile, instead of waiting at the first that does."""
+    if os.environ.get("TEST_SITE_DIR") or session.config.option.collectonly:
+        return
+    if not any("site" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    factory = session.config._tmp_path_factory  # what the tmp_path_factory fixture hands out
+    threading.Thread(target=_claim_and_build, args=(_shared_folder(factory), "site"), daemon=True).start()
 
 
 def _shared_folder(tmp_path_factory) -> Path:
@@ -277,8 +297,10 @@ def site_edition() -> dict:
 @pytest.fixture
 def project(tmp_path, site) -> Path:
     """A copy of the real project to break on purpose: the bad-input tests edit it. The real
-    site is built first: build_error builds each broken copy over it."""
-    return copy_project(tmp_path / "project")
+    site is built first: build_error builds each broken copy over it. Removed after the test:
+    a run makes some 100 copies of 20 MB each, and pytest deletes old runs' folders as it exits."""
+    yield copy_project(tmp_path / "project")
+    shutil.rmtree(tmp_path / "project", ignore_errors=True)
 
 
 def copy_project(copy: Path) -> Path:
@@ -309,6 +331,12 @@ def snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=None)
+def _previous_snapshot(folder: str) -> dict[str, str]:
+    """The session site's snapshot, taken once, before any broken build runs over a link to it."""
+    return snapshot(Path(folder))
+
+
 def build_errors(project: Path, command_line: bool = False) -> list[str]:
     """Build a broken project over a real previous site; assert it stops cleanly, leaves that site
     byte for byte as it was and no temporary folder beside it, and return its messages, each once
@@ -317,8 +345,10 @@ def build_errors(project: Path, command_line: bool = False) -> list[str]:
     The build runs in this process (build_in_process) unless `command_line` asks for the real
     command, as a person runs it, or the copy's hooks/ was edited (its packages would not be seen)."""
     site_dir = project / "site"
-    shutil.copytree(previous_site(), site_dir)
-    before = snapshot(site_dir)
+    # Hard links: some 100 broken builds a run, and a copy wrote 15 MB each. A build that wrote
+    # into a file in place would change the session's site too, and differ from its snapshot.
+    shutil.copytree(previous_site(), site_dir, copy_function=os.link)
+    before = _previous_snapshot(str(previous_site()))
     siblings = sorted(p.name for p in project.iterdir())
     if command_line or _hooks_differ(project):
         result = run_build(project, site_dir)
@@ -471,15 +501,19 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium or starts a server (left out of make test-fast)")
     config.addinivalue_line("markers", "whole_build: builds the whole site once more, beyond the shared build "
                                        "(left out of make test-fast)")
+    config.addinivalue_line("markers", "built_site: reads the pages of the shared build (left out of make test-fast)")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark what drives Chromium or a server as `browser`, and what needs a whole build of its own
-    as `whole_build`, so that `make test-fast` keeps the content model, the renderers, the built
-    HTML and the content-error cases."""
+    """Mark what drives Chromium or a server as `browser`, what needs a whole build of its own as
+    `whole_build`, and what reads the built pages as `built_site`, so that `make test-fast` keeps
+    the content model, the renderers and the content-error cases (which build broken copies of
+    the project over the shared site: `project`)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if _BROWSER_FIXTURES & fixtures or item.path.name in _SERVER_FILES:
             item.add_marker(pytest.mark.browser)
         if _WHOLE_BUILD_FIXTURES & fixtures:
             item.add_marker(pytest.mark.whole_build)
+        if "site" in fixtures and "project" not in fixtures:
+            item.add_marker(pytest.mark.built_site)
