@@ -42,7 +42,8 @@ def test_an_error_while_pages_are_written_leaves_the_previous_site_whole(project
     """A page refused by a hook after the site's first pages are written (the English pass)."""
     page = project / "docs/seguridad.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\n<p onclick=\"x()\">x</p>\n", encoding="utf-8")
-    assert build_error(project).startswith("docs/seguridad.en.md: the page's text contains an event handler")
+    assert build_error(project, command_line=True).startswith(
+        "docs/seguridad.en.md: the page's text contains an event handler")
 
 
 @pytest.mark.whole_build

@@ -8,8 +8,9 @@ from conftest import build_error, edit
 
 
 def test_front_matter_that_does_not_parse(project):
+    """As a person meets it: the command `mkdocs build --strict`, its exit status and its output."""
     edit(project / "docs/politica/cultura-rechazo.es.md", "order: 1", "order: [1")
-    assert build_error(project).startswith(
+    assert build_error(project, command_line=True).startswith(
         "docs/politica/cultura-rechazo.es.md: the front matter does not parse at line")
 
 
