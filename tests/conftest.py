@@ -295,10 +295,10 @@ def site_edition() -> dict:
 
 
 @pytest.fixture
-def project(tmp_path, site) -> Path:
+def project(tmp_path, site):
     """A copy of the real project to break on purpose: the bad-input tests edit it. The real
     site is built first: build_error builds each broken copy over it. Removed after the test:
-    a run makes some 100 copies of 20 MB each, and pytest deletes old runs' folders as it exits."""
+    a run makes some 100 copies, and pytest deletes the folders of older runs as it exits."""
     yield copy_project(tmp_path / "project")
     shutil.rmtree(tmp_path / "project", ignore_errors=True)
 
