@@ -471,6 +471,58 @@ def wait_until(page, expression: str, timeout: float = 10.0):
         page.wait_for_timeout(50)
 
 
+# At each Tab's keyup the page runs the probe and keeps what it returns; once the walk is over
+# (the probe returned null or {again}, or the last press was counted) the presses still on their
+# way are stopped at keydown, so the focus stays where the walk ended.
+_RECORD_TAB_WALK = """([probe, limit]) => {
+  const walk = window.__tabWalk = {found: [], over: false};
+  addEventListener('keydown', event => { if (event.key === 'Tab' && walk.over) event.preventDefault(); }, true);
+  addEventListener('keyup', event => {
+    if (event.key !== 'Tab' || walk.over) return;
+    const found = probe();
+    walk.found.push(found);
+    walk.over = found === null || 'again' in found || walk.found.length >= limit;
+  }, true);
+}"""
+# Tab as Playwright's keyboard.press("Tab") sends it: down, then up.
+_TAB_EVENTS = [{"type": kind, "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
+               for kind in ("rawKeyDown", "keyUp")]
+_TABS_AT_ONCE = 20
+
+
+def walk_with_tab(page, probe: str, limit: int) -> list:
+    """Press Tab until the focus leaves the page, or `limit` times; return what the JavaScript
+    function `probe` (no arguments) found after each press, in order. A `null` or an object with
+    `again` from the probe ends the walk and is the list's last item.
+
+    The presses go to Chromium twenty at a time, as a quick typist's would, and the probe runs in
+    the page at each keyup: a round trip per press and another per probe made the keyboard tests
+    the slowest part of the suite. Playwright's sync API waits for each command's answer, so the
+    presses are sent through the DevTools session with its async core (`_impl_obj`, `_sync`:
+    internals of the version pinned in requirements.txt)."""
+    import asyncio
+
+    page.evaluate(f"({_RECORD_TAB_WALK})([{probe}, {int(limit)}])")
+    session = page.context.new_cdp_session(page)
+    send = session._impl_obj.send
+
+    async def press(times: int):
+        await asyncio.gather(*(send("Input.dispatchKeyEvent", event, None)
+                               for _ in range(times) for event in _TAB_EVENTS))
+
+    try:
+        pressed = 0
+        while pressed < limit:
+            times = min(_TABS_AT_ONCE, limit - pressed)
+            session._sync(press(times))
+            pressed += times
+            if page.evaluate("window.__tabWalk.over"):
+                break
+    finally:
+        session.detach()
+    return page.evaluate("window.__tabWalk.found")
+
+
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page, as 'rule: target' lines."""
     from axe_playwright_python.sync_playwright import Axe

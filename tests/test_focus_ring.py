@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import walk_with_tab
 from test_accessibility import PREFIXES
 
 
@@ -82,17 +83,10 @@ RING_PAGES = ["", "capacitacion/que-es-la-trata/cuestionario/", "capacitacion/qu
 
 
 def _ring_failures(page, stops: int = 400) -> list[str]:
-    failures, seen = [], 0
-    for _ in range(stops):
-        page.keyboard.press("Tab")
-        found = page.evaluate(_RING_CONTRAST)
-        if found is None:
-            break
-        seen += 1
-        if found["worst"] is not None and found["worst"] < 3:
-            failures.append(f"{found['what']}: ring {found['ring']} on {found.get('surface')}: {found['worst']:.2f}:1")
-    assert seen > 5, "Tab reached almost nothing"
-    return failures
+    found = [stop for stop in walk_with_tab(page, _RING_CONTRAST, limit=stops) if stop is not None]
+    assert len(found) > 5, "Tab reached almost nothing"
+    return [f"{stop['what']}: ring {stop['ring']} on {stop.get('surface')}: {stop['worst']:.2f}:1"
+            for stop in found if stop["worst"] is not None and stop["worst"] < 3]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, built_pages, language_of_page
+from conftest import LANGUAGES, built_pages, language_of_page, walk_with_tab
 from test_accessibility import KIND_IDS, KIND_PAGES, NOT_FOUND_PAGES, PREFIXES, contrast_failures
 from test_browser_safety import NEUTRAL_SITE, _fake_neutral_site
 
@@ -210,16 +210,13 @@ KIND_CONTROLS = {
 def tab_through(page) -> list[dict]:
     """Press Tab from the top of the page until the focus leaves it; one description per stop."""
     page.evaluate(_PREPARE)
-    stops = []
-    for _ in range(1500):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(_STOP)
-        if stop is None:
-            return stops  # past the last element, the focus leaves the page
-        if "again" in stop:
-            assert stop["again"] == 0, f"the focus is stuck: it came back to {stops[stop['again']]['what']}"
-            return stops  # it wrapped around to the skip link
-        stops.append(stop)
+    stops = walk_with_tab(page, _STOP, limit=1500)
+    if stops and stops[-1] is None:
+        return stops[:-1]  # past the last element, the focus leaves the page
+    if stops and "again" in stops[-1]:
+        again = stops.pop()["again"]
+        assert again == 0, f"the focus is stuck: it came back to {stops[again]['what']}"
+        return stops  # it wrapped around to the skip link
     pytest.fail("Tab never left the page")
 
 

@@ -8,6 +8,7 @@ page number on every sheet, no screen-only text and no sheet that holds only the
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -47,8 +48,11 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _sheets(path: Path) -> list[str]:
-    return [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(path).pages]
+@functools.cache
+def _sheets(path: Path) -> tuple[str, ...]:
+    """Each sheet's text. Read once per file and run: pypdf takes about 2 s a PDF, and three
+    tests read all twelve."""
+    return tuple(unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(path).pages)
 
 
 def _body(sheet: str, module) -> str:
