@@ -30,6 +30,7 @@ FIELDS = [
         ("capacitacion/que-es-la-trata/index", ("title", "label", "summary", "group_size")[: 4 if language == "es" else 3]),
         ("capacitacion/que-es-la-trata/plan", ("title", "    title", "    method", "    trainer")),
         ("capacitacion/que-es-la-trata/cuestionario", ("title", "  - question", "      - text", "    explanation")),
+        ("publico/rechazar-la-trata", ("title", "  - question", "      - text", "        feedback", "    explanation")),
         ("acerca", ("title",)),
     ]
     for field in fields

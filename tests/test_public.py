@@ -9,7 +9,7 @@ from conftest import LANGUAGES, built_pages, html
 
 PUBLIC_PAGES = ["publico/", "publico/trata-en-5-minutos/", "publico/como-ocurre/", "publico/oferta-de-trabajo/",
                 "publico/mitos-y-realidades/", "publico/si-te-pasa-a-ti/", "publico/que-puedes-hacer/",
-                "denunciar/", "seguridad/"]
+                "publico/rechazar-la-trata/", "publico/por-que-denunciar/", "denunciar/", "seguridad/"]
 
 # Facts sheet, section 5: the only numbers the site may show, as tel: targets.
 ALLOWED_TEL = {"tel:1818", "tel:100", "tel:105", "tel:080015170"}

@@ -6,7 +6,8 @@ disagree about the structure. Hooks never read front matter themselves: they ask
 package for the `Site` of the build in progress and use its typed objects.
 
 Each part of the content owns the page kinds it validates: `policy` (axes, components,
-guidelines), `regions`, `training`. A page without `kind` is an ordinary page.
+guidelines), `regions`, `training`; `learning` reads what any page may declare for the public
+(an exercise, sharing). A page without `kind` is an ordinary page.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, read_docs, read_markdown,
                    unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown)
-from . import markers, policy, regions, training
+from . import learning, markers, policy, regions, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
            "site_for", "language_of", "localised", "markers", "read_markdown", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
@@ -25,7 +26,7 @@ __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "be
 
 POLICY_OVERVIEW = policy.OVERVIEW
 
-_PARTS = (policy, regions, training)
+_PARTS = (policy, regions, training, learning)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Site:
     policy: dict[str, policy.PolicyTree]
     regions: dict[str, regions.RegionSet]
     training: dict[str, training.Training]
+    learning: dict[str, learning.Learning]  # exercises and sharing on the pages the public learns from
     markers: dict[str, tuple[markers.Marker, ...]] = dataclasses.field(default_factory=dict)  # 'x.es.md' -> its markers
 
     def tree(self, language: str) -> policy.PolicyTree:
@@ -55,8 +57,10 @@ def load_site(docs_dir: str | Path) -> Site:
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)
     trainings = training.build(pages, trees)
+    learnings = learning.build(pages)
     _check_titles(pages)
-    return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, markers=found)
+    return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, learning=learnings,
+                markers=found)
 
 
 # Every page, in every language, names itself: a page without `title:` would show another's.

@@ -30,6 +30,10 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
         "axis": ("axis", "transversal"),
         "branch": ("component", "general", "specific"),
     },
+    # The "¿Qué harías?" exercise of a page whose front matter declares one (hooks/exercise.py).
+    "exercise": {
+        "situations": ANY_PAGE,
+    },
     "policy": {
         "whole": ANY_PAGE,
         "print": ANY_PAGE,

@@ -17,7 +17,11 @@ import functools
 import re
 from typing import Any
 
+from . import questions as choice_questions
 from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown
+# A quiz's questions and options are the shared grammar of choice questions (content_model.questions).
+from .questions import Option, Question  # noqa: F401 (renderers and tests import them from here)
+from .questions import longest_is_right as _longest_is_right  # noqa: F401 (tests read it here)
 
 # Each part of a module: the page's file name in the module folder, and the kind it declares.
 PARTS = {
@@ -63,7 +67,7 @@ AUDIENCES = {
 }
 
 # How many questions a quiz holds.
-QUIZ_SIZE = (5, 10)
+QUIZ_SIZE = choice_questions.QUIZ.size
 
 # The policy kinds a module may teach: guidelines, general or specific.
 GUIDELINE_KINDS = ("general", "specific")
@@ -84,26 +88,6 @@ class Step:
     @property
     def end(self) -> int:
         return self.start + self.minutes
-
-
-@dataclasses.dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-
-
-@dataclasses.dataclass(frozen=True)
-class Question:
-    """One quiz question; `answer` is the position (from 0) of its correct option."""
-
-    number: int
-    question: str
-    options: tuple[Option, ...]
-    explanation: str
-
-    @property
-    def answer(self) -> int:
-        return next(i for i, option in enumerate(self.options) if option.correct)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -325,10 +309,11 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
     short_steps = {language: _steps(plan, language, pages[plan][language], _SHORT) for language in LANGUAGES}
     _check_short_duration(plan, short_steps[DEFAULT_LANGUAGE])
     _check_steps_match(plan, short_steps, _SHORT)
-    questions = {language: _questions(quiz, language, pages[quiz][language]) for language in LANGUAGES}
-    _check_questions_match(quiz, questions)
+    questions = {language: choice_questions.parse(shown(quiz, language), pages[quiz][language], choice_questions.QUIZ)
+                 for language in LANGUAGES}
+    choice_questions.check_match(quiz, questions, choice_questions.QUIZ)
     for language in LANGUAGES:
-        _check_answer_lengths(quiz, language, questions[language])
+        choice_questions.check_answer_lengths(quiz, language, questions[language], choice_questions.QUIZ)
     return {
         "id": module_id, "order": spanish["order"], "audiences": tuple(audiences),
         "group_size": spanish["group_size"], "duration": spanish["duration"], "teaches": tuple(teaches),
@@ -422,93 +407,6 @@ def _check_steps_match(src_uri: str, steps: dict[str, tuple[Step, ...]], version
                                f"step {en_step.number} lasts {en_step.minutes} minutes in English "
                                f"but {es_step.minutes} in Spanish",
                                f"give step {en_step.number} the Spanish minutes ({es_step.minutes})")
-
-
-# The questions of one language's quiz, checked one by one.
-def _questions(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Question, ...]:
-    where_file = shown(src_uri, language)
-    raw = data.get("questions")
-    low, high = QUIZ_SIZE
-    if not isinstance(raw, list) or not raw:
-        raise ContentError(where_file, "questions", "the quiz has no questions",
-                           f"add 'questions:' with {low} to {high} items: question, options, explanation")
-    if not low <= len(raw) <= high:
-        raise ContentError(where_file, "questions", f"the quiz has {len(raw)} questions",
-                           f"give it from {low} to {high} questions")
-    questions = []
-    for number, item in enumerate(raw, start=1):
-        if not isinstance(item, dict):
-            raise ContentError(where_file, "questions", f"question {number} is not a set of fields",
-                               "write each question as '- question: ...' followed by options and explanation")
-        for field in ("question", "explanation"):
-            if not isinstance(item.get(field), str) or not item[field].strip():
-                raise ContentError(where_file, "questions", f"question {number} has no '{field}'",
-                                   f"add '{field}:' to question {number} as text in quotes")
-        unknown = sorted(set(item) - {"question", "options", "explanation"})
-        if unknown:
-            raise ContentError(where_file, "questions", f"question {number} has an unknown field '{unknown[0]}'",
-                               "use only: question, options, explanation")
-        options = item.get("options")
-        if not isinstance(options, list) or len(options) < 2:
-            raise ContentError(where_file, "questions", f"question {number} has fewer than two options",
-                               f"give question {number} an 'options:' list of two or more '- text: ...' items")
-        parsed = []
-        for position, option in enumerate(options, start=1):
-            if not isinstance(option, dict) or not isinstance(option.get("text"), str) or not option["text"].strip():
-                raise ContentError(where_file, "questions", f"option {position} of question {number} has no text",
-                                   "write each option as '- text: \"...\"' (add 'correct: true' to the right one)")
-            if option.get("correct", False) not in (True, False) or set(option) - {"text", "correct"}:
-                raise ContentError(where_file, "questions",
-                                   f"option {position} of question {number} has a field other than 'text' "
-                                   "and 'correct: true'",
-                                   "write each option as '- text: \"...\"'; add 'correct: true' to the right one only")
-            parsed.append(Option(text=option["text"].strip(), correct=option.get("correct", False) is True))
-        right = sum(option.correct for option in parsed)
-        if right != 1:
-            problem = "no correct answer" if right == 0 else f"{right} correct answers"
-            raise ContentError(where_file, "questions", f"question {number} has {problem}",
-                               f"mark exactly one option of question {number} with 'correct: true'")
-        questions.append(Question(number=number, question=item["question"].strip(), options=tuple(parsed),
-                                  explanation=item["explanation"].strip()))
-    return tuple(questions)
-
-
-def _check_questions_match(src_uri: str, questions: dict[str, tuple[Question, ...]]) -> None:
-    spanish, english = questions[DEFAULT_LANGUAGE], questions["en"]
-    where_file = shown(src_uri, "en")
-    fix = (f"make it match {shown(src_uri, DEFAULT_LANGUAGE)}: the same questions in the same order, "
-           "the correct answer at the same place")
-    if len(english) != len(spanish):
-        raise ContentError(where_file, "questions",
-                           f"the English quiz has {len(english)} questions, the Spanish one {len(spanish)}", fix)
-    for es_q, en_q in zip(spanish, english):
-        if len(en_q.options) != len(es_q.options):
-            raise ContentError(where_file, "questions",
-                               f"question {en_q.number} has {len(en_q.options)} options in English "
-                               f"but {len(es_q.options)} in Spanish", fix)
-        if en_q.answer != es_q.answer:
-            raise ContentError(where_file, "questions",
-                               f"the correct answer of question {en_q.number} is option {en_q.answer + 1} in English "
-                               f"but option {es_q.answer + 1} in Spanish", fix)
-
-
-# A quiz whose right answer is the longest option in most questions can be passed by picking the
-# longest one. This stops the build (a warning would stop `--strict` anyway) and names the questions.
-def _check_answer_lengths(src_uri: str, language: str, questions: tuple[Question, ...]) -> None:
-    giveaways = [question.number for question in questions if _longest_is_right(question)]
-    if len(giveaways) * 2 > len(questions):
-        listed = ", ".join(str(number) for number in giveaways)
-        raise ContentError(shown(src_uri, language), "questions",
-                           f"the right option is the longest in {len(giveaways)} of {len(questions)} questions "
-                           f"({listed}): picking the longest answer passes the quiz",
-                           "make a wrong option as long as the right one, or shorten the right one, "
-                           f"in at least {len(giveaways) - len(questions) // 2} of those questions")
-
-
-# Whether no wrong option is as long as the right one (counted in characters).
-def _longest_is_right(question: Question) -> bool:
-    right = len(question.options[question.answer].text)
-    return all(len(option.text) < right for option in question.options if not option.correct)
 
 
 def _check_orders(structure: dict[str, dict[str, Any]]) -> None:

@@ -187,18 +187,29 @@ def words(language: str) -> dict[str, str]:
     return catalogue.words(language, "training")
 
 
+def options_list(qid: str, question: Question) -> str:
+    """A question's options as lettered radio buttons, one group named `qid`: the quiz's, and
+    the public pages' exercise's (renderers/exercise.py), which quiz.js checks alike."""
+    return "\n".join(
+        f'<li class="quiz__option"><input type="radio" id="{qid}-{letter(i).lower()}" name="{qid}" value="{i}">'
+        f' <label for="{qid}-{letter(i).lower()}"><span class="quiz__letter">{letter(i)}.</span> '
+        f"{escape(option.text)}</label></li>"
+        for i, option in enumerate(question.options)
+    )
+
+
+def letter(position: int) -> str:
+    """'A' for the first option, 'B' for the second..."""
+    return _LETTERS[position]
+
+
 # ---------------------------------------------------------------------------- helpers
 
 
 # One question: a fieldset whose legend is the question, radios for the options, a revealable answer.
 def _question(question: Question, total: int, words: dict[str, str]) -> str:
     qid = f"pregunta-{question.number}"
-    options = "\n".join(
-        f'<li class="quiz__option"><input type="radio" id="{qid}-{_LETTERS[i].lower()}" name="{qid}" value="{i}">'
-        f' <label for="{qid}-{_LETTERS[i].lower()}"><span class="quiz__letter">{_LETTERS[i]}.</span> '
-        f"{escape(option.text)}</label></li>"
-        for i, option in enumerate(question.options)
-    )
+    options = options_list(qid, question)
     number = words["question_of"].format(number=question.number, total=total)
     right = question.options[question.answer]
     return (

@@ -1,6 +1,6 @@
 /* How to cite a page (overrides/partials/citation.html): the page's own address where the build
    could not know it, today's date as the date of access, and a copy button that works with or
-   without the asynchronous clipboard (or tells the reader to copy the selected text). */
+   without the asynchronous clipboard (or tells the reader to copy the selected text: copy.js). */
 (function () {
   "use strict";
 
@@ -36,34 +36,13 @@
     if (date) date.textContent = today();
   }
 
-  // The older way, for pages served without HTTPS or browsers without navigator.clipboard:
-  // select the text and ask the browser to copy it; if it refuses, the text stays selected.
-  function selectAndCopy(element) {
-    var range = document.createRange();
-    range.selectNodeContents(element);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    try {
-      return document.execCommand("copy");
-    } catch (error) {
-      return false;
-    }
-  }
-
+  // The clipboard, or the text selected for the reader to copy (copy.js, shared with "Compartir").
   function copy(block) {
     var status = block.querySelector("[data-citation-status]");
-    var text = citationText(block);
     var element = block.querySelector("[data-citation-text]");
-    function done(copied) {
-      if (!copied) copied = selectAndCopy(element);
+    window.siteCopy(citationText(block), function () { return element; }, function (copied) {
       status.textContent = status.getAttribute(copied ? "data-copied" : "data-selected");
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-    } else {
-      done(false);
-    }
+    });
   }
 
   for (var i = 0; i < blocks.length; i++) {

@@ -7,6 +7,9 @@
  * pack says how to print with the browser's own command. This script adds checking and a
  * score to [data-quiz], a filter to [data-training-modules], and shows the [data-print] button.
  * A wrong answer's feedback names the right option and why; changing the answer clears it.
+ * The public pages' "¿Qué harías?" exercise (hooks/renderers/exercise.py) is a [data-quiz] too:
+ * its `data-answer` may list several choices that help, each choice carries its own reason
+ * (.quiz__reason), and the feedback says the chosen one's and which others help; no score.
  * It does nothing on pages without them, sends nothing and stores nothing: the answers live
  * in this page only and are gone when it closes. Loaded with `defer`, so the DOM is ready.
  */
@@ -65,7 +68,7 @@
         unmark(question);
         question.querySelector(".quiz__feedback").replaceChildren();
       });
-      score.replaceChildren();
+      if (score) score.replaceChildren();
       questions[0].querySelector("input[type=radio]").focus();
     });
 
@@ -79,23 +82,42 @@
         announce(feedback, "", quiz.dataset.msgChoose);
         return;
       }
-      var right = chosen.value === question.dataset.answer;
+      var answers = question.dataset.answer.split(" ");
+      var right = answers.indexOf(chosen.value) !== -1;
       if (!Object.prototype.hasOwnProperty.call(firstTry, question.id)) firstTry[question.id] = right;
       chosen.closest(".quiz__option").classList.add(right ? "quiz__option--right" : "quiz__option--wrong");
       feedback.className = "quiz__feedback quiz__feedback--" + (right ? "right" : "wrong");
-      var explanation = question.querySelector(".quiz__explanation").textContent;
-      // A wrong answer also names the right option ("The right answer is B. ..."), then says why.
-      if (!right) {
+      var reason = question.querySelector('.quiz__reason[data-option="' + chosen.value + '"]');
+      var explanation = reason ? exerciseFeedback(question, reason, answers, chosen.value, right)
+                               : question.querySelector(".quiz__explanation").textContent;
+      // A quiz's wrong answer also names the right option ("The right answer is B. ..."), then says why.
+      if (!right && !reason) {
         var option = question.querySelector(".quiz__right strong").textContent.replace(/[.\s]+$/, "");
         explanation = format(quiz.dataset.msgRightOption, { option: option }) + ". " + explanation;
       }
       announce(feedback, right ? quiz.dataset.msgRight : quiz.dataset.msgWrong, explanation);
       var tried = Object.keys(firstTry);
-      if (tried.length === questions.length) {
+      if (score && quiz.dataset.msgScore && tried.length === questions.length) {
         var total = tried.filter(function (id) { return firstTry[id]; }).length;
         announce(score, "", format(quiz.dataset.msgScore, { score: total, total: questions.length }));
       }
     }
+  }
+
+  // An exercise's feedback: why the chosen option helps or not, then which other options help
+  // ("Choice C helps too.", "What helps: choices A and C."), whose reasons the list beside says.
+  function exerciseFeedback(question, reason, answers, chosen, right) {
+    var others = answers.filter(function (value) { return value !== chosen; }).map(function (value) {
+      return question.querySelector('.quiz__option input[value="' + value + '"]').closest(".quiz__option")
+        .querySelector(".quiz__letter").textContent.replace(/[.\s]+$/, "");
+    });
+    var text = reason.querySelector(".quiz__reason-text").textContent;
+    if (!others.length) return text;
+    var data = question.closest("[data-quiz]").dataset;
+    var key = (right ? "msgAlso" : "msgBetter") + (others.length === 1 ? "One" : "Many");
+    var listed = others.length === 1 ? others[0]
+      : others.slice(0, -1).join(", ") + data.msgAnd + others[others.length - 1];
+    return text + " " + format(data[key], { options: listed });
   }
 
   function unmark(question) {
