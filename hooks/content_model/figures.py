@@ -30,6 +30,8 @@ FILE = Path(__file__).resolve().parent.parent / "data" / "figures.yml"
 SHOWN = "hooks/data/figures.yml"
 
 UNITS = ("count", "percent")
+# A value the source gives as a floor: "más de 2500 casos".
+QUALIFIERS = ("more-than",)
 # Where a value may come from instead of being typed: the prosecutors' district data.
 REFERENCES = ("district", "department", "total")
 
@@ -63,6 +65,7 @@ class Figure:
     words: str                  # the source's own words, as it writes them
     words_language: str         # the language the source is written in
     breakdown: str | None       # shares of one breakdown (sex, age...) of one dataset
+    qualifier: str | None       # "more-than": the source gives a floor
     derived: str | None         # "district: Lima" when the value comes from the district data
 
 
@@ -153,10 +156,13 @@ def _figure(figure_id: str, fields: Any, counts: dict, regions: Any) -> Figure:
         if fields.get(field) in (None, ""):
             raise ContentError(SHOWN, f"{where}.{field}", "this required field is missing",
                                f"add '{field}:' ({_HELP[field]})")
-    unknown = set(fields) - set(_FIELDS) - {"breakdown", "words_language"}
+    unknown = set(fields) - set(_FIELDS) - {"breakdown", "words_language", "qualifier"}
     if unknown:
         raise ContentError(SHOWN, f"{where}.{sorted(unknown)[0]}", "this field is not known",
-                           f"use only {', '.join(_FIELDS)}, breakdown and words_language")
+                           f"use only {', '.join(_FIELDS)}, breakdown, qualifier and words_language")
+    if fields.get("qualifier") not in (None, *QUALIFIERS):
+        raise ContentError(SHOWN, f"{where}.qualifier", f"'{fields['qualifier']}' is not a known qualifier",
+                           f"use one of: {', '.join(QUALIFIERS)}, or leave it out")
     unit = fields["unit"]
     if unit not in UNITS:
         raise ContentError(SHOWN, f"{where}.unit", f"'{unit}' is not a known unit", f"use one of: {', '.join(UNITS)}")
@@ -184,7 +190,7 @@ def _figure(figure_id: str, fields: Any, counts: dict, regions: Any) -> Figure:
     return Figure(id=figure_id, value=value, digits=digits, unit=unit, counts=fields["counts"],
                   period=_period(where, fields["period"]), source=source,
                   publisher={l: publisher[l].strip() for l in LANGUAGES}, words=words, words_language=language,
-                  breakdown=fields.get("breakdown"), derived=derived)
+                  breakdown=fields.get("breakdown"), qualifier=fields.get("qualifier"), derived=derived)
 
 
 def _value(where: str, raw: Any, unit: str, regions: Any) -> tuple[float | int, int, str | None]:
@@ -220,10 +226,13 @@ def _value(where: str, raw: Any, unit: str, regions: Any) -> tuple[float | int, 
     return raw, digits, None
 
 
-# The ways a source may write the value: 79.6 as "79.6" or "79,6"; 1976 as "1976", "1,976", "1.976", "1 976".
+# The ways a source may write the value: 79.6 as "79.6" or "79,6"; 1976 as "1976", "1,976", "1.976",
+# "1 976"; a small whole number also in Spanish words ("doce", "sesenta"), as news reports write them.
 def _written_in(value: float | int, digits: int, unit: str, words: str) -> bool:
     text = f"{value:.{digits}f}"
     forms = {text, text.replace(".", ",")}
+    if digits == 0 and value in _SPANISH_WORDS and re.search(rf"\b{_SPANISH_WORDS[value]}\b", words, re.IGNORECASE):
+        return True
     if unit == "count" and value >= 1000:
         forms |= {f"{value:,}", f"{value:,}".replace(",", "."), f"{value:,}".replace(",", " "),
                   f"{value:,}".replace(",", "\u00a0")}
@@ -239,6 +248,12 @@ def _period(where: str, raw: Any) -> tuple[str, str]:
                            "write a year, or '[2007-01, 2014-04]' (from, to; a year or year-month each)")
     return parts[0], parts[1]
 
+
+_SPANISH_WORDS = dict(enumerate(
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
+    "diecisiete dieciocho diecinueve veinte".split())) | {30: "treinta", 40: "cuarenta", 50: "cincuenta",
+                                                         60: "sesenta", 70: "setenta", 80: "ochenta",
+                                                         90: "noventa", 100: "cien"}
 
 _HELP = {
     "value": "the number as the source gives it, or {district: Lima} for the prosecutors' district data",

@@ -18,13 +18,15 @@ from renderers import numbers
 def text(figure: Figure, figures: FigureSet, language: str, plain: bool = False) -> str:
     """The figure with its unit and what it counts, as plain text."""
     counted = figures.counted(figure, language)
-    if figure.unit == "count":
-        return f"{numbers.integer(figure.value, language)} {counted.plain if plain else counted.many}"
-    if not plain:
-        return f"{numbers.points(figure.value, language, figure.digits)} {counted.of}"
-    relation, n, base = numbers.in_every(figure.value)
     words = catalogue.words(language, "figures")
-    return f"{words['in_every_' + relation].format(n=n, base=base)} {counted.plain}"
+    if figure.unit == "count":
+        said = f"{numbers.integer(figure.value, language)} {counted.plain if plain else counted.many}"
+    elif not plain:
+        said = f"{numbers.points(figure.value, language, figure.digits)} {counted.of}"
+    else:
+        relation, n, base = numbers.in_every(figure.value)
+        said = f"{words['in_every_' + relation].format(n=n, base=base)} {counted.plain}"
+    return words["more_than"].format(figure=said) if figure.qualifier == "more-than" else said
 
 
 def inline(figure: Figure, figures: FigureSet, language: str, plain: bool = False) -> str:
