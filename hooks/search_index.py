@@ -335,6 +335,7 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 # [Polaris](…))". Its words name another document; indexed, they rank every page that cites the
 # law above the page about it.
 _CITATION = re.compile(r"""\(\s*(?:<a\s[^>]*href=["']https?://[^"']*["'][^>]*>(?:(?!</a>).)*?</a>\s*[;,·]?\s*)+\)""", re.S)
+INLINE_CITATION = _CITATION  # bench/readability.py leaves them out of the prose it scores, too
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
                     "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number",
