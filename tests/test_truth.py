@@ -164,7 +164,7 @@ def test_a_figure_whose_value_is_not_in_its_source_words_stops_the_build(project
     edit(project / "hooks/data/figures.yml", "    value: 79.6\n", "    value: 79.9\n")
     assert build_error(project) == (
         "hooks/data/figures.yml, field 'figures.victims-women-2007-2014.value': 79.9 is not in the source's words "
-        "('Este estudio detalla que el 79.6 por ciento de las presuntas ví...'). "
+        "('Este estudio detalla que el 79.6 por ciento de las presuntas...'). "
         "Fix: copy the value as the source writes it, or the source's sentence that gives it.")
 
 
