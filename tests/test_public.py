@@ -58,7 +58,7 @@ def test_each_story_says_it_is_fictional(site, language):
 def test_the_myths_page_answers_at_least_ten_myths(site, language):
     page = html(site, _prefix(language) + "publico/mitos-y-realidades/")
     myths = [h for h in page.select("article h3") if (h.get("id") or "").startswith("mito-")]
-    fact = {"es": "Realidad:", "en": "Fact:"}[language]
+    fact = {"es": "Lo cierto:", "en": "Fact:"}[language]
     answered = [m for m in myths if m.find_next_sibling("p") and m.find_next_sibling("p").get_text().startswith(fact)]
     assert len(answered) >= 10 and len(answered) == len(myths)
 
