@@ -20,7 +20,7 @@ import content_model
 from renderers import figures as render
 
 # Written in a page's Markdown, and as a renderer's escaped text prints it.
-_RAW = re.compile(r"<!--[ \t]*(figure(?:-plain)?)[ \t]*:[ \t]*([\w-]+)[ \t]*-->")
+_RAW = render.MARKER
 _ESCAPED = re.compile(r"&lt;!--[ \t]*(figure(?:-plain)?)[ \t]*:[ \t]*([\w-]+)[ \t]*--&gt;")
 _TAG = re.compile(r"<[^>]*>")
 _USED = re.compile(r'<span class="figure(?: figure--plain)?" data-figure="([\w-]+)">')

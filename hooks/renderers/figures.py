@@ -8,6 +8,7 @@ The numbers go through `numbers.py`, so Spanish reads "79,6 %" and English "79.6
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from content_model import catalogue
@@ -27,6 +28,15 @@ def text(figure: Figure, figures: FigureSet, language: str, plain: bool = False)
         relation, n, base = numbers.in_every(figure.value)
         said = f"{words['in_every_' + relation].format(n=n, base=base)} {counted.plain}"
     return words["more_than"].format(figure=said) if figure.qualifier == "more-than" else said
+
+
+# A figure marker in plain text (a quiz's question, as the content model holds it).
+MARKER = re.compile(r"<!--[ \t]*(figure(?:-plain)?)[ \t]*:[ \t]*([\w-]+)[ \t]*-->")
+
+
+def resolved(written: str, figures: FigureSet, language: str) -> str:
+    """Plain text with its figure markers replaced by what a reader sees in their place."""
+    return MARKER.sub(lambda m: text(figures.get(m.group(2)), figures, language, m.group(1) == "figure-plain"), written)
 
 
 def inline(figure: Figure, figures: FigureSet, language: str, plain: bool = False) -> str:
