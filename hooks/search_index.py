@@ -326,7 +326,8 @@ _NOT_INDEXED_KINDS = {"pack"}
 
 _SECTION_HEADINGS = {"h2", "h3"}
 # A module's slides (class "slides") repeat its pages, like the pack: only their title is indexed.
-# "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), and the citation block.
+# "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), the citation block,
+# and the list of where a page's figures come from (hooks/figures.py).
 _SKIPPED_HEADING = re.compile(r"^(fuentes|sources)\b")
 _SKIPPED_ANCHORS = {"fuentes", "sources", "citar"}
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -334,9 +335,11 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 # [Polaris](…))". Its words name another document; indexed, they rank every page that cites the
 # law above the page about it.
 _CITATION = re.compile(r"""\(\s*(?:<a\s[^>]*href=["']https?://[^"']*["'][^>]*>(?:(?!</a>).)*?</a>\s*[;,·]?\s*)+\)""", re.S)
+INLINE_CITATION = _CITATION  # bench/readability.py leaves them out of the prose it scores, too
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
-                    "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number"}
+                    "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number",
+                    "figure-sources"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 # Words too common to tell pages apart, unaccented (compared after folding). Kept short on

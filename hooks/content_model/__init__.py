@@ -7,7 +7,8 @@ package for the `Site` of the build in progress and use its typed objects.
 
 Each part of the content owns the page kinds it validates: `policy` (axes, components,
 guidelines), `regions`, `training`; `learning` reads what any page may declare for the public
-(an exercise, sharing). A page without `kind` is an ordinary page.
+(an exercise, sharing). A page without `kind` is an ordinary page. The statistics pages print
+live in `figures` (hooks/data/figures.yml).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, read_docs, read_markdown,
                    unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown)
-from . import learning, markers, policy, regions, training
+from . import figures, learning, markers, policy, regions, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
            "site_for", "language_of", "localised", "markers", "read_markdown", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
@@ -39,6 +40,7 @@ class Site:
     training: dict[str, training.Training]
     learning: dict[str, learning.Learning]  # exercises and sharing on the pages the public learns from
     markers: dict[str, tuple[markers.Marker, ...]] = dataclasses.field(default_factory=dict)  # 'x.es.md' -> its markers
+    figures: figures.FigureSet | None = None  # the statistics pages print (hooks/data/figures.yml)
 
     def tree(self, language: str) -> policy.PolicyTree:
         return self.policy[language]
@@ -58,9 +60,10 @@ def load_site(docs_dir: str | Path) -> Site:
     region_sets = regions.build(pages, trees)
     trainings = training.build(pages, trees)
     learnings = learning.build(pages)
+    figure_set = figures.build(region_sets)
     _check_titles(pages)
     return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, learning=learnings,
-                markers=found)
+                markers=found, figures=figure_set)
 
 
 # Every page, in every language, names itself: a page without `title:` would show another's.
