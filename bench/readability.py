@@ -8,7 +8,10 @@ and bench/out/readability.md and prints the Markdown; exits 1 when a page misses
 The scores (higher is easier; 100 is very easy):
 
 - **Spanish: Fernández-Huerta** (1959), Flesch's formula refitted for Spanish:
-  206.84 − 0.60·P − 1.02·F, where P is syllables per 100 words and F sentences per 100 words.
+  206.84 − 60·(syllables per word) − 1.02·(words per sentence). The formula is often quoted as
+  "− 0.60·P − 1.02·F, F = sentences per 100 words", which rewards long sentences; the F of the
+  original is the mean sentence length in words, as in Flesch's formula it refits (Law, "Error in
+  the Fernandez Huerta readability formula", 2011), and as textstat and legible.es compute it.
   Syllables are counted by **silabeador** (PyPI, LGPL, pinned in requirements.txt), a rule-based
   Spanish syllabifier that handles diphthongs, triphthongs, hiatus marked by an accent ("pa-ís",
   "ví-a") and consonant clusters ("ha-blan-tes", "ex-plo-ta-ción"); its authors report 99.8 %
@@ -155,13 +158,11 @@ def _cmudict() -> dict:
 
 
 def fernandez_huerta(blocks: list[str]) -> float:
-    """206.84 − 0.60 · syllables per 100 words − 1.02 · sentences per 100 words."""
+    """206.84 − 60 · syllables per word − 1.02 · words per sentence."""
     sentences, words = sentences_and_words(blocks)
     if not words:
         return 0.0
-    syllables_per_100 = 100 * sum(spanish_syllables(w) for w in words) / len(words)
-    sentences_per_100 = 100 * sentences / len(words)
-    return 206.84 - 0.60 * syllables_per_100 - 1.02 * sentences_per_100
+    return 206.84 - 60 * sum(spanish_syllables(w) for w in words) / len(words) - 1.02 * len(words) / sentences
 
 
 def flesch(blocks: list[str]) -> float:
