@@ -15,10 +15,14 @@ from content_model import markers, settings
 _MARKER = markers.pattern("publisher")
 
 
-# The checked setting, where the templates, the citation and the corrections page read it; a
-# malformed one stops the build with one message, before anything is written.
+# The checked setting, where the templates, the citation and the corrections page read it, with the
+# sentence that names the publisher in each language (`line`: the statement above every page's
+# title and the footer print it); a malformed setting stops the build with one message, before
+# anything is written. (The catalogue's words are in config.extra by now: hooks/content.py, first.)
 def on_config(config, **kwargs):
-    config.extra["publisher"] = settings.publisher(config.extra)
+    publisher = settings.publisher(config.extra)
+    publisher["line"] = {language: _line(config.extra["ui"][language], publisher) for language in content_model.LANGUAGES}
+    config.extra["publisher"] = publisher
     return config
 
 
@@ -30,6 +34,13 @@ def on_page_markdown(markdown, page, config, **kwargs):
     ui = config.extra["ui"][content_model.language_of(config)]
     html = render(ui, config.extra["publisher"])
     return _MARKER.sub(lambda match: html, markdown)
+
+
+# "Lo publica: Red Ejemplo." or, unset, "Lo publica: aún sin indicar." (plain text: templates escape it).
+def _line(ui, publisher):
+    if not publisher["name"]:
+        return ui["status_publisher_unset"]
+    return ui["status_publisher"].replace("{name}", publisher["name"])
 
 
 def render(ui, publisher):

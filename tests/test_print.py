@@ -88,7 +88,8 @@ def _on_paper(text: str, sheets: list[str]) -> bool:
 def _texts(article) -> list[str]:
     """The paragraphs, list items and table cells of a built page's content, as on screen."""
     article = BeautifulSoup(str(article), "html.parser")   # a copy: the parsed pages are shared between tests
-    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan"):
+    # .site-status: the site's chrome at the top of the content (what the site is), not the page's text.
+    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan, .site-status"):
         hidden.decompose()
     blocks = article.select("p, td, th") + [li for li in article.select("li") if not li.select("p, ul, ol")]
     return [block.get_text(" ", strip=True) for block in blocks if block.get_text(strip=True)]
