@@ -89,8 +89,9 @@ def _on_paper(text: str, sheets: list[str]) -> bool:
 def _texts(article) -> list[str]:
     """The paragraphs, list items and table cells of a built page's content, as on screen."""
     article = BeautifulSoup(str(article), "html.parser")   # a copy: the parsed pages are shared between tests
-    # Not on paper by design: what is marked for the screen only (the list of where the figures come from).
-    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan, [data-screen-only], .screen-only"):
+    # Not on paper by design: what is marked for the screen only (the list of where the figures come
+    # from); .site-status: the site's chrome at the top of the content (what the site is), not the page's text.
+    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan, [data-screen-only], .screen-only, .site-status"):
         hidden.decompose()
     blocks = article.select("p, td, th") + [li for li in article.select("li") if not li.select("p, ul, ol")]
     return [block.get_text(" ", strip=True) for block in blocks if block.get_text(strip=True)]

@@ -19,7 +19,7 @@ from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, read_docs, read_markdown,
                    unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown)
-from . import figures, learning, markers, policy, regions, training
+from . import figures, learning, markers, policy, regions, sources, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
            "site_for", "language_of", "localised", "markers", "read_markdown", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
@@ -55,6 +55,8 @@ def load_site(docs_dir: str | Path) -> Site:
     """Read and validate every page's front matter in both languages. Raises ContentError."""
     pages, texts = read_docs(Path(docs_dir))
     found = {name: markers.parse(text, f"docs/{name}") for name, text in texts.items()}
+    for name, text in texts.items():  # every link to a copy says so and names the publisher
+        sources.check_markdown(text, f"docs/{name}", unlocalised(name)[1])
     _check_kinds(pages)
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)

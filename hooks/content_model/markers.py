@@ -67,6 +67,9 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
         "whole": ANY_PAGE,
         "print": ANY_PAGE,
     },
+    "publisher": {
+        "about": ANY_PAGE,
+    },
     "regions": {
         "index": ("region-index",),
         "figures": ("region",),
