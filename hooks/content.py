@@ -84,7 +84,7 @@ def on_pre_build(config, **kwargs):
 # navigation, the footer), and a title MkDocs takes from a '# heading' already is HTML text. The
 # front matter's `title:` is plain text: escaped here, once, every place that prints it is safe.
 def on_page_markdown(markdown, page, config, **kwargs):
-    for field in ("title", "description"):
+    for field in ("title", "description", "tab_title"):
         if isinstance(page.meta.get(field), str):
             page.meta[field] = html.escape(page.meta[field], quote=True)
     return markdown

@@ -68,7 +68,8 @@ def load_site(docs_dir: str | Path) -> Site:
                 markers=found, figures=figure_set)
 
 
-# Every page, in every language, names itself: a page without `title:` would show another's.
+# Every page, in every language, names itself: a page without `title:` would show another's. A
+# short tab title (`tab_title:`, what the tab and the history show) is in both languages or none.
 def _check_titles(pages: Pages) -> None:
     for src_uri, by_language in pages.items():
         for language in LANGUAGES:
@@ -76,6 +77,13 @@ def _check_titles(pages: Pages) -> None:
             if not isinstance(title, str) or not title.strip():
                 raise ContentError(shown(src_uri, language), "title", "this required field is missing",
                                    f"add 'title:' to the front matter, in {LANGUAGE_NAMES[language]}")
+        if any("tab_title" in by_language[language] for language in LANGUAGES):
+            for language in LANGUAGES:
+                tab_title = by_language[language].get("tab_title")
+                if not isinstance(tab_title, str) or not tab_title.strip():
+                    raise ContentError(shown(src_uri, language), "tab_title", "the other language's page has a tab "
+                                       "title and this one has none", f"add 'tab_title:' in {LANGUAGE_NAMES[language]} too "
+                                       "(a short, neutral title for the tab and the browser's history)")
 
 
 def _check_kinds(pages: Pages) -> None:
