@@ -31,10 +31,16 @@ nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
 	  else echo "nginx is missing: run 'sudo apt-get install nginx', then retry."; exit 1; fi; }
 
-# Rebuilds on a change in docs/, mkdocs.yml, overrides/ or hooks/. The hook files run again on each
-# rebuild; a change in hooks/content_model/ or hooks/renderers/ needs a restart (the build says so).
+# MkDocs' server rebuilds and reloads the page on a change in docs/, mkdocs.yml, overrides/ or
+# hooks/data/. Python code is imported once per process (MkDocs caches the hook files), so Watchdog's
+# watchmedo (installed with MkDocs) restarts the server when a .py file under hooks/ or deploy/
+# changes; the page reloads when the new server is up. A first build that fails waits for a fix
+# (hooks/serve.py); a server that stops for another reason (the port is taken) stays stopped.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: venv
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch overrides --watch hooks
+	$(BIN)/watchmedo auto-restart --directory hooks --directory deploy --pattern '**/*.py' --recursive \
+	  --debounce-interval 0.5 --no-restart-on-command-exit --signal SIGINT -- \
+	  $(BIN)/mkdocs serve --dev-addr $(DEV_ADDR) --watch overrides --watch hooks/data
 
 build: venv
 	$(BIN)/mkdocs build --strict --site-dir site

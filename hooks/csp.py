@@ -122,8 +122,7 @@ def template_script_hashes(theme_dirs):
 
 
 def _with_policy(output, allowed):
-    # The command, not this module: `mkdocs serve` runs the hook files again for each rebuild
-    # without calling on_startup again.
+    # The command (from on_startup, which `mkdocs serve` calls once), `mkdocs serve --clean` included.
     allowed = ["unsafe-inline"] if content_model.running_command() == "serve" else allowed
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(allowed)}">'
     match = _CHARSET.search(output)

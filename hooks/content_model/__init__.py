@@ -12,6 +12,7 @@ guidelines), `regions`, `training`. A page without `kind` is an ordinary page.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,15 +82,31 @@ def _check_kinds(pages: Pages) -> None:
 # ---------------------------------------------------------------------------- the command running
 
 # What lasts as long as the command (`mkdocs build` or `mkdocs serve`): MkDocs calls `on_startup`
-# once, with the first configuration; `mkdocs serve` loads the configuration again, and runs the
-# hook files again, for every rebuild, but this package (and renderers/) is imported once.
+# once. Python imports the hook files and this package once per process: `mkdocs serve` rebuilds
+# with the code it started with (MkDocs caches each hook module, `Hooks._load_hook`), so the
+# Python files' times are kept to say, at each rebuild, which of them changed since.
 _command: dict[str, Any] = {"name": None, "files": {}}
-_PACKAGES = ("content_model", "renderers")
+CODE_FOLDER = Path(__file__).resolve().parent.parent  # hooks/: the hook files, this package, renderers/
 
 
-def begin_command(name: str) -> None:
-    """Remember the command, and when this package's and the renderers' files were last changed."""
-    _command.update(name=name, files=_package_files())
+def begin_command(name: str) -> str:
+    """Remember the command (see `effective_command`) and when the build's Python files were last
+    changed; return the command."""
+    _command.update(name=effective_command(name), files=_code_files())
+    return _command["name"]
+
+
+def effective_command(name: str | None) -> str | None:
+    """The command as a person typed it: MkDocs tells `on_startup` 'build' for `mkdocs serve
+    --clean` (mkdocs/commands/serve.py), which still serves a temporary folder and adds its
+    live-reload script to every page. The server's own function on the call stack says 'serve'."""
+    serve = sys.modules.get("mkdocs.commands.serve")
+    frame = sys._getframe(1) if serve is not None else None
+    while frame is not None:
+        if frame.f_code is serve.serve.__code__:
+            return "serve"
+        frame = frame.f_back
+    return name
 
 
 def running_command() -> str | None:
@@ -97,18 +114,17 @@ def running_command() -> str | None:
     return _command["name"]
 
 
-def changed_package_files() -> list[str]:
-    """The package files changed since the command started (Python still runs their old code)."""
+def changed_code_files() -> list[str]:
+    """The Python files of hooks/ changed since the command started (this process runs their old code)."""
     if not _command["files"]:
         return []
-    now = _package_files()
-    return sorted(path for path, stamp in now.items() if _command["files"].get(path) != stamp)
+    now = _code_files()
+    return sorted(path for path, stamp in {**_command["files"], **now}.items() if _command["files"].get(path) != now.get(path))
 
 
-def _package_files() -> dict[str, float]:
-    hooks = Path(__file__).resolve().parent.parent
-    return {path.relative_to(hooks.parent).as_posix(): path.stat().st_mtime
-            for package in _PACKAGES for path in sorted((hooks / package).glob("*.py"))}
+def _code_files() -> dict[str, float]:
+    return {path.relative_to(CODE_FOLDER.parent).as_posix(): path.stat().st_mtime
+            for path in sorted(CODE_FOLDER.rglob("*.py")) if "__pycache__" not in path.parts}
 
 
 # ---------------------------------------------------------------------------- state per build
