@@ -15,6 +15,8 @@ import time
 import urllib.error
 import urllib.request
 
+from playwright.sync_api import Error as PlaywrightError
+
 from conftest import BUILD_ENV, ROOT, edit
 
 
@@ -58,7 +60,7 @@ def _until(predicate, what, log, timeout=240):
         try:
             if predicate():
                 return
-        except OSError:
+        except (OSError, PlaywrightError):  # the server is restarting; the page is reloading
             pass
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}:\n" + "".join(log))

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, read_docs, read_markdown,
-                   unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown)
-from . import markers, policy, regions, training
+                   read_yaml, unknown_key, unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown,
+                   with_article)
+from . import markers, policy, regions, sources, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
-           "site_for", "language_of", "localised", "markers", "read_markdown", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
+           "site_for", "language_of", "localised", "markers", "read_markdown", "read_yaml", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
 POLICY_OVERVIEW = policy.OVERVIEW
@@ -38,6 +39,7 @@ class Site:
     regions: dict[str, regions.RegionSet]
     training: dict[str, training.Training]
     markers: dict[str, tuple[markers.Marker, ...]] = dataclasses.field(default_factory=dict)  # 'x.es.md' -> its markers
+    bodies: dict[str, str] = dataclasses.field(default_factory=dict)  # 'x.es.md' -> its Markdown below the front matter
 
     def tree(self, language: str) -> policy.PolicyTree:
         return self.policy[language]
@@ -50,14 +52,16 @@ class Site:
 
 def load_site(docs_dir: str | Path) -> Site:
     """Read and validate every page's front matter in both languages. Raises ContentError."""
-    pages, texts = read_docs(Path(docs_dir))
+    pages, texts, bodies = read_docs(Path(docs_dir))
     found = {name: markers.parse(text, f"docs/{name}") for name, text in texts.items()}
     _check_kinds(pages)
+    _check_keys(pages)
+    sources.check_links(texts, sources.load())
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)
     trainings = training.build(pages, trees)
     _check_titles(pages)
-    return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, markers=found)
+    return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, markers=found, bodies=bodies)
 
 
 # Every page, in every language, names itself: a page without `title:` would show another's.
@@ -68,6 +72,38 @@ def _check_titles(pages: Pages) -> None:
             if not isinstance(title, str) or not title.strip():
                 raise ContentError(shown(src_uri, language), "title", "this required field is missing",
                                    f"add 'title:' to the front matter, in {LANGUAGE_NAMES[language]}")
+
+
+# ---------------------------------------------------------------------------- front-matter keys
+
+# The fields MkDocs and Material read, which any page may carry: its title, the description for
+# search engines, Material's search options ('search: boost:') and hidden sidebars ('hide:').
+ANY_PAGE_KEYS = ("title", "description", "search", "hide")
+# The fields each kind of page carries besides those: one table per kind, where the kind is
+# validated (policy.KEYS, regions.KEYS, training.KEYS); an ordinary page (no `kind`) none, and a
+# few pages theirs (regions.PAGE_KEYS: the region index's national total). A new field is a
+# word in its kind's table.
+KEYS: dict[str | None, tuple[str, ...]] = {None: (), **policy.KEYS, **regions.KEYS, **training.KEYS}
+PAGE_KEYS: dict[str, tuple[str, ...]] = {**regions.PAGE_KEYS}
+
+
+def _check_keys(pages: Pages) -> None:
+    """A field a page's kind does not have (`relatd:` for `related:`) would silently drop what it
+    holds: it stops the build, naming the file, the field and the nearest known one."""
+    for src_uri, by_language in pages.items():
+        kind = by_language[DEFAULT_LANGUAGE].get("kind") or training.kind_by_place(src_uri)
+        known = tuple(dict.fromkeys((*ANY_PAGE_KEYS, *KEYS.get(kind, ()), *PAGE_KEYS.get(src_uri, ()))))
+        for language in LANGUAGES:
+            for key in by_language[language]:
+                if key not in known:
+                    what = f"{with_article(_KIND_NAMES.get(kind, kind))} page" if kind else "an ordinary page (no 'kind:')"
+                    raise unknown_key(shown(src_uri, language), None, key, known, what)
+
+
+# How a message names a page of each kind.
+_KIND_NAMES = {"general": "general guideline", "specific": "specific guideline", "transversal": "transversal axis",
+               "session-plan": "session plan", "evaluation": "evaluation form", "pack": "trainer's pack",
+               "slides": "slides"}
 
 
 def _check_kinds(pages: Pages) -> None:

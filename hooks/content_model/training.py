@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Any
 
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown, unknown_key
 
 # Each part of a module: the page's file name in the module folder, and the kind it declares.
 PARTS = {
@@ -381,8 +381,7 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
                                    f"write '{name}:' of step {number} as text in quotes")
         unknown = sorted(set(step) - set(fields))
         if unknown:
-            raise ContentError(where_file, field, f"step {number} has an unknown field '{unknown[0]}'",
-                               "use only: " + ", ".join(fields))
+            raise unknown_key(where_file, field, unknown[0], fields, f"step {number}")
         steps.append(Step(number=number, minutes=step["minutes"], start=clock, title=step["title"].strip(),
                           method=step["method"].strip(), trainer=step["trainer"].strip(),
                           key_message=str(step.get("key_message", "")).strip()))
@@ -444,10 +443,9 @@ def _questions(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Quest
             if not isinstance(item.get(field), str) or not item[field].strip():
                 raise ContentError(where_file, "questions", f"question {number} has no '{field}'",
                                    f"add '{field}:' to question {number} as text in quotes")
-        unknown = sorted(set(item) - {"question", "options", "explanation"})
+        unknown = sorted(set(item) - set(_QUESTION_KEYS))
         if unknown:
-            raise ContentError(where_file, "questions", f"question {number} has an unknown field '{unknown[0]}'",
-                               "use only: question, options, explanation")
+            raise unknown_key(where_file, "questions", unknown[0], _QUESTION_KEYS, f"question {number}")
         options = item.get("options")
         if not isinstance(options, list) or len(options) < 2:
             raise ContentError(where_file, "questions", f"question {number} has fewer than two options",
@@ -555,6 +553,14 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
+def kind_by_place(src_uri: str) -> str | None:
+    """The kind a page without `kind:` is written as, by its place in a module's folder: a module
+    still being written (its overview has no kind yet) already carries its fields, and a part
+    that forgot its `kind:` is told so by the module's checks."""
+    match = _MODULE_PAGE.match(src_uri)
+    return _PAGES.get(match.group(2)) if match else None
+
+
 def _file(src_uri: str, language: str) -> str:
     return f"{src_uri[: -len('.md')]}.{language}.md"
 
@@ -566,8 +572,23 @@ _PAGES = {**PARTS, PACK: PACK_KIND, SLIDES: SLIDES_KIND}  # every page a module 
 _PART_OF_KIND = {kind: part for part, kind in _PAGES.items()}
 
 _MODULE_REQUIRED = ("id", "order", "title", "label", "summary", "audiences", "group_size", "duration", "teaches")
+# The front-matter fields each page of a module may carry, by its kind (the English file only its
+# own words: each check below says so). A field that is not here stops the build (content_model.check_keys).
+_PART_KEYS = ("kind", "module", "title")
+KEYS = {
+    "module": ("kind", *_MODULE_REQUIRED),
+    "session-plan": (*_PART_KEYS, "steps", "short_steps"),
+    "activities": _PART_KEYS,
+    "handout": _PART_KEYS,
+    "quiz": (*_PART_KEYS, "questions"),
+    "evaluation": _PART_KEYS,
+    "pack": _PART_KEYS,
+    "slides": _PART_KEYS,
+}
 _MODULE_STRUCTURE = ("kind", "order", "audiences", "group_size", "duration", "teaches")
 _MODULE_TRANSLATED = ("title", "label", "summary")
+# The fields of a quiz's question.
+_QUESTION_KEYS = ("question", "options", "explanation")
 # The two versions of a session plan: the full one (`steps:`, each with the key message its slide
 # shows) and the 45-minute one (`short_steps:`).
 _FULL = {"field": "steps", "fields": ("minutes", "title", "method", "trainer", "key_message"),
