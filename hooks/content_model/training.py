@@ -367,6 +367,9 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
         if not isinstance(step, dict):
             raise ContentError(where_file, field, f"step {number} is not a set of fields",
                                "write each step as '- minutes: 10' followed by " + ", ".join(fields[1:]))
+        unknown = sorted(set(step) - set(fields))
+        if unknown:  # before the missing ones: a misspelt field is both
+            raise unknown_key(where_file, field, unknown[0], fields, f"step {number}")
         for name in fields:
             if step.get(name) in (None, ""):
                 raise ContentError(where_file, field, f"step {number} has no '{name}'",
@@ -379,9 +382,6 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
             if not isinstance(step[name], str) or not step[name].strip():
                 raise ContentError(where_file, field, f"the '{name}' of step {number} is not text",
                                    f"write '{name}:' of step {number} as text in quotes")
-        unknown = sorted(set(step) - set(fields))
-        if unknown:
-            raise unknown_key(where_file, field, unknown[0], fields, f"step {number}")
         steps.append(Step(number=number, minutes=step["minutes"], start=clock, title=step["title"].strip(),
                           method=step["method"].strip(), trainer=step["trainer"].strip(),
                           key_message=str(step.get("key_message", "")).strip()))
@@ -439,13 +439,13 @@ def _questions(src_uri: str, language: str, data: dict[str, Any]) -> tuple[Quest
         if not isinstance(item, dict):
             raise ContentError(where_file, "questions", f"question {number} is not a set of fields",
                                "write each question as '- question: ...' followed by options and explanation")
+        unknown = sorted(set(item) - set(_QUESTION_KEYS))
+        if unknown:  # before the missing ones: a misspelt field is both
+            raise unknown_key(where_file, "questions", unknown[0], _QUESTION_KEYS, f"question {number}")
         for field in ("question", "explanation"):
             if not isinstance(item.get(field), str) or not item[field].strip():
                 raise ContentError(where_file, "questions", f"question {number} has no '{field}'",
                                    f"add '{field}:' to question {number} as text in quotes")
-        unknown = sorted(set(item) - set(_QUESTION_KEYS))
-        if unknown:
-            raise unknown_key(where_file, "questions", unknown[0], _QUESTION_KEYS, f"question {number}")
         options = item.get("options")
         if not isinstance(options, list) or len(options) < 2:
             raise ContentError(where_file, "questions", f"question {number} has fewer than two options",
