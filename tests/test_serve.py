@@ -68,7 +68,7 @@ def test_the_built_site_allows_no_inline_script_by_keyword(site):
 def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
     """`mkdocs serve --clean`: MkDocs tells the hooks 'build' there, yet it serves its own temporary
     folder (not the atomic build's staging folder) with its live-reload script. A bare `mkdocs
-    serve` restarts on nothing, so a rebuild after a hook file's edit says that the old code runs."""
+    serve` restarts on nothing, so a rebuild after a hook file's edit names it and stops (the old code runs)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
