@@ -409,7 +409,11 @@ def test_the_table_works_from_the_offline_editions_files(browser, edition, langu
 
 
 @pytest.mark.parametrize("name, text, expected", [
-    ("sinonimos.es.yml", "- [albergue, centro de acogida\n", "does not parse as YAML"),
+    ("sinonimos.es.yml", "- [albergue, centro de acogida\n", "the file does not parse at line 2"),
+    # The one YAML reader's rules and messages (issue #28): no tab, no key twice, UTF-8 only.
+    ("sinonimos.es.yml", "- [albergue,\trefugio]\n", "line 1 holds a tab character"),
+    ("sinonimos.es.yml", "- [albergue, refugio]\n- {a: 1, a: 2}\n", "the key 'a' appears twice (lines 2 and 2)"),
+    ("sinonimos.es.yml", "- [albergue, refugio\x00]\n", "line 1, column 21 holds an invisible control character (U+0000, NUL)"),
     ("sinonimos.es.yml", "albergue: centro de acogida\n", "is not a list of groups"),
     ("sinonimos.es.yml", "- albergue\n", "is not a list of words or phrases"),
     ("sinonimos.es.yml", "- [albergue, 12]\n", "is not a word or phrase"),

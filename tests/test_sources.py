@@ -3,17 +3,16 @@ copies, every source line naming its publisher, and the 2030 objectives in their
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
+from content_model import sources
 from conftest import LANGUAGES, ROOT, built_pages, html
 
-HOSTS = yaml.safe_load((ROOT / "hooks" / "data" / "source-hosts.yml").read_text(encoding="utf-8"))
+HOSTS = sources.load()  # hooks/data/source-hosts.yml, as the build reads it
 PREFIX = {"es": "", "en": "en/"}
 
 # The pages whose sources issue 18 put in order: the policy, the regions, the context, the glossary,
@@ -34,8 +33,7 @@ OFFICIAL_2030 = ("https://www.gob.pe/77168-politicas-nacionales-multisectoriales
 FACTS_SHEET = ROOT.parent / "shared" / "policy-facts.md"
 
 
-def is_mirror(host: str) -> bool:
-    return any(fnmatch.fnmatch(host, pattern) for pattern in HOSTS["mirrors"])
+is_mirror = HOSTS.is_mirror
 
 
 def _links(soup):
@@ -92,7 +90,7 @@ def test_every_source_line_names_its_publisher_and_marks_copies_as_copies(site, 
                 host = (urlsplit(link["href"]).hostname or "").lower()
                 before = text.split(link.get_text(" ").strip())[0].strip(" :;-")
                 assert len(before) >= 3, (url, text)  # who published it comes before the address
-                if host in HOSTS["copies"]:
+                if host in HOSTS.copies:
                     assert re.search(r"\bcopia\b|\bcopy\b", text, re.I), (url, text)
                 checked += 1
     assert checked > 300

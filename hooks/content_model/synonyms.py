@@ -14,9 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .base import LANGUAGES, ContentError
+from .base import LANGUAGES, ContentError, read_yaml
 
 FOLDER = "search"
 _EXAMPLE = "'- [albergue, centro de acogida]'"
@@ -57,16 +55,8 @@ def load(docs_dir: str | Path) -> dict[str, Synonyms]:
 
 
 def _groups(path: Path, shown: str) -> list[list[str]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ContentError(shown, None, "the file is not UTF-8 text", "save it as UTF-8") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        raise ContentError(shown, None, f"it does not parse as YAML{line} ({getattr(error, 'problem', None) or error})",
-                           f"write one group per line, e.g. {_EXAMPLE}; quote phrases that contain ':' or '#'") from None
-    if data is None:
+    data = read_yaml(path, shown, f"write one group per line, e.g. {_EXAMPLE}")  # as every YAML of the project: UTF-8, no tab, no key twice
+    if not data:  # an empty file: no groups yet
         return []
     if not isinstance(data, list):
         raise ContentError(shown, None, "it is not a list of groups",
