@@ -165,7 +165,7 @@ BROKEN = [
      "docs/search/synonyms.en.yml, field 'a': the key 'a' appears twice"),
     # a page links a mirror of a publisher's site (hooks/data/source-hosts.yml)
     ("a link to a preview host", [("docs/acerca.es.md", "https://archivo.inforegion.pe/", "https://beta.inforegion.pe/")],
-     "docs/acerca.es.md: line 25 links to 'beta.inforegion.pe', a preview or mirror copy of a publisher's site "
+     "docs/acerca.es.md: line {line} links to 'beta.inforegion.pe', a preview or mirror copy of a publisher's site "
      "(listed under 'mirrors:' in hooks/data/source-hosts.yml). Fix: link the publisher's own address"),
     # mkdocs.yml
     ("the interface words back in mkdocs.yml", [("mkdocs.yml", "extra:\n", "extra:\n  ui:\n    quick_exit: Salir\n")],
@@ -190,7 +190,7 @@ BROKEN_DATA = [
     ("a misspelt key in the districts", [("hooks/data/prosecution-districts.yml", "source:", "sourse:")],
      "hooks/data/prosecution-districts.yml, field 'sourse': this is not a field of the districts file"),
     ("a control character in the words", [("hooks/data/words.en.yml", "  search_close: Close", "  search_close: Clo\x07se")],
-     "hooks/data/words.en.yml: line 45, column 20 holds an invisible control character (U+0007)"),
+     "hooks/data/words.en.yml: line {line}, column 20 holds an invisible control character (U+0007)"),
     ("a host list that is not a list", [("hooks/data/source-hosts.yml", "mirrors:\n", "mirrors: beta.example.pe\nold_mirrors:\n")],
      "hooks/data/source-hosts.yml, field 'old_mirrors': this is not a field of the hosts file"),
 ]
@@ -201,8 +201,18 @@ def _break(project, changes):
         edit(project / file, old, new)
 
 
+def _expected(project, changes, expected: str) -> str:
+    """The message, with '{line}' the line of the first edit (where the file's lines move as it grows)."""
+    if "{line}" not in expected:
+        return expected
+    file, old, _ = changes[0]
+    text = (project / file).read_text(encoding="utf-8")
+    return expected.replace("{line}", str(text[:text.index(old)].count("\n") + 1))
+
+
 @pytest.mark.parametrize("what,changes,expected", BROKEN, ids=[case[0] for case in BROKEN])
 def test_a_broken_input_stops_the_build_with_one_message(project, what, changes, expected):
+    expected = _expected(project, changes, expected)
     _break(project, changes)
     message = build_error(project)
     assert message.startswith(expected), message
@@ -211,6 +221,7 @@ def test_a_broken_input_stops_the_build_with_one_message(project, what, changes,
 
 @pytest.mark.parametrize("what,changes,expected", BROKEN_DATA, ids=[case[0] for case in BROKEN_DATA])
 def test_a_broken_data_file_stops_the_build_with_one_message(project, what, changes, expected):
+    expected = _expected(project, changes, expected)
     _break(project, changes)
     message = build_error(project)
     assert message.startswith(expected), message
