@@ -11,7 +11,7 @@ What the list holds, per section of a page (split at h2/h3): the page's title, t
 the anchor and the text, minus what a reader never searches for: source lists ("Fuentes" /
 "Sources" and what follows them up to the next heading of the same level), bare URLs, the
 citation block, quiz controls, the theme's chrome and the trainer's packs (`kind: pack`), which
-repeat their module's pages. It also carries the language's stop words and the synonyms of
+repeat their module's pages. It also carries the language's stop words, and the synonyms and the situations of
 docs/search/ already analysed the way the browser analyses a query (the rules under
 "analysis" below, with `snowballstemmer` pinned to the Snowball generation the browser runs).
 """
@@ -30,11 +30,17 @@ import snowballstemmer
 from mkdocs.plugins import event_priority
 
 import content_model
+from content_model import situations as situations_file
 from content_model import synonyms as synonyms_file
 
 # The synonyms of both languages, read once per build (its first pass) and kept in the build's state.
 def _synonyms(config) -> dict:
     return content_model.build_state(config, "search_synonyms", dict, per_language=False)
+
+
+# The situations of both languages (content_model/situations.py), read and analysed once per build.
+def _situations(config) -> dict:
+    return content_model.build_state(config, "search_situations", dict, per_language=False)
 
 
 # This language pass's pages, in the build's state: a failed build leaves nothing for the next.
@@ -48,9 +54,13 @@ def on_pre_build(config, **kwargs):
     if not synonyms:
         synonyms.update({code: analysed_synonyms(code, found.groups, found.shown)
                          for code, found in synonyms_file.load(config.docs_dir).items()})
+    situations = _situations(config)
+    if not situations:
+        situations.update({code: (found, analysed_situations(code, found))
+                           for code, found in situations_file.load(config.docs_dir).items()})
 
 
-# The synonyms files are read by this hook, not published.
+# The synonyms and situations files are read by this hook, not published.
 def on_files(files, config, **kwargs):
     folder = os.path.join(os.path.abspath(config.docs_dir), synonyms_file.FOLDER) + os.sep
     for file in list(files):
@@ -69,7 +79,8 @@ def on_page_content(html, page, config, files, **kwargs):
     boost = _KIND_BOOST.get(kind, 1) * page_boost(f"docs/{page.file.src_uri}", page.meta.get("search"))
     # page.title is HTML text (escaped); the list holds plain text, which search.js shows as text.
     _pages(config).append({"url": page.url, "title": unescape(page.title), "boost": boost,
-                                         "sections": sections(html)})
+                           "src": content_model.unlocalised(page.file.src_uri)[0][: -len(".md")],
+                           "sections": sections(html)})
     return html
 
 
@@ -92,6 +103,9 @@ def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
     pages = sorted(_pages(config), key=lambda p: p["url"])
     payload = document_list(language, pages, _synonyms(config).get(language, []))
+    found, analysed = _situations(config).get(language, (situations_file.Situations(), None))
+    if analysed:
+        payload["situations"] = situations_payload(found, analysed, [page["src"] for page in pages])
     target = os.path.join(config.site_dir, "search", f"index.{language}.js")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
@@ -228,6 +242,53 @@ def analysed_synonyms(language: str, groups: list[list[str]], shown: str | None)
         if len(members) > 1:
             analysed.append(members)
     return analysed
+
+
+def analysed_situations(language: str, found: situations_file.Situations) -> dict | None:
+    """The situations' phrases as query words, in the compact form the index ships (None without a file).
+
+    A phrase is one string: its words separated by spaces, a word's terms by '/' ("quit/quitar
+    document"), so that the browser matches it as it matches a synonym. Pages stay paths here:
+    situations_payload numbers them once the language's pages are known."""
+    if found.shown is None:
+        return None
+
+    def phrases(field: str, listed: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for phrase in listed:
+            words = query_words(language, phrase)
+            if not words:
+                raise content_model.ContentError(found.shown, field,
+                                                 f"'{phrase}' holds only words search ignores (such as 'de', 'la', 'my')",
+                                                 "write the words a reader types, or remove it")
+            packed = " ".join("/".join(terms) for terms in words)
+            if packed not in out:
+                out.append(packed)
+        return out
+
+    return {"self": sorted({fold(word) for word in found.self_words}), "endings": [fold(e) for e in found.self_endings],
+            "work": phrases("work", found.work),
+            "groups": [(phrases(f"situations[{s.number}].terms", s.terms),
+                        phrases(f"situations[{s.number}].with_self", s.with_self)) for s in found.situations]}
+
+
+def situations_payload(found: situations_file.Situations, analysed: dict, srcs: list[str]) -> dict:
+    """What the index ships: the analysed phrases, and pages as numbers of the index's page list."""
+    number = {src: n for n, src in enumerate(srcs)}
+
+    def numbers(field: str, paths: tuple[str, ...]) -> list[int]:
+        missing = [path for path in paths if path not in number]
+        if missing:
+            raise content_model.ContentError(found.shown, field, f"'{missing[0]}' is not a page the search lists "
+                                             "(a trainer's pack, for instance, is not indexed)",
+                                             "name a page that search finds")
+        return [number[path] for path in paths]
+
+    return {"self": analysed["self"], "endings": analysed["endings"], "work": analysed["work"],
+            "selfPages": numbers("self.pages", found.self_pages),
+            "groups": [[terms, with_self, numbers(f"situations[{s.number}].pages", s.pages)]
+                       for (terms, with_self), s in zip(analysed["groups"], found.situations)],
+            "public": [n for n, src in enumerate(srcs) if found.is_public(src)]}
 
 
 # ---------------------------------------------------------------------------- sections

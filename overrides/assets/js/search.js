@@ -26,9 +26,11 @@
   var LONG_WORD = 8;            // letters from which a misspelt word may be two edits away
   var SNIPPET = 160;            // characters of text around the first matched word
   var SLICE_MS = 12;            // indexing work between two chances for the page to answer
+  var PAUSE_MS = 800;           // a reader who has not typed for this long has stopped typing
   var engines = {};             // language -> engine (see prepare)
   var pending = {};             // language -> callbacks waiting for it
   var lastHits = [];
+  var pause = null;             // the timer of what waits for the reader to stop typing
 
   opener.hidden = false;
   opener.addEventListener("click", open);
@@ -201,7 +203,8 @@
     titles.addAll(list.pages.map(function (page, id) { return { id: id, title: page[1] }; }));
     heads.addAll(list.sections.map(function (s, id) { return { id: id, heading: s[2] }; }));
     var engine = { list: list, analyse: analyse, vocabulary: vocabulary, termsSeen: termsSeen, firstSection: firstSection,
-                   titles: titles, heads: heads, body: body, bodyReady: false, synonyms: list.synonyms };
+                   titles: titles, heads: heads, body: body, bodyReady: false, synonyms: list.synonyms,
+                   situations: situations(list.situations) };
     var next = 0;
     (function slice() {
       var until = performance.now() + SLICE_MS;
@@ -214,6 +217,44 @@
       if (onBodyReady) { performance.mark("site-search:body"); onBodyReady(); }
     })();
     return engine;
+  }
+
+  // The situations vocabulary (docs/search/situaciones.*.yml, analysed by hooks/search_index.py):
+  // a phrase arrives as "w1a/w1b w2", its words separated by spaces and a word's terms by "/".
+  function situations(shipped) {
+    if (!shipped) return null;
+    var phrases = function (list) {
+      return list.map(function (phrase) { return phrase.split(" ").map(function (word) { return word.split("/"); }); });
+    };
+    return { self: new Set(shipped.self), endings: shipped.endings, work: phrases(shipped.work),
+             selfPages: shipped.selfPages, public: new Set(shipped.public),
+             groups: shipped.groups.map(function (g) { return { terms: phrases(g[0]), withSelf: phrases(g[1]), pages: g[2] }; }) };
+  }
+
+  // What a query says of the reader: whether it speaks of herself (a word of `self`, or a word
+  // ending so: "dejarme"), and the pages that answer the situations it names (a phrase of a
+  // situation's `terms`, or of its `with_self` in a query about herself), each with a weight:
+  // 2 for each situation that names the page, 1 for the pages of any query about herself. A query
+  // about someone's work ("soy docente", "my students") is not read so. Null when it says nothing.
+  function reading(engine, tokens, has) {
+    var s = engine.situations;
+    if (!s) return null;
+    var said = function (phrase) { return phrase.every(has); };
+    if (s.work.some(said)) return null;
+    var self = tokens.some(function (token) {
+      var word = fold(token);
+      return s.self.has(word) || s.endings.some(function (ending) {
+        return word.length > ending.length + 1 && word.slice(-ending.length) === ending;
+      });
+    });
+    var weights = new Map(), named = false;
+    var add = function (pages, weight) { pages.forEach(function (p) { weights.set(p, (weights.get(p) || 0) + weight); }); };
+    s.groups.forEach(function (group) {
+      if (group.terms.some(said) || (self && group.withSelf.some(said))) { add(group.pages, 2); named = true; }
+    });
+    if (!self && !named) return null;
+    if (self) add(s.selfPages, 1);
+    return { self: self, named: named, weights: weights };
   }
 
   // Damerau-Levenshtein distance of a and b (one swapped pair counts as one), or limit + 1 if above it.
@@ -307,7 +348,7 @@
       });
     });
     return { tree: alternatives.length ? { combineWith: "OR", queries: alternatives } : null, unknown: unknown, tokens: tokens,
-             words: termsOfWord.length, wordsOf: wordsOf };
+             words: termsOfWord.length, wordsOf: wordsOf, reading: reading(engine, tokens, has) };
   }
 
   // Results by page: the title's score, plus the page's best section (other matching sections
@@ -318,7 +359,10 @@
     var pages = new Map();
     var hitFor = function (page) {
       var hit = pages.get(page);
-      if (!hit) { hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [], words: new Set() }; pages.set(page, hit); }
+      if (!hit) {
+        hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [], words: new Set(), titleWords: new Set() };
+        pages.set(page, hit);
+      }
       return hit;
     };
     var cover = function (hit, queryTerms) {
@@ -329,6 +373,7 @@
       hit.title = result.score;
       hit.terms = hit.terms.concat(result.terms);
       cover(hit, result.queryTerms);
+      result.queryTerms.forEach(function (t) { (planned.wordsOf.get(t) || []).forEach(function (w) { hit.titleWords.add(w); }); });
     });
     var sections = new Map();
     // Until the body text is all indexed, only titles and headings answer: a half-built body
@@ -349,15 +394,31 @@
       if (entry.score > hit.best) { hit.rest += hit.best; hit.best = entry.score; hit.section = id; }
       else hit.rest += entry.score;
     });
+    // A query about the reader's own situation lists the pages that answer it even where they
+    // do not use her words ("they took my passport": the page for her says "documents").
+    var said = planned.reading, situation = engine.situations;
+    if (said && said.named) said.weights.forEach(function (weight, page) { hitFor(page); });
     var hits = Array.from(pages.values()).map(function (hit) {
       if (hit.section === null) hit.section = engine.firstSection[hit.page];
       // A page that has more of the query's words ranks above one that has a few of them many
       // times (a reader's whole sentence: "me obligan a trabajar y no me pagan").
       var share = planned.words > 1 ? hit.words.size / planned.words : 1;
       hit.total = (hit.title + hit.best + 0.1 * hit.rest) * (0.5 + 0.5 * share);
+      var isPublic = situation !== null && situation.public.has(hit.page);
+      // A title that holds all the query's words, or two of them or more, outranks a page that only
+      // mentions them ("oferta de trabajo falsa": "¿Es segura esta oferta de trabajo?"). Among
+      // titles that hold every word, a page written for the public comes first ("cultura de rechazo").
+      var held = hit.titleWords.size;
+      hit.titled = held >= Math.min(2, planned.words) ? held + (held === planned.words && isPublic ? 0.5 : 0) : 0;
+      // A query about her own situation: the pages that answer it first, then the other pages
+      // written for the public, then the rest (training material, the policy).
+      hit.weight = said && said.named ? said.weights.get(hit.page) || 0 : 0;
+      hit.tier = hit.weight ? 2 : said && said.named && isPublic ? 1 : 0;
       return hit;
     });
-    hits.sort(function (a, b) { return b.total - a.total; });
+    hits.sort(function (a, b) {
+      return b.tier - a.tier || b.weight - a.weight || b.titled - a.titled || b.total - a.total;
+    });
     return { hits: hits, planned: planned };
   }
 
@@ -386,9 +447,16 @@
       (same || input).focus();
     }
     if (n && !performance.getEntriesByName("site-search:results").length) performance.mark("site-search:results");
+    // Nothing found: the nearest words and the other language's count wait until the reader stops
+    // typing. A reader typing a word letter by letter passes through prefixes that find nothing
+    // ("d", "de"); counting each in the other language downloaded its whole list as she typed.
+    clearTimeout(pause);
     if (n === 0 && engine.bodyReady) {
-      suggest(engine, outcome.planned);
-      if (data.otherLanguage) countInOtherLanguage(query);
+      pause = setTimeout(function () {
+        if (input.value !== query) return;
+        suggest(engine, outcome.planned);
+        if (data.otherLanguage && /[\p{L}\p{N}]{3}/u.test(query)) countInOtherLanguage(query);
+      }, PAUSE_MS);
     }
   }
 
