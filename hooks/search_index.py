@@ -115,7 +115,8 @@ def on_post_build(config, **kwargs):
 
 
 def document_list(language: str, pages: list[dict], synonyms: list[list[list[str]]]) -> dict:
-    """The file's content: pages [url, title, boost], sections [page, anchor, heading, text, more].
+    """The file's content: pages [url, title, boost], sections [page, anchor, heading, text, more],
+    and the terms of the titles and headings coded (see cuts), one string per title or heading.
 
     `text` is the section's first SNIPPET_TEXT characters, what a result can show; `more` is
     the rest as the index terms it adds, each once, leaving out terms that more than one section
@@ -140,7 +141,47 @@ def document_list(language: str, pages: list[dict], synonyms: list[list[list[str
         kept = [t for t in tail_terms(language, shown, rest) if sections_used[t] < common or uses[t] >= LOCAL_SUBJECT]
         sections_out.append([number, anchor, heading, shown, " ".join(kept)])
     return {"language": language, "stopWords": sorted(STOP_WORDS[language]), "synonyms": synonyms,
-            "pages": listed, "sections": sections_out}
+            "pages": listed, "sections": sections_out,
+            "cuts": " ".join(cuts(language, [page[1] for page in listed] + [section[2] for section in sections_out]))}
+
+
+def cuts(language: str, texts: list[str]) -> list[str]:
+    """The index terms of the titles and headings, coded, for the browser to read instead of
+    stemming: the browser's first results come from titles and headings, and on a slow phone
+    stemming their words was most of the time before them (the Snowball code is slow in the browser).
+    One string per text, one code per word the texts have not had before (a word, as written, is
+    coded once; a hyphenated word has a code for each of its parts: 'socio-económico' is two).
+
+    A stem is the folded word less a few last letters, sometimes with others put in their place: a
+    lowercase letter says how many it leaves out ('a' none, 'b' one...), capitals are the letters
+    that follow ('Explotación' -> 'explot' is 'f', 'policy' -> 'polici' is 'bI'); '~' and two such
+    codes give a word's two terms (as written and unaccented, see word_terms); '.' leaves the word
+    to the browser (stop words, numbers, letters other than a to z)."""
+    seen: set[str] = set()
+    coded_texts = []
+    for text in texts:
+        out = []
+        for part in (part for token in _TOKEN.findall(text) for part in token.split("-")):
+            if part in seen:
+                continue
+            seen.add(part)
+            lower = part.lower()
+            terms = [] if any(ch.isdigit() for ch in lower) else word_terms(language, lower)
+            coded = [_cut(fold(lower), term) for term in terms]
+            out.append("." if not terms or None in coded else ("~" if len(coded) == 2 else "") + "".join(coded))
+        coded_texts.append("".join(out))
+    return coded_texts
+
+
+def _cut(folded: str, term: str) -> str | None:
+    """One term's code against its folded word (see cuts), or None where it cannot be coded."""
+    kept = 0
+    while kept < min(len(folded), len(term)) and folded[kept] == term[kept]:
+        kept += 1
+    left_out, added = len(folded) - kept, term[kept:]
+    if left_out >= _CUTS or not re.fullmatch(r"[a-z]*", added):
+        return None
+    return chr(ord("a") + left_out) + added.upper()
 
 
 def split_text(text: str, limit: int | None = None) -> tuple[str, str]:
@@ -376,7 +417,8 @@ def _is_skipped_section(anchor: str, heading: str) -> bool:
 
 _SNOWBALL = {"es": "spanish", "en": "english"}
 # Characters of each section kept as text for the results' snippets (see document_list).
-SNIPPET_TEXT = 300
+SNIPPET_TEXT = 280
+_CUTS = 26          # letters a stem may leave out of its word and still be coded (see cuts): 'a' to 'z'
 COMMON_TERM = 20    # a term in more than 1 section in 20 is "common" (see document_list)
 LOCAL_SUBJECT = 3   # ... but kept in a section's tail where the tail uses it this often
 

@@ -127,8 +127,10 @@
 
   var TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
+  // Plain ASCII (most words) needs no decomposition: folding is a good part of indexing's time.
+  var ASCII = /^[\x00-\x7f]*$/;
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return ASCII.test(text) ? text.toLowerCase() : text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
   function analyser(stemmer, stopWords) {
@@ -153,7 +155,40 @@
       if (asQuery && whole.length) return whole;
       return token.split("-").reduce(function (all, part) { return all.concat(wordTerms(part)); }, whole);
     }
-    return { wordTerms: wordTerms, tokenTerms: tokenTerms };
+    // Terms the build worked out already (the titles' and headings' cuts): no stemming for them.
+    function learn(word, terms) { memo.set(word, terms); }
+    return { wordTerms: wordTerms, tokenTerms: tokenTerms, learn: learn };
+  }
+
+  // Reads the build's codes for the words of the titles and headings (hooks/search_index.py, cuts):
+  // one string per text, one code for each word the texts have not had before (as written; a
+  // hyphenated word's parts one by one). A lowercase letter says how many last letters of the
+  // folded word its stem leaves out ("a" none), the capitals after it are letters put in their
+  // place, "~" and two codes give its two terms, "." leaves the word to the stemmer. A text whose
+  // new words and codes do not pair up is left to the stemmer.
+  var CUT = /~[a-z][A-Z]*[a-z][A-Z]*|[a-z][A-Z]*|\./g;
+  function learnCuts(analyse, texts, coded) {
+    if (typeof coded !== "string") return;
+    var codes = coded.split(" "), met = new Set();
+    texts.forEach(function (text, i) {
+      var fresh = (text.match(TOKEN) || []).join("-").split("-").filter(function (part) {
+        if (!part || met.has(part)) return false;
+        met.add(part);
+        return true;
+      });
+      var cuts = (codes[i] || "").match(CUT) || [];
+      if (cuts.length !== fresh.length) return;
+      fresh.forEach(function (part, k) {
+        if (cuts[k] === ".") return;
+        var folded = fold(part), code = cuts[k], terms = [], at = code[0] === "~" ? 1 : 0;
+        while (at < code.length) {
+          var term = folded.slice(0, folded.length - (code.charCodeAt(at++) - 97));
+          while (at < code.length && code[at] < "a") term += code[at++].toLowerCase();
+          terms.push(term);
+        }
+        analyse.learn(part, terms);
+      });
+    });
   }
 
   // ------------------------------------------------------------------------- the engine
@@ -161,6 +196,8 @@
   // Two MiniSearch indexes: titles and headings (built at once), body text (built in slices).
   function prepare(list, stemmer, onBodyReady) {
     var analyse = analyser(stemmer, new Set(list.stopWords));
+    learnCuts(analyse, list.pages.map(function (page) { return page[1]; })
+      .concat(list.sections.map(function (s) { return s[2]; })), list.cuts);
     var vocabulary = new Map();   // folded word as written -> its terms and count (typos, suggestions)
     var termsSeen = new Set();
     var byToken = new Map();      // token as written -> its vocabulary entry (folding is the slow part)
@@ -206,7 +243,8 @@
                    titles: titles, heads: heads, body: body, bodyReady: false, synonyms: list.synonyms,
                    situations: situations(list.situations) };
     var next = 0;
-    (function slice() {
+    // The first slice waits too: the first results (titles and headings) come before any body text.
+    setTimeout(function slice() {
       var until = performance.now() + SLICE_MS;
       while (next < list.sections.length && performance.now() < until) {
         body.add({ id: next, text: list.sections[next][3], more: list.sections[next][4] });
@@ -215,7 +253,7 @@
       if (next < list.sections.length) { setTimeout(slice, 0); return; }
       engine.bodyReady = true;
       if (onBodyReady) { performance.mark("site-search:body"); onBodyReady(); }
-    })();
+    }, 0);
     return engine;
   }
 
@@ -533,8 +571,21 @@
   // About SNIPPET characters around the first matched word, matched words in <mark> (text nodes only).
   function excerpt(engine, text, more, terms, into) {
     var matches = [], found;
+    // Snowball changes a word's last letters only, and puts back three at most ("competencia":
+    // "competent", "happy": "happi"): a word that does not begin with a matched term's first four
+    // letters, or the term less its last three, cannot match it, and is not stemmed (stemming every
+    // snippet's words was most of a keystroke's time on a slow phone). A rare irregular English form
+    // ("dying": "die") may go unmarked. Hyphenated words are analysed whole.
+    var starts = [];
+    terms.forEach(function (term) { starts.push(term.slice(0, Math.max(Math.min(term.length, 4), term.length - 3))); });
+    var may = function (word) {
+      if (word.indexOf("-") !== -1) return true;
+      var folded = fold(word);
+      return starts.some(function (start) { return folded.lastIndexOf(start, 0) === 0; });
+    };
     TOKEN.lastIndex = 0;
     while ((found = TOKEN.exec(text))) {
+      if (!may(found[0])) continue;
       var tokenTerms = engine.analyse.tokenTerms(found[0], false);
       for (var i = 0; i < tokenTerms.length; i++) {
         if (terms.has(tokenTerms[i])) { matches.push([found.index, found.index + found[0].length]); break; }
