@@ -156,8 +156,9 @@
       return token.split("-").reduce(function (all, part) { return all.concat(wordTerms(part)); }, whole);
     }
     // Terms the build worked out already (the titles' and headings' cuts): no stemming for them.
-    function learn(word, terms) { memo.set(word, terms); }
-    return { wordTerms: wordTerms, tokenTerms: tokenTerms, learn: learn };
+    var learned = new Set();   // the words so learned (tests/test_search.py checks them against the build's)
+    function learn(word, terms) { memo.set(word, terms); learned.add(word); }
+    return { wordTerms: wordTerms, tokenTerms: tokenTerms, learn: learn, learned: learned };
   }
 
   // Reads the build's codes for the words of the titles and headings (hooks/search_index.py, cuts):
