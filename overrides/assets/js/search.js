@@ -317,6 +317,15 @@
     return Math.min(previous[b.length], limit + 1);
   }
 
+  // Whether a term of the index begins with `start`: a binary search of the terms seen, sorted
+  // again only when indexing has added some.
+  function begins(engine, start) {
+    if (!engine.sorted || engine.sorted.length !== engine.termsSeen.size) engine.sorted = Array.from(engine.termsSeen).sort();
+    var list = engine.sorted, low = 0, high = list.length;
+    while (low < high) { var middle = (low + high) >> 1; if (list[middle] < start) low = middle + 1; else high = middle; }
+    return low < list.length && list[low].lastIndexOf(start, 0) === 0;
+  }
+
   // How many letters a misspelt word of five letters or more may be from the index's word.
   function typoEdits(word) { return word.length >= LONG_WORD ? 2 : 1; }
 
@@ -347,7 +356,11 @@
       if (!terms.length) return;
       var last = at === tokens.length - 1 && !/\s$/.test(query);
       var folded = fold(token);
-      var known = terms.some(function (t) { return engine.termsSeen.has(t); });
+      var prefix = last && folded.length >= 3 && !/\d/.test(folded);
+      // A word still being typed that begins words of the index is not a typo: it is looked up as
+      // a prefix only (looking for the near words of each prefix of a long word, "explotaci", was
+      // most of a keystroke's time on a slow phone).
+      var known = terms.some(function (t) { return engine.termsSeen.has(t) || (prefix && begins(engine, t)); });
       var group = terms.slice();
       // One wrong, missing, extra or swapped letter in a word of five letters or more; two in a
       // word of eight or more ("trafiking").
@@ -363,7 +376,7 @@
       var word = termsOfWord.length;
       termsOfWord.push(terms);
       group.forEach(function (t) { stands(t, [word]); });
-      alternatives.push({ combineWith: "OR", queries: group, prefix: last && folded.length >= 3 && !/\d/.test(folded),
+      alternatives.push({ combineWith: "OR", queries: group, prefix: prefix,
                           fuzzy: !known && folded.length >= 5 && !/\d/.test(folded) ? edits : false });
     });
     // Synonyms: a phrase of the query stands also for the other phrases of its group. A phrase
