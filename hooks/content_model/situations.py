@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .base import LANGUAGES, ContentError, parse_yaml
-from .synonyms import FOLDER, SITUATIONS_NAMES, language_of_file
+from .synonyms import FOLDER, SITUATIONS_NAMES, by_language
 
 _KEYS = ("public", "self", "work", "situations")
 _SELF_KEYS = ("words", "endings", "pages")
@@ -81,13 +81,7 @@ def files(docs_dir: str | Path) -> list[Path]:
 def load(docs_dir: str | Path) -> dict[str, Situations]:
     """language -> its vocabulary (an empty one where the site has none). Raises ContentError."""
     docs = Path(docs_dir)
-    found: dict[str, Situations] = {}
-    for path in files(docs):
-        shown, language = language_of_file(path)
-        if language in found:
-            raise ContentError(shown, None, f"{found[language].shown} already holds the situations in '{language}'",
-                               "keep one situations file per language: move these situations into it")
-        found[language] = _read(docs, path, shown, language)
+    found = by_language(files(docs), "situations", lambda path, shown, language: _read(docs, path, shown, language))
     if found:
         for language in LANGUAGES:
             if language not in found:

@@ -51,17 +51,24 @@ def language_of_file(path: Path) -> tuple[str, str]:
     return shown, language
 
 
-def load(docs_dir: str | Path) -> dict[str, Synonyms]:
-    """language -> its groups of phrases (as written). Raises ContentError."""
-    found: dict[str, Synonyms] = {}
+def by_language(paths: list[Path], what: str, read) -> dict:
+    """language -> `read(path, shown, language)` of its one file of docs/search/ (synonyms or
+    situations, named in messages by `what`). Raises ContentError."""
+    found: dict = {}
     named: dict[str, str] = {}
-    for path in files(docs_dir):
+    for path in paths:
         shown, language = language_of_file(path)
         if language in named:
-            raise ContentError(shown, None, f"{named[language]} already holds the synonyms in '{language}'",
-                               "keep one synonyms file per language: move these groups into it")
+            raise ContentError(shown, None, f"{named[language]} already holds the {what} in '{language}'",
+                               f"keep one {what} file per language: move these {what} into it")
         named[language] = shown
-        found[language] = Synonyms(shown, _groups(path, shown))
+        found[language] = read(path, shown, language)
+    return found
+
+
+def load(docs_dir: str | Path) -> dict[str, Synonyms]:
+    """language -> its groups of phrases (as written). Raises ContentError."""
+    found = by_language(files(docs_dir), "synonyms", lambda path, shown, language: Synonyms(shown, _groups(path, shown)))
     for language in LANGUAGES:
         found.setdefault(language, Synonyms())
     return found
