@@ -317,11 +317,13 @@
     return Math.min(previous[b.length], limit + 1);
   }
 
-  // Whether a term of the index begins with `start`: a binary search of the terms seen, sorted
-  // again only when indexing has added some.
-  function begins(engine, start) {
-    if (!engine.sorted || engine.sorted.length !== engine.termsSeen.size) engine.sorted = Array.from(engine.termsSeen).sort();
-    var list = engine.sorted, low = 0, high = list.length;
+  // Whether a word of the vocabulary or a term seen (a Map's keys or a Set) begins with `start`:
+  // a binary search of them sorted, sorted again only when indexing has added some.
+  var sortedKeys = new WeakMap();
+  function begins(known, start) {
+    var list = sortedKeys.get(known);
+    if (!list || list.length !== known.size) { list = Array.from(known.keys()).sort(); sortedKeys.set(known, list); }
+    var low = 0, high = list.length;
     while (low < high) { var middle = (low + high) >> 1; if (list[middle] < start) low = middle + 1; else high = middle; }
     return low < list.length && list[low].lastIndexOf(start, 0) === 0;
   }
@@ -357,10 +359,11 @@
       var last = at === tokens.length - 1 && !/\s$/.test(query);
       var folded = fold(token);
       var prefix = last && folded.length >= 3 && !/\d/.test(folded);
-      // A word still being typed that begins words of the index is not a typo: it is looked up as
-      // a prefix only (looking for the near words of each prefix of a long word, "explotaci", was
-      // most of a keystroke's time on a slow phone).
-      var known = terms.some(function (t) { return engine.termsSeen.has(t) || (prefix && begins(engine, t)); });
+      // A word still being typed that begins a word or a term of the index is not a typo: it is
+      // looked up as a prefix only (looking for the near words of each prefix of a long word,
+      // "explotaci", "exploita", was most of a keystroke's time on a slow phone).
+      var known = (prefix && begins(engine.vocabulary, folded)) ||
+        terms.some(function (t) { return engine.termsSeen.has(t) || (prefix && begins(engine.termsSeen, t)); });
       var group = terms.slice();
       // One wrong, missing, extra or swapped letter in a word of five letters or more; two in a
       // word of eight or more ("trafiking").
