@@ -54,7 +54,7 @@ def load_site(docs_dir: str | Path) -> Site:
     _check_kinds(pages)
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)
-    trainings = training.build(pages, trees)
+    trainings = training.build(pages, trees, texts)
     _check_titles(pages)
     return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, markers=found)
 

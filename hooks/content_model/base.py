@@ -164,6 +164,12 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
     return data
 
 
+def body_of(text: str) -> str:
+    """A page's text below its front matter (all of it when it has none)."""
+    match = _FRONT_MATTER.match(text)
+    return text[match.end():] if match else text
+
+
 def parse_yaml(text: str, shown_as: str, first_line: int = 1, what: str = "the file") -> Any:
     """YAML as every file of the project is read: no tab, no key twice, and a message that names
     the line (counted from `first_line`, where the text starts in its file)."""

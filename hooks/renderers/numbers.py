@@ -18,3 +18,11 @@ def percent(share: float, language: str, digits: int = 1) -> str:
     """A share (0 to 1) as a percentage: '15,2 %' in Spanish, '15.2%' in English."""
     text = f"{share * 100:.{digits}f}"
     return f"{text.replace('.', ',')}\u00a0%" if language == "es" else f"{text}%"
+
+
+def file_size(size: int, language: str) -> str:
+    """A file's size as a download link gives it: '175 kB', '1,2 MB' in Spanish, '1.2 MB' in English."""
+    if size >= 1_000_000:
+        text = f"{size / 1e6:.1f}"
+        return f"{text.replace('.', ',') if language == 'es' else text}\u00a0MB"
+    return f"{integer(max(1, round(size / 1e3)), language)}\u00a0kB"
