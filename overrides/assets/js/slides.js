@@ -34,6 +34,8 @@
   // The smallest and largest scale of a slide's type, against its size in slides.css.
   var SMALLEST = 0.45;
   var LARGEST = 1.6;
+  // Below this width (slides.css says the same) the deck is read on a phone, not projected.
+  var narrow = window.matchMedia("(max-width: 44.9375em)");
 
   root.classList.add("slides-js");
   if (presenter) {
@@ -78,6 +80,13 @@
   // The deck takes the height below its top (measured as if the page were scrolled to the top),
   // the controls keep theirs under the slide, and the slide's content is scaled to fit what is left.
   function layout() {
+    if (narrow.matches) {
+      // A phone is not a projector: the slide takes the height it needs and the page scrolls.
+      deck.style.height = "";
+      var content = slides[current].querySelector(".slide__content");
+      if (content) content.style.fontSize = "";
+      return;
+    }
     var top = deck.getBoundingClientRect().top + window.scrollY;
     var room = Math.max(window.innerHeight - top - 8, 320);
     deck.style.height = room + "px";
@@ -104,7 +113,7 @@
       slide.classList.add("slide--overflow");
       return;
     }
-    for (var step = 0; step < 9; step += 1) {
+    for (var step = 0; step < 6; step += 1) {
       var middle = (low + high) / 2;
       if (fits(middle)) low = middle; else high = middle;
     }
@@ -200,6 +209,7 @@
 
   window.addEventListener("hashchange", function () { show(fromAddress()); });
   window.addEventListener("resize", layout);
+  if (narrow.addEventListener) narrow.addEventListener("change", layout);
   document.addEventListener("fullscreenchange", layout);
   slides.forEach(function (slide) { slide.tabIndex = -1; });
   show(fromAddress(), true);
