@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast validate bench offline pdf clean venv browser nginx java
+.PHONY: serve build test test-fast validate bench offline pdf clean venv browser nginx java poppler
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(BIN)/.installed: requirements.txt
@@ -38,6 +38,10 @@ validate/node_modules/.installed: validate/package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: run 'sudo apt-get install npm', then retry."; exit 1; }
 	npm ci --prefix validate --no-audit --no-fund --loglevel=error
 	@touch $@
+# pdftoppm pictures the printed signs and cards in the tests (Debian's poppler-utils).
+poppler:
+	@command -v pdftoppm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; \
+	  else echo "pdftoppm is missing: run 'sudo apt-get install poppler-utils', then retry."; exit 1; fi; }
 
 nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
@@ -54,11 +58,14 @@ serve: venv
 	  --debounce-interval 0.5 --no-restart-on-command-exit --signal SIGINT -- \
 	  $(BIN)/mkdocs serve --dev-addr $(DEV_ADDR) --watch overrides --watch hooks/data
 
-build: venv
-	$(BIN)/mkdocs build --strict --site-dir site
+# The strict build into site/, with every trainer's pack as a PDF beside its module: the packs
+# that changed since dist/pdf was printed are printed again (Chromium), then the site is built
+# again to link them with their sizes. Nothing changed: one build, no browser.
+build: venv browser
+	$(BIN)/python deploy/training-pdf.py --publish site --out dist/pdf
 
 # Everything, on both cores (pytest-xdist; one test file per worker, so a file's fixtures are built once).
-test: venv browser nginx java validate/node_modules/.installed
+test: venv browser nginx poppler java validate/node_modules/.installed
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
 # The Nu HTML Checker over the built site, every page in one run of Java: errors only. The ones
@@ -73,10 +80,11 @@ validate: build java validate/node_modules/.installed
 test-fast: venv
 	$(BIN)/python -m pytest -q -n 2 -m "not browser and not whole_build and not built_site" --dist load tests
 
-# Every trainer's pack as an A4 PDF, one per module and language, in dist/pdf/ (printed by
-# Debian's Chromium from the built packs); later builds link them from the modules' pages.
+# Every trainer's pack as an A4 PDF, the full one and the 45-minute one per module and language,
+# in dist/pdf/ (printed by Debian's Chromium from a fresh build, only those that changed); later
+# builds link them from the modules' pages.
 pdf: venv browser
-	$(BIN)/python deploy/training-pdf.py --out dist/pdf
+	$(BIN)/python deploy/training-pdf.py --out dist/pdf --changed-only
 
 # The offline edition: dist/politica-trata-<version>.zip and its .sha256, read from files,
 # with the packs' PDFs.

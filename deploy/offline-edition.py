@@ -8,8 +8,9 @@ whole site in both languages laid out for reading from files (open index.html), 
 OUT/politica-trata-<version>.zip.sha256 in `sha256sum -c` format. The version is
 `extra.edition.version` in mkdocs.yml. If the build fails, nothing in OUT is touched.
 
-The trainers' packs as PDFs (`make pdf`, dist/pdf, or TRAINING_PDF_DIR) go into the copy,
-beside each module's pages and linked from them: the build copies them (hooks/training.py).
+The trainers' packs as PDFs, the full one and the 45-minute one of every module (`make pdf`,
+dist/pdf, or TRAINING_PDF_DIR), go into the copy, beside each module's pages and linked from
+them: the build copies them (hooks/training.py).
 `--require-pdfs` (what `make offline` uses) stops if any is missing.
 """
 
@@ -78,8 +79,8 @@ def pdf_folder() -> Path:
 def missing_pdfs() -> list[str]:
     """The PDF file names of trainer's packs that the PDF folder lacks."""
     site = content_model.load_site(ROOT / "docs")
-    names = [training_hook.pdf_name(module) for language in content_model.LANGUAGES
-             for module in site.training[language].modules]
+    names = [name for language in content_model.LANGUAGES for module in site.training[language].modules
+             for name in training_hook.pdf_names(module)]
     return [name for name in names if not (pdf_folder() / name).is_file()]
 
 

@@ -425,7 +425,7 @@ LOCAL_SUBJECT = 3   # ... but kept in a section's tail where the tail uses it th
 # Pages whose title names a thing a reader looks for rank above passing mentions.
 _KIND_BOOST = {"specific": 1.5, "general": 1.5, "component": 1.5, "axis": 1.5, "transversal": 1.5,
                "region": 1.5, "module": 1.5}
-_NOT_INDEXED_KINDS = {"pack"}
+_NOT_INDEXED_KINDS = {"pack", "short-pack"}  # the packs repeat the module's pages
 
 _SECTION_HEADINGS = {"h2", "h3"}
 # A module's slides (class "slides") repeat its pages, like the pack: only their title is indexed.

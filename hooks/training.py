@@ -11,20 +11,29 @@ Markers, each replaced by HTML from `renderers.training`:
                                 which MkDocs does not build as a page of its own (`exclude_docs`);
 - `<!-- training: quiz -->`     the interactive quiz (the module's `cuestionario` page, required);
 - `<!-- training: pack -->`     the trainer's pack (the module's `paquete` page, required): the
-                                plan, activities, handout, quiz (with its answers) and evaluation,
-                                read from their own pages at build time (`renderers/training_pack.py`),
-                                then the paperwork (`renderers/training_paperwork.py`);
+                                plan, activities, the room's signs and cards (`renderers/training_room.py`),
+                                handout, quiz (with its answers) and evaluation, read from their own
+                                pages at build time (`renderers/training_pack.py`), then the
+                                paperwork (`renderers/training_paperwork.py`);
+- `<!-- training: short-pack -->` the 45-minute pack (`paquete-45`, required): the 45-minute
+                                script (`renderers/training_script.py`), the disclosure guidance and
+                                the handout, on four A4 sheets at most;
 - `<!-- training: slides -->`   the projector view (the module's `diapositivas` page, required):
-                                a slide per plan step, the activities' instructions and the
-                                handout's reporting channels (`renderers/training_slides.py`);
+                                the full session's deck (`renderers/training_slides.py`);
+- `<!-- training: short-slides -->` the 45-minute deck (`diapositivas-45`, required);
 - `<!-- training: offline -->` on the training page and the about page: a link to the offline
                                 edition's zip with its SHA-256, when the site is built for the web
                                 (`SITE_URL`) after `make offline` wrote the zip (dist/, or
                                 OFFLINE_EDITION_DIR); the zip is copied into the site (`descargas/`).
                                 Otherwise it shows nothing.
 
-When `make pdf` has written the packs as PDFs (`TRAINING_PDF_DIR`, by default dist/pdf), each
-is copied beside its pack and linked from the module's overview and pack.
+What to do when someone discloses is two shared texts per language, shown together at
+`<!-- training: disclosure -->`: `DISCLOSURE` (what to do at once) and `REFERRAL` (where to
+refer a case from a school or a health post, the same day).
+
+When `make pdf` (or `make build`) has written the packs as PDFs (`TRAINING_PDF_DIR`, by default
+dist/pdf), each is copied beside its pack and linked, with its size, from the module's overview,
+plan and both packs.
 
 Every page of a module, and the landing page, also gets an empty `.training-page--<kind>`
 marker so that CSS can treat it by kind: handouts print on one A4 page, evaluation forms get
@@ -45,12 +54,15 @@ from mkdocs.utils import get_relative_url
 import content_model
 from content_model import markers
 from content_model import ContentError
-from content_model.training import LANDING, PACK, PACK_CONTENTS, ROOT, SLIDES, SLIDES_KIND, Module
+from content_model.training import (LANDING, PACK, PACK_CONTENTS, ROOT, SHORT_PACK, SHORT_SLIDES, SLIDES, SLIDES_KIND,
+                                    SHORT_SLIDES_KIND, Module)
 from renderers import training as render
-from renderers import training_pack, training_slides
+from renderers import training_pack, training_script, training_slides
 
-# The shared disclosure guidance, one file per language (docs/capacitacion/_revelacion.<lang>.md).
+# The shared disclosure guidance, one file per language (docs/capacitacion/_revelacion.<lang>.md),
+# and the local referral route that follows it (docs/capacitacion/_derivacion.<lang>.md).
 DISCLOSURE = f"{ROOT}_revelacion.md"
+REFERRAL = f"{ROOT}_derivacion.md"
 # The print stylesheet that names the module on each printed sheet, written at every build.
 PRINT_NAMES = "assets/css/training-print.css"
 # The offline edition's file name (deploy/offline-edition.py writes it), and where the site offers it.
@@ -73,7 +85,7 @@ def on_pre_build(config, **kwargs):
                 _check_marker(marker.name, src_uri, language, found)
     for language in content_model.LANGUAGES:
         for module in site.training[language].modules:
-            for part in (*module.parts, module.pack, module.slides):
+            for part in (*module.parts, *module.generated):
                 name = content_model.localised(part.src_uri, language)
                 used = [marker.name for marker in site.markers.get(name, ()) if marker.family == "training"]
                 _check_required(part.kind, used, content_model.shown(part.src_uri, language))
@@ -92,12 +104,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
                                                  config), markdown)
     if found:
         _check_required(found[1].kind, used, content_model.shown(src_uri, language))
-        if found[1].kind == SLIDES_KIND:
+        if found[1].kind in (SLIDES_KIND, SHORT_SLIDES_KIND):
             # The projector's page (overrides/slides.html), with a way back to the module.
             page.meta["template"] = "slides.html"
             markdown = training_slides.back_link(found[0], "index.md") + "\n\n" + markdown
-        if found[1].kind == "module" and "overview" not in used:
-            markdown = _after_lead(markdown, _pack_link(found[0], page.url, config.docs_dir))
+        if (found[1].kind == "module" and "overview" not in used) or found[1].kind == "session-plan":
+            markdown = _after_lead(markdown, _downloads(found[0], found[1].kind, page.url, config.docs_dir))
         return _block(render.page_class(found[1].kind, found[0].id)) + markdown
     if src_uri == LANDING:
         return _block(render.page_class("landing")) + markdown
@@ -129,17 +141,21 @@ def _render(match, used, site, language, src_uri, found, here, config):
     if name == "quiz":
         return _block(render.quiz(module))
     if name == "short-plan":
-        return _block(render.plan(module, short=True))
+        bodies = _pack_bodies(module, site)
+        return _block(render.plan(module, short=True) + "\n" + training_script.script(module, bodies["activities"]))
     if name == "disclosure":
         return _block(disclosure(site, language))
     if name == "pack":
-        return _block(training_pack.pack(module, _pack_bodies(module, site), _extras(module, here, docs_dir)))
-    if name == "slides":
+        return _block(training_pack.pack(module, _pack_bodies(module, site), _extras(module, "pack", here, docs_dir)))
+    if name == "short-pack":
+        return _block(training_pack.short_pack(module, _pack_bodies(module, site), disclosure(site, language),
+                                               _extras(module, "short-pack", here, docs_dir)))
+    if name in ("slides", "short-slides"):
         bodies = _pack_bodies(module, site)
-        return _block(training_slides.slides(module, bodies["activities"], bodies["handout"]))
+        return _block(training_slides.slides(module, bodies["activities"], bodies["handout"], short=name == "short-slides"))
     tree = site.tree(language)
     guidelines = [(tree.get(g).title, tree.get(g).url) for g in module.teaches]
-    return _block(render.overview(module, guidelines, here)) + _pack_link(module, here, docs_dir)
+    return _block(render.overview(module, guidelines, here)) + _downloads(module, "module", here, docs_dir)
 
 
 # A known marker, on a page that can show it (`found`: the page's module and part, if any).
@@ -187,50 +203,72 @@ def _pack_bodies(module: Module, site) -> dict[str, str]:
     return bodies
 
 
-# The shared disclosure guidance in one language, front matter removed; missing or empty stops the build.
+# The shared disclosure guidance in one language, then the local referral route, front matter
+# removed (as the content model read them); either missing or empty stops the build.
 def disclosure(site, language: str) -> str:
-    name = content_model.localised(DISCLOSURE, language)
-    where = content_model.shown(DISCLOSURE, language)
-    if name not in site.bodies:
-        raise ContentError(where, None, "the shared disclosure guidance is missing, and every session plan shows it",
-                           f"write {where}: what to do when someone discloses abuse or exploitation")
-    body = site.bodies[name]
-    if not body.strip() or _MARKER.search(body):
-        raise ContentError(where, None, "the shared disclosure guidance has no text, or holds a training marker",
-                           f"write the guidance in {where}, as Markdown without <!-- training: ... --> markers")
-    return body.strip()
+    texts = []
+    for shared, what in ((DISCLOSURE, "what to do when someone discloses abuse or exploitation"),
+                         (REFERRAL, "where to refer a case from a school or a health post, the same day")):
+        name = content_model.localised(shared, language)
+        where = content_model.shown(shared, language)
+        if name not in site.bodies:
+            raise ContentError(where, None, "this shared text is missing, and every session plan shows it",
+                               f"write {where}: {what}")
+        body = site.bodies[name]
+        if not body.strip() or _MARKER.search(body):
+            raise ContentError(where, None, "this shared text has no text, or holds a training marker",
+                               f"write it in {where}, as Markdown without <!-- training: ... --> markers")
+        texts.append(body.strip())
+    return "\n\n".join(texts)
 
 
-# The pack's PDF (written by `make pdf`), if there is one for this module and language: its
-# name beside the pack's page. The file itself is copied into the site in on_post_build.
-def pdf_name(module: Module) -> str:
-    return f"{PACK}-{module.id}.{module.language}.pdf"
+# A pack's PDF (written by `make pdf`): its name beside the pack's page, for the full pack or
+# (`short`) the 45-minute one. The file itself is copied into the site in on_post_build.
+def pdf_name(module: Module, short: bool = False) -> str:
+    return f"{SHORT_PACK if short else PACK}-{module.id}.{module.language}.pdf"
 
 
-def _pdf_source(module: Module, docs_dir: str) -> Path | None:
-    folder = os.environ.get("TRAINING_PDF_DIR") or str(Path(docs_dir).parent / "dist" / "pdf")
-    path = Path(folder) / pdf_name(module)
+def pdf_names(module: Module) -> tuple[str, str]:
+    return pdf_name(module), pdf_name(module, short=True)
+
+
+def pdf_folder(docs_dir: str) -> Path:
+    """Where the build takes the PDFs from: TRAINING_PDF_DIR, or dist/pdf beside docs/."""
+    return Path(os.environ.get("TRAINING_PDF_DIR") or Path(docs_dir).parent / "dist" / "pdf")
+
+
+def _pdf_source(module: Module, docs_dir: str, short: bool = False) -> Path | None:
+    path = pdf_folder(docs_dir) / pdf_name(module, short)
     return path if path.is_file() else None
 
 
-# Links a pack and an overview carry besides the parts: the slides (a Markdown link target, the
-# file beside the page: MkDocs makes the address) and, when present, the PDF (not a page: its
-# address relative to the page at `here`).
-def _extras(module: Module, here: str, docs_dir: str) -> dict[str, str]:
-    extras = {"slides": f"{SLIDES}.md"}
-    if _pdf_source(module, docs_dir):
-        extras["pdf"] = get_relative_url(_pdf_url(module), here)
+# The links a module's page gives to the module's other pages and PDFs (training_pack.downloads):
+# page links as Markdown link targets (the files beside the page: MkDocs makes the address),
+# each PDF, when present, as (its address relative to the page at `here`, its size). A page
+# does not link itself; the plan links its own 45-minute section.
+def _extras(module: Module, kind: str, here: str, docs_dir: str) -> dict:
+    pages = {"plan": "plan.md", "short_plan": "plan.md#version-corta", "slides": f"{SLIDES}.md",
+             "short_slides": f"{SHORT_SLIDES}.md", "pack": f"{PACK}.md", "short_pack": f"{SHORT_PACK}.md"}
+    own = {"session-plan": "plan", "pack": "pack", "short-pack": "short_pack"}.get(kind)
+    extras: dict = {key: target for key, target in pages.items() if key != own}
+    if kind == "session-plan":
+        extras["short_plan"] = "#version-corta"
+    for key, short in (("pdf", False), ("short_pdf", True)):
+        source = _pdf_source(module, docs_dir, short)
+        if source:
+            extras[key] = (get_relative_url(_pdf_url(module, short), here), source.stat().st_size)
     return extras
 
 
-# The PDF sits in the module's folder, beside its overview (in either URL layout).
-def _pdf_url(module: Module) -> str:
-    return module.url.rsplit("/", 1)[0] + "/" + pdf_name(module)
+# The PDFs sit in the module's folder, beside its overview (in either URL layout).
+def _pdf_url(module: Module, short: bool = False) -> str:
+    return module.url.rsplit("/", 1)[0] + "/" + pdf_name(module, short)
 
 
-# Where a module's pack is, said on its overview: after the overview block, or else after the lead.
-def _pack_link(module: Module, here: str, docs_dir: str) -> str:
-    return _block(training_pack.pack_link(module, f"{PACK}.md", _extras(module, here, docs_dir)))
+# Where a trainer finds each version of the module, on its overview and its plan.
+def _downloads(module: Module, kind: str, here: str, docs_dir: str) -> str:
+    return _block(training_pack.downloads(module, _extras(module, kind, here, docs_dir),
+                                          print_button="print_page" if kind == "session-plan" else ""))
 
 
 # The offline edition to offer on the web: (its zip, its SHA-256), or None when the site is not
@@ -271,11 +309,12 @@ def on_post_build(config, **kwargs):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(edition[0], target)
     for module in site.training[language].modules:
-        source = _pdf_source(module, config.docs_dir)
-        if source:
-            target = Path(config.site_dir) / _pdf_url(module)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        for short in (False, True):
+            source = _pdf_source(module, config.docs_dir, short)
+            if source:
+                target = Path(config.site_dir) / _pdf_url(module, short)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
 
 
 # Markdown with a block put after its first paragraph.
@@ -298,7 +337,7 @@ _DISCLOSURE_MARKER = re.compile(r"^[ \t]*<!--[ \t]*training[ \t]*:[ \t]*disclosu
 _MARKERS = {name: kinds[0] for name, kinds in markers.KNOWN["training"].items()}
 
 # Markers whose page is pointless without them.
-_REQUIRED = ("plan", "short-plan", "disclosure", "quiz", "pack", "slides")
+_REQUIRED = ("plan", "short-plan", "disclosure", "quiz", "pack", "short-pack", "slides", "short-slides")
 
 # The parts whose text the pack prints (of the quiz it prints the questions), as an error names them.
 _PACK_PRINTS_BODY = {

@@ -261,7 +261,8 @@ def pdf_names() -> list[str]:
     import training as training_hook
 
     site = content_model.load_site(ROOT / "docs")
-    return [training_hook.pdf_name(module) for language in LANGUAGES for module in site.training[language].modules]
+    return [name for language in LANGUAGES for module in site.training[language].modules
+            for name in training_hook.pdf_names(module)]
 
 
 @functools.lru_cache(maxsize=None)

@@ -27,8 +27,11 @@ FIELDS = [
         ("politica/prevencion", ("title", "label", "summary")),
         ("regiones/lima", ("title", "label", "summary")),
         ("regiones/index", ("title",)),
-        ("capacitacion/que-es-la-trata/index", ("title", "label", "summary", "group_size")[: 4 if language == "es" else 3]),
-        ("capacitacion/que-es-la-trata/plan", ("title", "    title", "    method", "    trainer")),
+        # group_size is not here: it must read "10-25", so no markup gets past the content model.
+        ("capacitacion/que-es-la-trata/index", ("title", "label", "summary")),
+        ("capacitacion/que-es-la-trata/plan", ("title", "    title", "    method", "    trainer", "    key_message",
+                                               "      - question", "        answer")),
+        ("capacitacion/que-es-la-trata/actividades", ("  - title",)),
         ("capacitacion/que-es-la-trata/cuestionario", ("title", "  - question", "      - text", "    explanation")),
         ("publico/rechazar-la-trata", ("title", "  - question", "      - text", "        feedback", "    explanation")),
         ("acerca", ("title",)),

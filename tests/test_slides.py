@@ -1,10 +1,12 @@
-"""A module's slides (issue 17): generated from the module's pages, driven like a presentation.
+"""A module's two decks (issues 17 and 27): generated from the module's pages, driven like a presentation.
 
-The built pages hold a slide per plan step with its key message and the trainer's notes (a step
-that runs an activity with its instructions), and the handout's reporting channels last; in Chromium the deck moves
-with the keys a presenter's clicker sends, with swipes, shows the notes, goes full screen, stays
-within the budgets and prints as handouts. What the slides must say comes from the content
-model and the module's own pages.
+The built pages hold, for the full session and for the 45 minutes, a slide per plan step with its
+key message, then the step's questions, one to a slide; the trainer's words (what to do, to say,
+each answer, the activities' instructions) are speaker notes, never the projected part; the
+handout's reporting channels come last. In Chromium the deck moves with the keys a presenter's
+clicker sends, with swipes, opens its notes in a second window that keeps in step, goes full
+screen, fits every slide on a projector's screen, stays within the budgets and prints as
+handouts. What the slides must say comes from the content model and the module's own pages.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ import content_model
 from renderers import training_slides
 
 SLIDES = {"es": "capacitacion/que-es-la-trata/diapositivas/", "en": "en/capacitacion/que-es-la-trata/diapositivas/"}
+# The sizes a projector shows a deck at, in full screen, and a laptop's window.
+PROJECTORS = ((1280, 720), (1024, 768), (1366, 768))
+WINDOW = (1280, 900)
 
 
 @pytest.fixture(scope="module")
@@ -43,19 +48,36 @@ def _markdown(module, kind: str) -> str:
 # ---------------------------------------------------------------------------- the built slides
 
 
+def _decks(module):
+    """Each deck of a module with the plan it follows: the full session's and the 45 minutes'."""
+    return ((module.slides, module.steps, module.part("session-plan").url, ".training-plan:not(.training-plan--short)"),
+            (module.short_slides, module.short_steps, module.part("session-plan").url, ".training-plan--short"))
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_module_has_a_slide_per_step_and_the_reporting_channels_last(site, model, language):
+def test_every_deck_follows_its_plan_step_for_step_and_ends_with_the_reporting_channels(site, model, language):
+    """The deck's step slides against the plan page's table, as the trainer reads it: the same
+    steps, in order, with the same minutes and times; a step's other slides carry its number."""
     for module in model.training[language].modules:
-        page = html(site, module.slides.url)
-        slides = page.select("[data-slide]")
-        steps = [slide for slide in slides if slide["data-kind"] == "step"]
-        assert len(steps) == len(module.steps), module.slides.url
-        for slide, step in zip(steps, module.steps):
-            assert slide.select_one(".slide__title").get_text(strip=True).rstrip("¶") == step.title
-            assert slide.select_one(".slide__message").get_text(strip=True) == step.key_message
-            assert slide.select_one(".slide__notes").get_text(strip=True) == step.trainer
-        assert len(slides) == len(module.steps) + 1, "one slide per step, plus the reporting slide"
-        assert module.title in slides[0].select_one(".slide__module").get_text()
+        for deck, steps, plan_url, table in _decks(module):
+            page = html(site, deck.url)
+            slides = page.select("[data-slide]")
+            step_slides = [slide for slide in slides if slide["data-kind"] == "step"]
+            rows = html(site, plan_url).select_one(table).select("tbody tr")
+            assert [s.select_one(".slide__title").get_text(strip=True).rstrip("¶") for s in step_slides] == \
+                [row.th.get_text(strip=True) for row in rows] == [step.title for step in steps], deck.url
+            for slide, row, step in zip(step_slides, rows, steps):
+                kicker = slide.select_one(".slide__kicker").get_text()
+                assert f"{row.select_one('.training-plan__minutes').get_text()} min" in kicker
+                assert row.select_one(".training-plan__clock").get_text() in kicker
+                assert slide.select_one(".slide__message").get_text(strip=True) == step.key_message
+                assert step.trainer in slide.select_one(".slide__notes").get_text(" ")
+            numbers = [int(slide["data-step"]) for slide in slides[:-1]]
+            assert numbers == sorted(numbers) and set(numbers) == {step.number for step in steps}
+            for step in steps:
+                own = [slide["data-kind"] for slide in slides[:-1] if int(slide["data-step"]) == step.number]
+                assert own.count("quiz") == len(step.quiz) and own.count("ask") == len(step.ask), (deck.url, step.number)
+            assert module.title in slides[0].select_one(".slide__module").get_text()
         assert slides[-1]["data-kind"] == "reporting"
         title, body = training_slides.reporting(_markdown(module, "handout"))
         assert _flat(title) in _flat(slides[-1].h2.get_text()).rstrip("¶")
@@ -67,33 +89,79 @@ def test_every_module_has_a_slide_per_step_and_the_reporting_channels_last(site,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_activitys_instructions_are_on_the_slide_of_the_step_that_runs_it(site, model, language):
+def test_each_activitys_instructions_are_the_notes_of_the_step_that_runs_it_never_projected(site, model, language):
+    """"Pegue los carteles… No juzgue a nadie" is the trainer's: the notes of the step that runs the
+    activity carry it; no projected part of any slide does. The group's questions are projected."""
     for module in model.training[language].modules:
-        prompts = training_slides.activity_prompts(_markdown(module, "activities"))
-        assert prompts, module.id
-        slides = html(site, module.slides.url).select("[data-slide]")
-        carried = [slide for slide in slides if slide.select(".slide__activity")]
-        assert sum(len(slide.select(".slide__activity")) for slide in carried) == len(prompts), module.id
-        for number, (title, _) in prompts.items():
-            holder = [slide for slide in carried if _flat(re.sub(r"[*_`]", "", title)) in _flat(slide.get_text())]
-            assert holder, (module.id, title)
-            step = module.steps[int(holder[0]["data-step"]) - 1]
-            assert re.search(rf"\b{number}\b", step.title), (module.id, step.title)
-            assert holder[0].select_one(".slide__activity li, .slide__activity p:not(.slide__activity-title)")
-        assert not html(site, module.slides.url).select(".slides [markdown]"), "the Markdown inside is rendered"
+        parts = training_slides.activity_parts(_markdown(module, "activities"))
+        assert parts, module.id
+        for deck, steps, _, _ in _decks(module):
+            slides = html(site, deck.url).select("[data-slide]")
+            projected = _flat(" ".join(s.select_one(".slide__content").get_text() for s in slides))
+            for step in steps:
+                if step.activity is None:
+                    continue
+                instructions = _plain_markdown(parts[step.activity]["instructions"])
+                notes = _flat(slides_of(slides, step, "step")[0].select_one(".slide__notes").get_text())
+                assert instructions[:60] in notes, (deck.url, step.number)
+                assert instructions[:60] not in projected, (deck.url, step.number)
+                if parts[step.activity]["questions"]:
+                    shown = slides_of(slides, step, "activity")
+                    question = _plain_markdown(parts[step.activity]["questions"])[:40]
+                    assert shown and question in _flat(shown[0].select_one(".slide__content").get_text())
+            assert not html(site, deck.url).select(".slides [markdown]"), "the Markdown inside is rendered"
 
 
-def test_the_slides_are_linked_from_the_overview_and_the_pack_and_kept_out_of_search(site, model):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_45_minute_deck_projects_the_questions_and_keeps_every_word_and_answer_in_the_notes(site, model, language):
+    for module in model.training[language].modules:
+        slides = html(site, module.short_slides.url).select("[data-slide]")
+        for step in module.short_steps:
+            step_notes = _flat(slides_of(slides, step, "step")[0].select_one(".slide__notes").get_text())
+            for text in step.say:
+                assert _flat(text) in step_notes
+            for slide, item in zip(slides_of(slides, step, "ask"), step.ask, strict=True):
+                assert _flat(slide.select_one(".slide__content").get_text()).endswith(_flat(item.question))
+                assert _flat(item.answer) in _flat(slide.select_one(".slide__notes").get_text())
+                assert _flat(item.answer) not in _flat(slide.select_one(".slide__content").get_text())
+            for slide, number in zip(slides_of(slides, step, "quiz"), step.quiz, strict=True):
+                question = module.questions[number - 1]
+                content = slide.select_one(".slide__content")
+                assert _flat(question.question) in _flat(content.get_text())
+                assert [li.get_text() for li in content.select(".slide__options li")] == [o.text for o in question.options]
+                notes = _flat(slide.select_one(".slide__notes").get_text())
+                assert _flat(question.options[question.answer].text) in notes
+        projected = _flat(" ".join(s.select_one(".slide__content").get_text() for s in slides))
+        for step in module.short_steps:
+            for text in (step.trainer, *step.say, *(item.answer for item in step.ask)):
+                assert _flat(text) not in projected, (module.short_slides.url, text[:50])
+
+
+def slides_of(slides, step, kind):
+    return [slide for slide in slides if slide.get("data-step") == str(step.number) and slide["data-kind"] == kind]
+
+
+def _plain_markdown(markdown: str) -> str:
+    """Markdown as its rendered text reads, whitespace folded (enough for lists, emphasis and links)."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"^\s*(?:\d+\.|[-*])\s+", "", text, flags=re.MULTILINE)
+    return _flat(re.sub(r"[*_`]", "", text))
+
+
+def test_both_decks_are_linked_from_the_overview_the_plan_and_both_packs_and_kept_out_of_search(site, model):
     for language in LANGUAGES:
         index = (site / "search" / f"index.{language}.js").read_text(encoding="utf-8")
         for module in model.training[language].modules:
-            for url in (module.url, module.pack.url):
+            for url in (module.url, module.part("session-plan").url, module.pack.url, module.short_pack.url):
                 page = html(site, url)
-                hrefs = [a["href"] for a in page.select("article a[href]")]
-                target = module.slides.url
-                assert any((site / url / href).resolve() == (site / target).resolve() for href in hrefs), url
-            # Only the slides' title is indexed: their key messages come from the plan.
-            assert module.steps[2].key_message not in index
+                hrefs = [a["href"] for a in page.select("article .training-downloads a[href]")]
+                for target in (module.slides.url, module.short_slides.url):
+                    assert any((site / url / href).resolve() == (site / target).resolve() for href in hrefs), (url, target)
+            # Only the slides' title is indexed: the full session's key messages are shown on its
+            # slides alone (the 45 minutes' are in the plan's script too).
+            shown_elsewhere = {step.key_message for step in module.short_steps}
+            alone = [step.key_message for step in module.steps if step.key_message not in shown_elsewhere]
+            assert alone and alone[-1] not in index, module.id
 
 
 def test_the_slides_renderer_escapes_what_authors_write(model):
@@ -159,18 +227,97 @@ def test_the_keyboard_moves_the_deck_as_a_clicker_does(visit, model, language):
     assert visit.console_errors == [] and visit.outside_requests() == []
 
 
-def test_the_notes_toggle_with_n_and_with_the_button(visit, model):
+def test_the_notes_open_in_a_second_window_that_keeps_in_step_and_never_on_the_projected_one(visit, model):
     module = model.training["es"].get("que-es-la-trata")
-    visit.goto(SLIDES["es"] + "#s2")
-    page = visit.page
-    notes = page.locator(".slide--current .slide__notes")
-    assert not notes.is_visible()
-    page.keyboard.press("n")
-    assert notes.is_visible() and notes.inner_text().strip().endswith(module.steps[1].trainer)
-    page.keyboard.press("n")
-    assert not notes.is_visible()
-    page.locator("[data-slides-action=notes]").click()
-    assert notes.is_visible()
+    visit.goto(module.short_slides.url + "#s2")
+    projector = visit.page
+    wait_until(projector, "document.documentElement.classList.contains('slides-js')")
+    with projector.context.expect_page() as opened:
+        projector.keyboard.press("n")
+    notes_window = opened.value
+    notes_window.wait_for_load_state()
+    wait_until(notes_window, "document.documentElement.classList.contains('slides-presenter')")
+    assert "notas" in notes_window.url and _current(notes_window) == "s2"
+    assert notes_window.locator(".slide--current .slide__notes").is_visible()
+    assert module.short_steps[1].trainer in notes_window.locator(".slide--current .slide__notes").inner_text()
+    assert notes_window.locator(".slides__up-next").inner_text().strip()
+    notes_window.keyboard.press("ArrowRight")
+    wait_until(projector, "document.querySelector('.slide--current').id === 's3'")
+    projector.keyboard.press("ArrowRight")
+    wait_until(notes_window, "document.querySelector('.slide--current').id === 's4'")
+    # The projected window never shows a note, whatever the trainer presses there.
+    projector.keyboard.press("n")
+    assert projector.evaluate("[...document.querySelectorAll('.slide__notes')].every(n => !n.getClientRects().length)")
+    pages = len(projector.context.pages)
+    projector.locator("[data-slides-action=notes]").click()
+    projector.wait_for_timeout(300)
+    assert len(projector.context.pages) == pages, "the same notes window, not a second one"
+    notes_window.close()
+    assert visit.console_errors == []
+
+
+def test_every_slide_of_every_deck_fits_a_projector_and_a_window(browser, server, model):
+    """Every slide of both decks of every module, in both languages, in full screen at 1280 × 720,
+    1024 × 768 and 1366 × 768, then in a 1280 × 900 window: no projected content outside the screen
+    or its slide, the slide not scrolling, every control on screen, no note rendered, the type no
+    smaller than 18 px. One context per deck; the slides are measured in a loop in the page."""
+    failures, measured = [], 0
+    for language in LANGUAGES:
+        for module in model.training[language].modules:
+            for deck in (module.slides, module.short_slides):
+                context = browser.new_context(viewport=dict(zip(("width", "height"), PROJECTORS[0])),
+                                              reduced_motion="reduce")
+                page = context.new_page()
+                page.goto(server + deck.url)
+                wait_until(page, "document.documentElement.classList.contains('slides-js')")
+                page.keyboard.press("f")
+                wait_until(page, "document.fullscreenElement !== null")
+                for size in (*PROJECTORS, WINDOW):
+                    if size == WINDOW:
+                        page.keyboard.press("f")
+                        wait_until(page, "document.fullscreenElement === null")
+                    page.set_viewport_size(dict(zip(("width", "height"), size)))
+                    for found in page.evaluate(_MEASURE_EVERY_SLIDE):
+                        measured += 1
+                        if found["problems"] or found["smallest"] < 18:
+                            failures.append(f"{deck.url}#{found['id']} at {size}: {found}")
+                context.close()
+    assert measured > 300 and failures == [], "\n".join(failures[:10])
+
+
+# Shows each slide in turn, as the keys do, and measures it where the projector would show it.
+_MEASURE_EVERY_SLIDE = """() => {
+  const slides = [...document.querySelectorAll('[data-slide]')];
+  const screen = {top: 0, left: 0, bottom: innerHeight, right: innerWidth};
+  const inside = (r, box) => r.top >= box.top - 1 && r.left >= box.left - 1 && r.bottom <= box.bottom + 1 && r.right <= box.right + 1;
+  const press = (key) => document.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}));
+  const found = [];
+  press('Home');
+  slides.forEach((expected, index) => {
+    if (index) press('ArrowRight');
+    const slide = document.querySelector('.slide--current');
+    const box = slide.getBoundingClientRect();
+    const problems = new Set();
+    if (slide !== expected) problems.add('not shown in turn');
+    for (const element of slide.querySelectorAll('.slide__content, .slide__content *')) {
+      for (const r of element.getClientRects()) {
+        if (!r.width && !r.height) continue;
+        if (!inside(r, screen)) problems.add(`off the screen: ${element.tagName} ${Math.round(r.top)}-${Math.round(r.bottom)}`);
+        else if (!inside(r, box)) problems.add(`cut by the slide: ${element.tagName}`);
+      }
+    }
+    if (slide.scrollHeight > slide.clientHeight + 1) problems.add('the slide scrolls');
+    for (const button of document.querySelectorAll('.slides__controls button')) {
+      if (getComputedStyle(button).display === 'none') continue;
+      const r = button.getBoundingClientRect();
+      if (!r.width || !inside(r, screen)) problems.add(`control off the screen: ${button.textContent}`);
+    }
+    if ([...document.querySelectorAll('.slide__notes')].some(notes => notes.getClientRects().length)) problems.add('a note shows');
+    const sizes = [...slide.querySelectorAll('.slide__content :is(p, li, h2, td, th)')].map(e => parseFloat(getComputedStyle(e).fontSize));
+    found.push({id: slide.id, problems: [...problems], smallest: Math.min(...sizes)});
+  });
+  return found;
+}"""
 
 
 def test_the_address_opens_the_deck_on_a_slide_for_a_second_window(visit):

@@ -132,7 +132,8 @@ def test_an_unknown_training_marker_stops_the_build(project):
     assert build_error(project) == (f"{QUIZ_ES}: '<!-- training: quizz -->' is not a known marker. Fix: use one of: "
             "<!-- training: modules -->, <!-- training: overview -->, <!-- training: plan -->, "
             "<!-- training: short-plan -->, <!-- training: disclosure -->, <!-- training: quiz -->, "
-            "<!-- training: pack -->, <!-- training: slides -->, <!-- training: offline -->.")
+            "<!-- training: pack -->, <!-- training: short-pack -->, <!-- training: slides -->, "
+                "<!-- training: short-slides -->, <!-- training: offline -->.")
 
 
 def test_a_quiz_page_without_its_marker_stops_the_build(project):

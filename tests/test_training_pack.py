@@ -17,12 +17,25 @@ from conftest import LANGUAGES, PACK_MODULE, ROOT, build_error, edit, html
 import content_model
 from content_model.training import PACK_CONTENTS
 from renderers import training_pack, training_paperwork
-from renderers.training_pack import ANSWERS_ID, PART_IDS
+from renderers.training_pack import ANSWERS_ID, PART_IDS, ROOM_ID
 
 MODULE = "capacitacion/que-es-la-trata"
 PACK_ES = f"docs/{MODULE}/paquete.es.md"
 PACK_EN = f"docs/{MODULE}/paquete.en.md"
-PART_ORDER = [PART_IDS[kind] for kind in PACK_CONTENTS] + list(training_paperwork.PARTS.values()) + [ANSWERS_ID]
+
+
+def _part_kinds(module) -> list[str]:
+    """The pack's parts in order: the module's pages, the room's material after the activities
+    when the module declares any, the paperwork, the answers."""
+    kinds = list(PACK_CONTENTS)
+    if module.room_material:
+        kinds.insert(kinds.index("activities") + 1, "room")
+    return kinds + list(training_paperwork.PARTS) + ["answers"]
+
+
+def _part_order(module) -> list[str]:
+    ids = {**PART_IDS, **training_paperwork.PARTS, "room": ROOM_ID, "answers": ANSWERS_ID}
+    return [ids[kind] for kind in _part_kinds(module)]
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +68,15 @@ def test_a_parts_headings_move_one_level_down_and_its_ids_and_links_get_the_part
 def test_the_pack_holds_its_parts_in_order_each_in_a_section_with_its_title(model):
     module = model.training["en"].get("que-es-la-trata")
     markdown = training_pack.pack(module, _bodies())
-    positions = [markdown.index(f"{{ #{part_id} }}") for part_id in PART_ORDER]
+    order = _part_order(module)
+    assert ROOM_ID in order, "this module has cards to print"
+    positions = [markdown.index(f"{{ #{part_id} }}") for part_id in order]
     assert positions == sorted(positions)
     for kind in PACK_CONTENTS:
         assert f'<section class="training-pack__part training-pack__part--{kind}" markdown="block">' in markdown
         assert f"## {module.part(kind).title} {{ #{PART_IDS[kind]} }}" in markdown
-    assert markdown.count("<section ") == markdown.count("</section>") == len(PART_ORDER)
+    assert markdown.count('<section class="training-pack__part ') == len(order)
+    assert markdown.count("<section ") == markdown.count("</section>")
     assert markdown.count('class="training-plan"') == 0, "no plan marker in the plan, no table"
     with_marker = training_pack.pack(module, _bodies(**{"session-plan": "Lead.\n\n<!-- training: plan -->\n"}))
     assert with_marker.count('class="training-plan"') == 1
@@ -138,14 +154,15 @@ def test_every_module_has_a_pack_with_its_parts_in_order(site, model, language):
         assert article.h1.get_text(strip=True) == module.pack.title
         assert article.select_one(".training-page--pack")
         parts = article.select("section.training-pack__part")
-        assert [part.h2["id"] for part in parts] == PART_ORDER, module.pack.url
-        for part, kind in zip(parts, PACK_CONTENTS):
+        assert [part.h2["id"] for part in parts] == _part_order(module), module.pack.url
+        for part, kind in zip(parts, _part_kinds(module)):
             assert f"training-pack__part--{kind}" in part["class"]
-            assert part.h2.get_text(strip=True).rstrip("¶") == module.part(kind).title
+            if kind in PACK_CONTENTS:
+                assert part.h2.get_text(strip=True).rstrip("¶") == module.part(kind).title
         plan = article.select_one("#plan").parent
         assert len(plan.select(".training-plan:not(.training-plan--short) .training-plan__table tbody tr")) == len(module.steps)
         contents = [a["href"] for a in article.select(".training-pack__contents a")]
-        assert contents == [f"#{part_id}" for part_id in PART_ORDER]
+        assert contents == [f"#{part_id}" for part_id in _part_order(module)]
         ids = [element["id"] for element in article.select("[id]")]
         assert len(ids) == len(set(ids)), "two parts share an id"
         assert not article.select("input, .quiz"), "the pack prints the quiz on paper, not the interactive one"
@@ -164,6 +181,9 @@ def test_the_packs_links_lead_where_the_parts_own_links_lead(site, model, langua
                 continue
             target = urlsplit(urljoin("/" + module.pack.url, href))
             path = target.path.lstrip("/")
+            if path.endswith(".pdf"):  # a PDF, where the site has one (test_pdf.py follows them all)
+                assert (site / path).is_file(), f"{module.pack.url}: {href}"
+                continue
             page = html(site, path) if path != module.pack.url else own
             if target.fragment:
                 assert page.find(id=target.fragment), f"{module.pack.url}: {href}"
@@ -209,14 +229,101 @@ def test_without_javascript_the_pack_says_how_to_print(browser, server, model):
     page = context.new_page()
     page.goto(server + model.training["es"].get("que-es-la-trata").pack.url)
     assert page.locator("button[data-print]").is_hidden()
-    assert "Ctrl+P" in page.locator(".training-pack__how").inner_text()
+    how = page.locator(".training-pack__how").inner_text()
+    assert "navegador" in how and "PDF" in how and "Ctrl+P" not in how, "a phone has no Ctrl+P"
     context.close()
+
+
+@pytest.mark.parametrize("kind", ["short_pack", "session-plan"])
+def test_on_a_phone_the_45_minute_pack_and_the_plan_have_a_print_button(phone, model, kind):
+    module = model.training["es"].get("que-es-la-trata")
+    phone.goto(module.short_pack.url if kind == "short_pack" else module.part(kind).url)
+    page = phone.page
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button = page.locator(".training-downloads button[data-print]")
+    assert button.is_visible()
+    box = button.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44 and box["x"] + box["width"] <= 360
+    button.tap()
+    assert page.evaluate("window.__printed") == 1
+    assert phone.console_errors == []
 
 
 def test_an_overview_without_its_marker_still_leads_to_the_pack(model):
     import training as hook
 
     module = model.training["en"].get("que-es-la-trata")
-    markdown = hook._after_lead("The lead.\n\n## Objectives { #objetivos }\n\nText.\n", hook._pack_link(module, module.url, str(ROOT / "docs")))
-    lead, link, rest = (block.strip() for block in markdown.split("\n\n", 2))
-    assert lead == "The lead." and "[trainer's pack](paquete.md)" in link and rest.startswith("## Objectives")
+    markdown = hook._after_lead("The lead.\n\n## Objectives { #objetivos }\n\nText.\n",
+                                hook._downloads(module, "module", module.url, str(ROOT / "docs")))
+    lead, links, rest = markdown.partition("\n\n")[0], markdown, markdown.rpartition("</div>")[2]
+    assert lead == "The lead." and "[pack to print](paquete.md)" in links and "[pack to print](paquete-45.md)" in links
+    assert rest.strip().startswith("## Objectives")
+
+
+# ---------------------------------------------------------------------------- the room's material (issue 27)
+
+ACTIVITIES = "docs/capacitacion/que-es-la-trata/actividades"
+REJECTION = "docs/capacitacion/cultura-de-rechazo/actividades"
+
+
+def test_the_room_material_gives_each_sign_a_sheet_and_eight_cards_to_a_sheet(model):
+    from renderers import training_room
+
+    for language in LANGUAGES:
+        for module in model.training[language].modules:
+            out = BeautifulSoup(training_room.room_material(module), "html.parser")
+            signs = out.select('[data-room-sheet="sign"]')
+            assert [sheet.select_one(".training-sign__text").get_text() for sheet in signs] == \
+                [text for card_set in module.signs for text in card_set.items]
+            sheets = out.select('[data-room-sheet="cards"]')
+            cards = [[li.get_text() for li in sheet.select("li.training-card")] for sheet in sheets]
+            assert all(1 <= len(sheet) <= training_room.CARDS_PER_SHEET for sheet in cards)
+            assert [card for sheet in cards for card in sheet] == [t for s in module.cards for t in s.items]
+            assert len(signs) + len(sheets) == training_room.sheet_count(module)
+    words = model.training["es"].get("que-es-la-trata").cards[0]
+    assert len(words.items) == 22, "the 22 word cards of 'Qué es la trata'"
+    assert [s.items for s in model.training["es"].get("cultura-de-rechazo").signs] == \
+        [("De acuerdo", "No estoy seguro", "En desacuerdo")]
+
+
+def test_the_room_material_escapes_what_authors_write(model):
+    from content_model.training import CardSet
+    from renderers import training_room
+
+    module = dataclasses.replace(model.training["es"].get("que-es-la-trata"),
+                                 signs=(CardSet("signs", 1, "<b>T</b>", "x", ("<script>1</script>",)),),
+                                 cards=(CardSet("cards", 1, "a & b", "x", ("<i>c</i>",)),))
+    out = training_room.room_material(module)
+    assert "<script>" not in out and "<b>" not in out and "<i>" not in out and "a &amp; b" in out
+
+
+def test_a_card_the_activities_page_does_not_hold_stops_the_build(project):
+    edit(project / f"{ACTIVITIES}.en.md", '      - "recruit"', '      - "kidnap"')
+    assert build_error(project) == (
+        f"{ACTIVITIES}.en.md, field 'cards': item 1 of set 1 of 'cards' ('kidnap') is not in the section 'tarjetas' "
+        "of the page: the printed sheet would say something the page does not. Fix: write it as the page's text "
+        "has it, or add it to that section.")
+
+
+def test_a_card_set_tied_to_a_section_the_page_lacks_stops_the_build(project):
+    edit(project / f"{REJECTION}.es.md", "    section: frases", "    section: las-frases")
+    assert build_error(project) == (
+        f"{REJECTION}.es.md, field 'cards': set 1 of 'cards' names the section 'las-frases', which the page does "
+        "not have. Fix: write the id of a heading of this page, e.g. 'section: tarjetas' for '## ... { #tarjetas }': "
+        "the section that tells the trainer how to use them.")
+
+
+def test_an_english_card_set_with_fewer_cards_stops_the_build(project):
+    edit(project / f"{REJECTION}.en.md", '      - "Not sure"\n', "")
+    assert build_error(project) == (
+        f"{REJECTION}.en.md, field 'signs': set 1 of signs has 2 items under 'instrucciones-1' in English, but 3 "
+        f"under 'instrucciones-1' in Spanish. Fix: translate the sets of {REJECTION}.es.md one for one, item for item.")
+
+
+def test_a_sign_too_long_for_large_type_stops_the_build(project):
+    long = "No estoy seguro de que esto sea trata de personas, la verdad"
+    edit(project / f"{REJECTION}.es.md", '      - "No estoy seguro"', f'      - "{long}"')
+    edit(project / f"{REJECTION}.es.md", "**No estoy seguro**", f"**{long}**")
+    assert build_error(project) == (
+        f"{REJECTION}.es.md, field 'signs': item 2 of set 1 of 'signs' has {len(long)} characters: more than 40 do "
+        "not fit in large type. Fix: shorten it, or split it into two items.")

@@ -83,6 +83,21 @@ def test_the_training_page_filter_offers_the_short_version(site, model, language
         assert str(SHORT_DURATION) in row.select_one(".training-modules__short").get_text()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_45_minutes_are_two_clicks_from_the_home_page(site, model, language):
+    """The path the README gives a trainer: home → the training page → the module's 45-minute
+    deck or pack, from its row of the module table."""
+    from urllib.parse import urljoin
+
+    home = "" if language == "es" else "en/"
+    training = f"{home}capacitacion/"
+    assert any(urljoin("/" + home, a["href"]) == "/" + training for a in html(site, home).select("article a[href]"))
+    rows = html(site, training).select(".training-modules__table tbody tr")
+    for row, module in zip(rows, model.training[language].modules, strict=True):
+        targets = {urljoin("/" + training, a["href"]) for a in row.select(".training-modules__short a[href]")}
+        assert targets == {"/" + module.short_slides.url, "/" + module.short_pack.url}, module.id
+
+
 def test_choosing_45_minutes_keeps_every_module_that_has_a_short_version(visit, model):
     visit.goto("capacitacion/")
     page = visit.page
@@ -113,6 +128,115 @@ def test_a_plan_without_a_short_version_stops_the_build(project):
     assert "plan.es.md" in message and "short_steps" in message and "45-minute" in message
 
 
+def test_the_45_minutes_say_every_word_the_trainer_needs(model):
+    """Every step of every 45-minute plan, in both languages: what the group sees, what the trainer
+    does and the words they say or ask (each question with its answer); the questions read at the
+    start are read again at the end; the activity step names its activity."""
+    for language in LANGUAGES:
+        for module in model.training[language].modules:
+            steps = module.short_steps
+            for step in steps:
+                assert step.key_message and step.trainer, (module.id, step.number)
+                assert step.say or step.ask or step.quiz, (module.id, language, step.number, "no words")
+                assert all(item.question and item.answer for item in step.ask)
+            quizzed = [step.quiz for step in steps if step.quiz]
+            assert len(quizzed) == 2 and quizzed[0] == quizzed[-1], (module.id, "the same questions at both ends")
+            assert quizzed[0] == tuple(sorted(quizzed[0])) and max(quizzed[0]) <= len(module.questions)
+            assert [step.activity for step in steps if step.activity], (module.id, "no activity")
+            english = model.training["en"].get(module.id).short_steps
+            assert [(len(s.say), len(s.ask), s.quiz, s.activity) for s in steps] == \
+                [(len(s.say), len(s.ask), s.quiz, s.activity) for s in english]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plan_page_and_the_pack_print_the_45_minute_script_word_for_word(site, model, language):
+    for module in model.training[language].modules:
+        for url in (module.part("session-plan").url, module.pack.url, module.short_pack.url):
+            script = html(site, url).select_one(".training-script")
+            assert script is not None, url
+            steps = script.select(".training-script__step")
+            assert len(steps) == len(module.short_steps), url
+            for block, step in zip(steps, module.short_steps):
+                text = _flat(block.get_text())
+                assert _flat(step.title) in _flat(block.select_one(".training-script__title").get_text())
+                for words in (step.key_message, step.trainer, *step.say,
+                              *(item.question for item in step.ask), *(item.answer for item in step.ask)):
+                    assert _flat(words) in text, (url, step.number, words[:40])
+                for number in step.quiz:
+                    question = module.questions[number - 1]
+                    assert _flat(question.question) in text
+                    assert f"{'ABCDEFGHIJ'[question.answer]}." in block.get_text()
+                if step.activity:
+                    link = block.select_one(f'.training-script__activity a[href*="#actividad-{step.activity}"]')
+                    assert link is not None, (url, step.number)
+            # The second reading of the questions gives each one's explanation, to say to the group.
+            last = steps[-1].get_text()
+            assert all(_flat(module.questions[n - 1].explanation) in _flat(last) for n in module.short_steps[-1].quiz)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _short_steps_block(path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("short_steps:"):text.index("\n---", 4)]
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("    say:\n      - \"Durante 45 minutos", "    say:\n      - 12\n      - \"Durante 45 minutos"),
+     "the 'say' of step 1 is not a list of sentences. Fix: write it as 'say:' followed by one '- \"...\"' line "
+     "per thing to say, word for word"),
+    (("        answer: \"En la del medio", "        respuesta: \"En la del medio"),
+     "question 1 in the 'ask' of step 3 needs a 'question' and an 'answer', as text, and nothing else. Fix: write "
+     "it as 'ask:' followed by items '- question: \"...\"' with an 'answer: \"...\"' each (what the trainer says "
+     "or expects)"),
+    (("    quiz: [1, 3, 7]", "    quiz: [1, 3, 9]"),
+     "step 2 reads question 9 of the quiz, which has 7. Fix: use numbers from 1 to 7 in its 'quiz:'"),
+    (("    activity: 1", "    activity: 5"),
+     "step 4 runs activity 5, but docs/capacitacion/que-es-la-trata/actividades.es.md has no heading "
+     "'## ... { #actividad-5 }'. Fix: give the step the number of an activity on that page"),
+    (("    activity: 1", "    activity: uno"),
+     "the 'activity' of step 4 ('uno') is not an activity's number. Fix: write the number of the activity the "
+     "step runs, as on the activities page: 'activity: 1'"),
+    (("    key_message: \"No hay nota: estas", "    mensaje: \"No hay nota: estas"),
+     # A misspelt field is named before the missing one it stands for (content_model.unknown_key).
+     "'mensaje' is not a field of step 2, and what it holds would be lost. Fix: remove the line, or use one of "
+     "the fields step 2 may carry: minutes, title, method, trainer, key_message, say, ask, quiz, activity"),
+    (("    key_message: \"No hay nota: estas", "    # key_message: \"No hay nota: estas"),
+     "step 2 has no 'key_message'. Fix: add 'key_message:' to step 2 (the one sentence the group should take "
+     "away, shown on the step's slide)"),
+])
+def test_a_45_minute_step_that_does_not_say_its_words_right_stops_the_build(project, change, expected):
+    edit(project / f"{PLAN}.es.md", *change)
+    assert build_error(project) == f"{PLAN}.es.md, field 'short_steps': {expected}."
+
+
+def test_english_45_minute_steps_must_line_up_with_the_spanish_ones(project):
+    edit(project / f"{PLAN}.en.md", "    quiz: [1, 3, 7]", "    quiz: [1, 3]")
+    assert build_error(project) == (
+        f"{PLAN}.en.md, field 'short_steps': step 2 reads the quiz questions 1, 3 in English but 1, 3, 7 in Spanish. "
+        "Fix: give step 2 the Spanish 'quiz:'.")
+
+
+def test_english_45_minute_steps_with_fewer_sentences_stop_the_build(project):
+    path = project / f"{PLAN}.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'\n      - "This topic can stir up feelings[^\n]*', "", text, count=1), encoding="utf-8")
+    assert build_error(project) == (
+        f"{PLAN}.en.md, field 'short_steps': step 1 has 3 sentences to say in English but 4 in Spanish. "
+        "Fix: translate the 'say:' of step 1 one for one.")
+
+
+@pytest.mark.parametrize("value, shown", [('"diez a veinte"', "diez a veinte"), ('"30-10"', "30-10"),
+                                          ('"0"', "0"), ('"10-500"', "10-500")])
+def test_a_group_size_that_is_not_a_range_of_people_stops_the_build(project, value, shown):
+    edit(project / "docs/capacitacion/que-es-la-trata/index.es.md", 'group_size: "10-25"', f"group_size: {value}")
+    assert build_error(project) == (
+        f"docs/capacitacion/que-es-la-trata/index.es.md, field 'group_size': '{shown}' is not a group size. Fix: write the "
+        'smallest and the largest group as "10-25" (or one number, "20"), from 1 to 200 people, the smaller first.')
+
+
 def test_a_step_without_its_key_message_stops_the_build(project):
     path = project / f"{PLAN}.en.md"
     text = path.read_text(encoding="utf-8")
@@ -133,6 +257,30 @@ def test_every_plan_and_pack_shows_the_one_shared_disclosure_text(site, model, l
             text = re.sub(r"\s+", "", html(site, url).select_one("article").get_text())
             missing = [p for p in expected if re.sub(r"\s+", "", p) not in text]
             assert missing == [], (url, missing[:2])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_plan_and_pack_shows_where_to_refer_a_case_locally_with_its_source(site, model, language):
+    """The local route follows the disclosure guidance wherever it is shown: the same day's steps,
+    what not to do, where the route differs by place; the one institution it names that the facts
+    sheet does not (DEMUNA) is quoted from its source, which the same section links."""
+    for module in model.training[language].modules:
+        for url in (module.part("session-plan").url, module.pack.url, module.short_pack.url):
+            route = html(site, url).find(id=re.compile(r"(^|-)ruta-local$"))
+            assert route is not None, url
+            section = []
+            for sibling in route.find_next_siblings():
+                if sibling.name in ("h2", "h3", "h4") or sibling.find(class_="training-script"):
+                    break
+                section.append(sibling)
+            text = " ".join(element.get_text(" ") for element in section)
+            for words in {"es": ("mismo día", "105", "1818", "Línea 100", "comisaría", "fiscalía", "DEMUNA",
+                                 "Lo que no debe hacer", "cambia la ruta"),
+                          "en": ("same day", "105", "1818", "Línea 100", "police station", "prosecutor", "DEMUNA",
+                                 "What not to do", "route differs")}[language]:
+                assert words in text, (url, words)
+            sources = [a["href"] for element in section for a in element.select("a[href^='https://']")]
+            assert sources == ["https://www.gob.pe/30753-defensoria-municipal-del-nino-y-del-adolescente-demuna"], url
 
 
 def test_the_disclosure_text_is_written_once(model):
@@ -165,6 +313,15 @@ def test_a_missing_disclosure_text_stops_the_build(project):
     assert "_revelacion" in message
 
 
+def test_a_missing_referral_route_stops_the_build(project):
+    for language in LANGUAGES:
+        (project / f"docs/capacitacion/_derivacion.{language}.md").unlink()
+    assert build_error(project) == (
+        "docs/capacitacion/_derivacion.es.md: this shared text is missing, and every session plan shows it. "
+        "Fix: write docs/capacitacion/_derivacion.es.md: where to refer a case from a school or a health post, "
+        "the same day.")
+
+
 def test_a_plan_without_the_disclosure_marker_stops_the_build(project):
     edit(project / f"{PLAN}.es.md", "<!-- training: disclosure -->", "")
     message = build_error(project)
@@ -181,7 +338,9 @@ def test_every_pack_holds_the_attendance_sheet_the_record_and_the_tally(site, mo
         attendance = article.select_one("#asistencia").parent
         heads = [th.get_text(strip=True) for th in attendance.select("thead th")]
         assert len(heads) == 4 and all(heads)
-        assert len(attendance.select("tbody tr")) == paperwork.ATTENDANCE_ROWS
+        # A row per participant of the largest group "10-30" allows, read here from the text.
+        largest = int(re.findall(r"\d+", model.pages[module.src_uri]["es"]["group_size"])[-1])
+        assert len(attendance.select("tbody tr")) >= largest == module.group_max
         assert not attendance.select("input, form"), "filled in by hand, nothing sent"
         record = article.select_one("#constancia").parent
         text = record.get_text(" ")

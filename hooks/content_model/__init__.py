@@ -65,7 +65,7 @@ def load_site(docs_dir: str | Path) -> Site:
     sources.check_links(texts, sources.registry())
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)
-    trainings = training.build(pages, trees)
+    trainings = training.build(pages, trees, bodies)
     learnings = learning.build(pages)
     figure_set = figures.build(region_sets)
     _check_titles(pages)

@@ -96,7 +96,9 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
         "disclosure": ("session-plan",),
         "quiz": ("quiz",),
         "pack": ("pack",),
+        "short-pack": ("short-pack",),
         "slides": ("slides",),
+        "short-slides": ("short-slides",),
         "offline": ("edition",),
     },
 }

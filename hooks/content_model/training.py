@@ -7,7 +7,14 @@ the steps of the session plan and the questions of the quiz, which must line up 
 Spanish ones (same minutes, same number of options, the correct answer at the same
 position). A folder whose `index` page has no `kind` at all is a module still being
 written (a stub): it is skipped until its index declares `kind: module`, and from then on
-all six parts and the pack are required.
+all six parts and the generated pages (`GENERATED`: the two packs and the two decks) are required.
+
+The 45-minute version (`short_steps:`) says every word the trainer needs: besides what each
+step does, the sentences to say (`say`), the questions to ask with their answers (`ask`), the
+quiz questions read aloud (`quiz`, by number) and the activity it runs (`activity`). The
+activities page declares the room's printed material in its front matter: `signs` (one to an
+A4 sheet) and `cards` (several to a sheet, with cut lines), each set tied to the section of the
+page that describes it, whose text must hold every sign and card.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ import re
 from typing import Any
 
 from . import questions as choice_questions
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown, unknown_key
+from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, localised, page_url, shown,
+                   unknown_key)
 # A quiz's questions and options are the shared grammar of choice questions (content_model.questions).
 from .questions import Option, Question  # noqa: F401 (renderers and tests import them from here)
 from .questions import longest_is_right as _longest_is_right  # noqa: F401 (tests read it here)
@@ -45,7 +53,23 @@ PACK_CONTENTS = ("session-plan", "activities", "handout", "quiz", "evaluation")
 SLIDES = "diapositivas"
 SLIDES_KIND = "slides"
 
-KINDS = (*PARTS.values(), PACK_KIND, SLIDES_KIND)
+# The 45-minute version has its own deck and its own pack (at most four A4 sheets).
+SHORT_SLIDES = "diapositivas-45"
+SHORT_SLIDES_KIND = "short-slides"
+SHORT_PACK = "paquete-45"
+SHORT_PACK_KIND = "short-pack"
+
+# Every page a module has that is generated from its parts: file name -> (kind, its marker, what it
+# is, why every module has one). Each holds a title and its marker and nothing else of substance.
+GENERATED = {
+    PACK: (PACK_KIND, "pack", "the trainer's pack", "every module has a pack to print"),
+    SHORT_PACK: (SHORT_PACK_KIND, "short-pack", "the 45-minute pack", "every module has a 45-minute version to print"),
+    SLIDES: (SLIDES_KIND, "slides", "the slides", "every module has slides to project"),
+    SHORT_SLIDES: (SHORT_SLIDES_KIND, "short-slides", "the 45-minute slides",
+                   "every module has a 45-minute deck to project"),
+}
+
+KINDS = (*PARTS.values(), *(kind for kind, *_ in GENERATED.values()))
 
 # Every module also has a short version for a school period: its own steps (`short_steps:` in
 # the plan), which must add up to exactly this many minutes.
@@ -74,6 +98,14 @@ GUIDELINE_KINDS = ("general", "specific")
 
 
 @dataclasses.dataclass(frozen=True)
+class Ask:
+    """A question the trainer puts to the group (projected), and the answer to give (not projected)."""
+
+    question: str
+    answer: str
+
+
+@dataclasses.dataclass(frozen=True)
 class Step:
     """One step of a session plan, with its place on the session's clock."""
 
@@ -84,10 +116,25 @@ class Step:
     method: str
     trainer: str
     key_message: str = ""  # what the group takes away: the step's slide shows it
+    say: tuple[str, ...] = ()  # what the trainer says, word for word (speaker notes, the printed plan)
+    ask: tuple[Ask, ...] = ()
+    quiz: tuple[int, ...] = ()  # numbers of the quiz questions read aloud in this step
+    activity: int | None = None  # the activity (its number on the activities page) the step runs
 
     @property
     def end(self) -> int:
         return self.start + self.minutes
+
+
+@dataclasses.dataclass(frozen=True)
+class CardSet:
+    """Printed room material: signs (one to an A4 sheet) or cards (several to a sheet, cut lines)."""
+
+    kind: str  # "signs" or "cards"
+    number: int  # its place among the module's sets of that kind, from 1
+    title: str
+    section: str  # the id of the activities page's heading that describes it
+    items: tuple[str, ...]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,6 +162,7 @@ class Module:
     summary: str
     audiences: tuple[str, ...]  # keys of AUDIENCES
     group_size: str
+    group_max: int  # the largest group `group_size` allows: the attendance sheet's rows
     duration: int  # total minutes
     teaches: tuple[str, ...]  # policy guideline ids
     steps: tuple[Step, ...]
@@ -125,6 +173,10 @@ class Module:
     slides: Part  # the projector view
     src_uri: str  # the overview page, "capacitacion/<id>/index.md"
     language: str
+    short_pack: Part | None = None  # the 45-minute pack (at most four A4 sheets)
+    short_slides: Part | None = None  # the 45-minute deck
+    signs: tuple[CardSet, ...] = ()  # from the activities page's front matter
+    cards: tuple[CardSet, ...] = ()
 
     @property
     def url(self) -> str:
@@ -138,6 +190,15 @@ class Module:
     @property
     def short_duration(self) -> int:
         return sum(step.minutes for step in self.short_steps)
+
+    @property
+    def generated(self) -> tuple[Part, ...]:
+        """The pages made from the parts: both packs and both decks."""
+        return tuple(part for part in (self.pack, self.short_pack, self.slides, self.short_slides) if part)
+
+    @property
+    def room_material(self) -> tuple[CardSet, ...]:
+        return self.signs + self.cards
 
     def part(self, kind: str) -> Part:
         return next(part for part in self.parts if part.kind == kind)
@@ -172,14 +233,17 @@ class Training:
     @functools.cached_property
     def _by_file(self) -> dict[str, tuple[Module, Part]]:
         return {_file(part.src_uri, self.language): (module, part)
-                for module in self.modules for part in (*module.parts, module.pack, module.slides)}
+                for module in self.modules for part in (*module.parts, *module.generated)}
 
 
 # ---------------------------------------------------------------------------- loading
 
 
-def build(pages: Pages, trees: dict[str, Any]) -> dict[str, Training]:
-    """Turn the training pages into one validated `Training` per language."""
+def build(pages: Pages, trees: dict[str, Any], bodies: dict[str, str] | None = None) -> dict[str, Training]:
+    """Turn the training pages into one validated `Training` per language. `bodies` holds every
+    file's Markdown below its front matter, by its name under docs/ ('capacitacion/x/actividades.es.md'):
+    the activities' headings and text, which steps and printed cards refer to, are checked against it."""
+    bodies = bodies or {}
     folders = _module_folders(pages)
     stubs = sorted(module_id for module_id, index in folders.items()
                    if pages[index][DEFAULT_LANGUAGE].get("kind") is None)
@@ -192,7 +256,7 @@ def build(pages: Pages, trees: dict[str, Any]) -> dict[str, Training]:
     for src_uri, by_language in pages.items():
         _check_placement(src_uri, by_language, declared, stubs)
     guideline_tree = trees[DEFAULT_LANGUAGE]
-    structure = {module_id: _validate_module(module_id, pages, guideline_tree)
+    structure = {module_id: _validate_module(module_id, pages, guideline_tree, bodies)
                  for module_id in declared}
     _check_orders(structure)
     return {language: Training(
@@ -250,7 +314,7 @@ def _check_placement(src_uri: str, by_language: dict[str, dict[str, Any]], decla
 
 
 # Check a declared module and all six of its parts; return its language-neutral fields.
-def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
+def _validate_module(module_id: str, pages: Pages, tree: Any, bodies_by_file: dict[str, str]) -> dict[str, Any]:
     index = f"{ROOT}{module_id}/index.md"
     spanish = pages[index][DEFAULT_LANGUAGE]
     where_file = shown(index, DEFAULT_LANGUAGE)
@@ -269,6 +333,7 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
         if not isinstance(spanish[field], str):
             raise ContentError(where_file, field, "this field must be text",
                                f"write '{field}:' as one line of text in quotes")
+    group_max = _group_max(where_file, spanish["group_size"])
     audiences = _id_list(where_file, "audiences", spanish["audiences"])
     for key in audiences:
         if key not in AUDIENCES:
@@ -297,28 +362,48 @@ def _validate_module(module_id: str, pages: Pages, tree: Any) -> dict[str, Any]:
                                f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
         if kind != "module":
             check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
-    _check_generated_page(module_id, pages, PACK, PACK_KIND, "the trainer's pack", "pack",
-                          "every module has a pack to print")
-    _check_generated_page(module_id, pages, SLIDES, SLIDES_KIND, "the slides", "slides",
-                          "every module has slides to project")
+    for name, (kind, marker, what, why) in GENERATED.items():
+        _check_generated_page(module_id, pages, name, kind, what, marker, why)
     plan = f"{ROOT}{module_id}/plan.md"
     quiz = f"{ROOT}{module_id}/cuestionario.md"
-    steps = {language: _steps(plan, language, pages[plan][language]) for language in LANGUAGES}
-    _check_duration(plan, steps[DEFAULT_LANGUAGE], spanish["duration"], where_file)
-    _check_steps_match(plan, steps)
-    short_steps = {language: _steps(plan, language, pages[plan][language], _SHORT) for language in LANGUAGES}
-    _check_short_duration(plan, short_steps[DEFAULT_LANGUAGE])
-    _check_steps_match(plan, short_steps, _SHORT)
+    activities = f"{ROOT}{module_id}/actividades.md"
+    bodies = {language: bodies_by_file.get(localised(activities, language), "") for language in LANGUAGES}
     questions = {language: choice_questions.parse(shown(quiz, language), pages[quiz][language], choice_questions.QUIZ)
                  for language in LANGUAGES}
     choice_questions.check_match(quiz, questions, choice_questions.QUIZ)
     for language in LANGUAGES:
         choice_questions.check_answer_lengths(quiz, language, questions[language], choice_questions.QUIZ)
+    versions = {}
+    for version in (_FULL, _SHORT):
+        versions[version["field"]] = {
+            language: _check_step_references(plan, language, version, _steps(plan, language, pages[plan][language], version),
+                                             len(questions[language]), activities, bodies[language])
+            for language in LANGUAGES}
+    steps, short_steps = versions["steps"], versions["short_steps"]
+    _check_duration(plan, steps[DEFAULT_LANGUAGE], spanish["duration"], where_file)
+    _check_steps_match(plan, steps)
+    _check_short_duration(plan, short_steps[DEFAULT_LANGUAGE])
+    _check_steps_match(plan, short_steps, _SHORT)
+    room = {language: {kind: _card_sets(activities, language, pages[activities][language], kind, bodies[language])
+                       for kind in CARD_KINDS} for language in LANGUAGES}
+    _check_card_sets_match(activities, room)
     return {
         "id": module_id, "order": spanish["order"], "audiences": tuple(audiences),
-        "group_size": spanish["group_size"], "duration": spanish["duration"], "teaches": tuple(teaches),
-        "steps": steps, "short_steps": short_steps, "questions": questions, "src_uri": index,
+        "group_size": spanish["group_size"], "group_max": group_max, "duration": spanish["duration"],
+        "teaches": tuple(teaches), "steps": steps, "short_steps": short_steps, "questions": questions,
+        "room": room, "src_uri": index,
     }
+
+
+# "10-25" (or "20"): the group's smallest and largest size; the largest is returned.
+def _group_max(where_file: str, value: str) -> int:
+    match = _GROUP_SIZE.fullmatch(value.strip())
+    low, high = (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
+    if not match or not 1 <= low <= high <= GROUP_LIMIT:
+        raise ContentError(where_file, "group_size", f"'{value}' is not a group size",
+                           f"write the smallest and the largest group as \"10-25\" (or one number, \"20\"), "
+                           f"from 1 to {GROUP_LIMIT} people, the smaller first")
+    return high
 
 
 # Every declared module has its generated pages (the pack, the slides), in both languages.
@@ -347,14 +432,15 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
     if not isinstance(raw, list) or not raw:
         raise ContentError(where_file, field, version["missing"],
                            f"add '{field}:' with one item per step: " + ", ".join(fields))
+    optional = version["optional"]
     steps, clock = [], 0
     for number, step in enumerate(raw, start=1):
         if not isinstance(step, dict):
             raise ContentError(where_file, field, f"step {number} is not a set of fields",
                                "write each step as '- minutes: 10' followed by " + ", ".join(fields[1:]))
-        unknown = sorted(set(step) - set(fields))
+        unknown = sorted(set(step) - set(fields) - set(optional))
         if unknown:  # before the missing ones: a misspelt field is both
-            raise unknown_key(where_file, field, unknown[0], fields, f"step {number}")
+            raise unknown_key(where_file, field, unknown[0], (*fields, *optional), f"step {number}")
         for name in fields:
             if step.get(name) in (None, ""):
                 raise ContentError(where_file, field, f"step {number} has no '{name}'",
@@ -367,11 +453,159 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
             if not isinstance(step[name], str) or not step[name].strip():
                 raise ContentError(where_file, field, f"the '{name}' of step {number} is not text",
                                    f"write '{name}:' of step {number} as text in quotes")
+        extras = {name: _OPTIONAL_STEP_FIELDS[name](where_file, field, number, step[name])
+                  for name in optional if name in step}
         steps.append(Step(number=number, minutes=step["minutes"], start=clock, title=step["title"].strip(),
                           method=step["method"].strip(), trainer=step["trainer"].strip(),
-                          key_message=str(step.get("key_message", "")).strip()))
+                          key_message=str(step.get("key_message", "")).strip(), **extras))
         clock += step["minutes"]
     return tuple(steps)
+
+
+# The optional fields of a step, each read by a checker that names the step and the fix.
+def _sentences(where_file: str, field: str, number: int, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ContentError(where_file, field, f"the 'say' of step {number} is not a list of sentences",
+                           f"write it as 'say:' followed by one '- \"...\"' line per thing to say, word for word")
+    return tuple(item.strip() for item in value)
+
+
+def _asks(where_file: str, field: str, number: int, value: Any) -> tuple[Ask, ...]:
+    fix = ("write it as 'ask:' followed by items '- question: \"...\"' with an 'answer: \"...\"' each "
+           "(what the trainer says or expects)")
+    if not isinstance(value, list) or not value:
+        raise ContentError(where_file, field, f"the 'ask' of step {number} is not a list of questions", fix)
+    asks = []
+    for position, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or set(item) != {"question", "answer"} or not all(
+                isinstance(item[key], str) and item[key].strip() for key in ("question", "answer")):
+            raise ContentError(where_file, field,
+                               f"question {position} in the 'ask' of step {number} needs a 'question' and an "
+                               "'answer', as text, and nothing else", fix)
+        asks.append(Ask(question=item["question"].strip(), answer=item["answer"].strip()))
+    return tuple(asks)
+
+
+def _quiz_numbers(where_file: str, field: str, number: int, value: Any) -> tuple[int, ...]:
+    if not isinstance(value, list) or not value or not all(_whole(item) for item in value) \
+            or len(set(value)) != len(value):
+        raise ContentError(where_file, field, f"the 'quiz' of step {number} is not a list of question numbers",
+                           "write the numbers of the quiz questions read aloud, each once: 'quiz: [1, 3, 7]'")
+    return tuple(value)
+
+
+def _activity_number(where_file: str, field: str, number: int, value: Any) -> int:
+    if not _whole(value):
+        raise ContentError(where_file, field, f"the 'activity' of step {number} ('{value}') is not an activity's number",
+                           "write the number of the activity the step runs, as on the activities page: 'activity: 1'")
+    return value
+
+
+# What a step's quiz numbers and activity point to exists: the quiz's questions, the activities
+# page's '## ... { #actividad-N }' headings. A step without 'activity:' whose title names
+# "Actividad N" ("Activity N") runs that activity, if the page has it and no earlier step runs it.
+def _check_step_references(src_uri: str, language: str, version: dict[str, Any], steps: tuple[Step, ...],
+                           questions: int, activities: str, body: str) -> tuple[Step, ...]:
+    where_file, field = shown(src_uri, language), version["field"]
+    present = {int(number) for number in _ACTIVITY_HEADING.findall(body)}
+    resolved, run = [], set()
+    for step in steps:
+        for asked in step.quiz:
+            if asked > questions:
+                raise ContentError(where_file, field,
+                                   f"step {step.number} reads question {asked} of the quiz, which has {questions}",
+                                   f"use numbers from 1 to {questions} in its 'quiz:'")
+        if step.activity is not None and step.activity not in present:
+            raise ContentError(where_file, field,
+                               f"step {step.number} runs activity {step.activity}, but "
+                               f"{shown(activities, language)} has no heading '## ... {{ #actividad-{step.activity} }}'",
+                               "give the step the number of an activity on that page")
+        named = _STEP_ACTIVITY.search(step.title)
+        if step.activity is None and named and int(named.group(1)) in present - run:
+            step = dataclasses.replace(step, activity=int(named.group(1)))
+        if step.activity is not None:
+            run.add(step.activity)
+        resolved.append(step)
+    return tuple(resolved)
+
+
+# One kind of room material (`signs` or `cards`) of the activities page in one language, checked.
+def _card_sets(src_uri: str, language: str, data: dict[str, Any], kind: str, body: str) -> tuple[CardSet, ...]:
+    where_file = shown(src_uri, language)
+    raw = data.get(kind)
+    if raw is None:
+        return ()
+    limit = CARD_LENGTH[kind]
+    fix = (f"write '{kind}:' as a list of sets, each with 'title:', 'section:' (the id of the heading "
+           f"that describes them) and 'items:' (one line of text each, at most {limit} characters)")
+    if not isinstance(raw, list) or not raw:
+        raise ContentError(where_file, kind, f"'{kind}' is not a list of sets", fix)
+    sections = _sections(body)
+    found = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or set(item) != {"title", "section", "items"}:
+            raise ContentError(where_file, kind, f"set {number} of '{kind}' needs exactly 'title', 'section' "
+                               "and 'items'", fix)
+        if not isinstance(item["title"], str) or not item["title"].strip():
+            raise ContentError(where_file, kind, f"set {number} of '{kind}' has no title", fix)
+        section = item["section"]
+        if not isinstance(section, str) or section not in sections:
+            raise ContentError(where_file, kind,
+                               f"set {number} of '{kind}' names the section '{section}', which the page does not have",
+                               "write the id of a heading of this page, e.g. 'section: tarjetas' for "
+                               "'## ... { #tarjetas }': the section that tells the trainer how to use them")
+        items = item["items"]
+        if not isinstance(items, list) or not items or not all(isinstance(text, str) and text.strip() for text in items):
+            raise ContentError(where_file, kind, f"set {number} of '{kind}' has no items", fix)
+        for position, text in enumerate(items, start=1):
+            if len(text.strip()) > limit:
+                raise ContentError(where_file, kind,
+                                   f"item {position} of set {number} of '{kind}' has {len(text.strip())} characters: "
+                                   f"more than {limit} do not fit in large type",
+                                   "shorten it, or split it into two items")
+            if _plain(text) not in _plain(sections[section]):
+                raise ContentError(where_file, kind,
+                                   f"item {position} of set {number} of '{kind}' ('{text.strip()}') is not in the "
+                                   f"section '{section}' of the page: the printed sheet would say something the page does not",
+                                   "write it as the page's text has it, or add it to that section")
+        found.append(CardSet(kind=kind, number=number, title=item["title"].strip(), section=section,
+                             items=tuple(text.strip() for text in items)))
+    return tuple(found)
+
+
+# The English sets line up with the Spanish ones: as many, the same sections, as many items.
+def _check_card_sets_match(src_uri: str, room: dict[str, dict[str, tuple[CardSet, ...]]]) -> None:
+    where_file = shown(src_uri, "en")
+    fix = f"translate the sets of {shown(src_uri, DEFAULT_LANGUAGE)} one for one, item for item"
+    for kind in CARD_KINDS:
+        spanish, english = room[DEFAULT_LANGUAGE][kind], room["en"][kind]
+        if len(spanish) != len(english):
+            raise ContentError(where_file, kind,
+                               f"the English page has {len(english)} sets of {kind}, the Spanish one {len(spanish)}", fix)
+        for es_set, en_set in zip(spanish, english):
+            if es_set.section != en_set.section or len(es_set.items) != len(en_set.items):
+                raise ContentError(where_file, kind,
+                                   f"set {en_set.number} of {kind} has {len(en_set.items)} items under "
+                                   f"'{en_set.section}' in English, but {len(es_set.items)} under "
+                                   f"'{es_set.section}' in Spanish", fix)
+
+
+# Each heading id of a page's Markdown -> its section's text (to the next heading of its level or higher).
+def _sections(body: str) -> dict[str, str]:
+    headings = list(_HEADING_ID.finditer(body))
+    found = {}
+    for index, match in enumerate(headings):
+        level = len(match.group(1))
+        end = next((later.start() for later in headings[index + 1:] if len(later.group(1)) <= level), len(body))
+        found[match.group(2)] = body[match.start():end]
+    return found
+
+
+# Text compared as a reader sees it: no Markdown links, emphasis or quotes, one space, any case.
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`«»“”\"]", "", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def _check_duration(src_uri: str, steps: tuple[Step, ...], duration: int, index_file: str) -> None:
@@ -406,6 +640,24 @@ def _check_steps_match(src_uri: str, steps: dict[str, tuple[Step, ...]], version
                                f"step {en_step.number} lasts {en_step.minutes} minutes in English "
                                f"but {es_step.minutes} in Spanish",
                                f"give step {en_step.number} the Spanish minutes ({es_step.minutes})")
+        for name, what in (("quiz", "reads the quiz questions"), ("activity", "runs the activity")):
+            if getattr(es_step, name) != getattr(en_step, name):
+                raise ContentError(where_file, field,
+                                   f"step {en_step.number} {what} {_shown_value(getattr(en_step, name))} in English "
+                                   f"but {_shown_value(getattr(es_step, name))} in Spanish",
+                                   f"give step {en_step.number} the Spanish '{name}:'")
+        for name, what in (("say", "sentences to say"), ("ask", "questions to ask")):
+            if len(getattr(es_step, name)) != len(getattr(en_step, name)):
+                raise ContentError(where_file, field,
+                                   f"step {en_step.number} has {len(getattr(en_step, name))} {what} in English "
+                                   f"but {len(getattr(es_step, name))} in Spanish",
+                                   f"translate the '{name}:' of step {en_step.number} one for one")
+
+
+def _shown_value(value: Any) -> str:
+    if value in (None, ()):
+        return "none"
+    return ", ".join(str(item) for item in value) if isinstance(value, tuple) else str(value)
 
 
 def _check_orders(structure: dict[str, dict[str, Any]]) -> None:
@@ -422,18 +674,21 @@ def _check_orders(structure: dict[str, dict[str, Any]]) -> None:
 def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
     words = pages[fields["src_uri"]][language]
     folder = fields["src_uri"][: -len("index.md")]
-    pack = f"{folder}{PACK}.md"
-    slides = f"{folder}{SLIDES}.md"
+    generated = {name: Part(kind=kind, src_uri=f"{folder}{name}.md", language=language,
+                            title=str(pages[f"{folder}{name}.md"][language]["title"]))
+                 for name, (kind, *_) in GENERATED.items()}
     return Module(
         id=fields["id"], order=fields["order"], title=str(words["title"]), label=str(words["label"]),
         summary=str(words["summary"]), audiences=fields["audiences"], group_size=fields["group_size"],
-        duration=fields["duration"], teaches=fields["teaches"], steps=fields["steps"][language],
-        short_steps=fields["short_steps"][language], questions=fields["questions"][language],
+        group_max=fields["group_max"], duration=fields["duration"], teaches=fields["teaches"],
+        steps=fields["steps"][language], short_steps=fields["short_steps"][language],
+        questions=fields["questions"][language],
         parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", language=language,
                          title=str(pages[f"{folder}{part}.md"][language]["title"]))
                     for part, kind in PARTS.items()),
-        pack=Part(kind=PACK_KIND, src_uri=pack, language=language, title=str(pages[pack][language]["title"])),
-        slides=Part(kind=SLIDES_KIND, src_uri=slides, language=language, title=str(pages[slides][language]["title"])),
+        pack=generated[PACK], short_pack=generated[SHORT_PACK],
+        slides=generated[SLIDES], short_slides=generated[SHORT_SLIDES],
+        signs=fields["room"][language]["signs"], cards=fields["room"][language]["cards"],
         src_uri=fields["src_uri"], language=language,
     )
 
@@ -467,7 +722,7 @@ def _file(src_uri: str, language: str) -> str:
 # ---------------------------------------------------------------------------- data
 
 _MODULE_PAGE = re.compile(r"^" + re.escape(ROOT) + r"([^/]+)/([^/]+)\.md$")
-_PAGES = {**PARTS, PACK: PACK_KIND, SLIDES: SLIDES_KIND}  # every page a module folder may hold, and its kind
+_PAGES = {**PARTS, **{name: kind for name, (kind, *_) in GENERATED.items()}}  # every page a module folder holds
 _PART_OF_KIND = {kind: part for part, kind in _PAGES.items()}
 
 _MODULE_REQUIRED = ("id", "order", "title", "label", "summary", "audiences", "group_size", "duration", "teaches")
@@ -477,21 +732,40 @@ _PART_KEYS = ("kind", "module", "title")
 KEYS = {
     "module": ("kind", *_MODULE_REQUIRED),
     "session-plan": (*_PART_KEYS, "steps", "short_steps"),
-    "activities": _PART_KEYS,
+    "activities": (*_PART_KEYS, "signs", "cards"),  # the printed room material (CARD_KINDS)
     "handout": _PART_KEYS,
     "quiz": (*_PART_KEYS, "questions"),
     "evaluation": _PART_KEYS,
-    "pack": _PART_KEYS,
-    "slides": _PART_KEYS,
+    **{kind: _PART_KEYS for kind, *_ in GENERATED.values()},  # the packs and the decks
 }
 _MODULE_STRUCTURE = ("kind", "order", "audiences", "group_size", "duration", "teaches")
 _MODULE_TRANSLATED = ("title", "label", "summary")
-# The two versions of a session plan: the full one (`steps:`, each with the key message its slide
-# shows) and the 45-minute one (`short_steps:`).
+# The two versions of a session plan: the full one (`steps:`) and the 45-minute one
+# (`short_steps:`), each step with the key message its slide shows. `fields` are required, in
+# this order; `optional` may be added. The 45-minute version says every word: what to say, what
+# to ask (and answer), which quiz questions to read aloud.
 _FULL = {"field": "steps", "fields": ("minutes", "title", "method", "trainer", "key_message"),
-         "missing": "the session plan has no steps"}
-_SHORT = {"field": "short_steps", "fields": ("minutes", "title", "method", "trainer"),
+         "optional": ("activity",), "missing": "the session plan has no steps"}
+_SHORT = {"field": "short_steps", "fields": ("minutes", "title", "method", "trainer", "key_message"),
+          "optional": ("say", "ask", "quiz", "activity"),
           "missing": f"the session plan has no {SHORT_DURATION}-minute version"}
+
+# Each optional field of a step and the function that reads it (or stops the build).
+_OPTIONAL_STEP_FIELDS = {"say": _sentences, "ask": _asks, "quiz": _quiz_numbers, "activity": _activity_number}
+
+# Room material: the two kinds the activities page may declare, and the longest item each fits
+# in large type (a sign on its own A4 sheet, a card an eighth of one).
+CARD_KINDS = ("signs", "cards")
+CARD_LENGTH = {"signs": 40, "cards": 160}
+
+# The largest group a module may declare; "10-25" or "20".
+GROUP_LIMIT = 200
+_GROUP_SIZE = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
+
+# "Actividad 2: ...", "Activity 2: ...": a step's title that names the activity it runs.
+_STEP_ACTIVITY = re.compile(r"\b(?:Actividad|Activity)\s+(\d+)\b", re.IGNORECASE)
+_ACTIVITY_HEADING = re.compile(r"^##[ \t]+.*?\{[ \t]*#actividad-(\d+)[ \t]*\}[ \t]*$", re.MULTILINE)
+_HEADING_ID = re.compile(r"^(#{1,6})[ \t]+.*?\{[^}\n]*?#([\w-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
 
 _PART_NAMES = {
     "module": "the overview",
@@ -502,6 +776,8 @@ _PART_NAMES = {
     "evaluation": "the evaluation form",
     "pack": "the trainer's pack",
     "slides": "the slides",
+    "short-pack": "the 45-minute pack",
+    "short-slides": "the 45-minute slides",
 }
 
 _FIELD_HELP = {
@@ -511,7 +787,7 @@ _FIELD_HELP = {
     "label": "a short label of a few words",
     "summary": "one sentence saying what participants learn",
     "audiences": "a list of: " + ", ".join(AUDIENCES),
-    "group_size": "the number of participants, as text such as \"10-25\"",
+    "group_size": "the smallest and largest group, as text such as \"10-25\" (or \"20\")",
     "duration": "'duration: 120', the total minutes of the session",
     "teaches": "a list of the ids of the policy guidelines it teaches",
 }

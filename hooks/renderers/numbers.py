@@ -36,3 +36,11 @@ def in_every(value: float) -> tuple[str, int, int]:
     n = max(1, round(scaled))
     relation = "exact" if abs(scaled - n) < 1e-9 else ("below" if scaled < n else "above")
     return relation, n, base
+
+
+def file_size(size: int, language: str) -> str:
+    """A file's size as a download link gives it: '175 kB', '1,2 MB' in Spanish, '1.2 MB' in English."""
+    if size >= 1_000_000:
+        text = f"{size / 1e6:.1f}"
+        return f"{text.replace('.', ',') if language == 'es' else text}\u00a0MB"
+    return f"{integer(max(1, round(size / 1e3)), language)}\u00a0kB"

@@ -128,7 +128,8 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
         f'<span class="training-modules__summary">{escape(module.summary)}</span></th>'
         f'<td {_card_cell(words, "col_audience")}>{escape(", ".join(module.audience_names))}</td>'
         f'<td class="training-modules__minutes" {_card_cell(words, "col_duration")}>{escape(_duration(module.duration))}'
-        f'<span class="training-modules__short">{escape(words["short_version"].format(duration=_duration(module.short_duration)))}</span></td>'
+        f'<span class="training-modules__short">{escape(words["short_version"].format(duration=_duration(module.short_duration)))}'
+        f'{_short_links(module, here)}</span></td>'
         f'<td {_card_cell(words, "col_group")}>{escape(module.group_size)}</td>'
         "</tr>"
         for module in modules
@@ -152,6 +153,16 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
         f'<tbody role="rowgroup">\n{rows}\n</tbody>\n'
         f"</table>\n</div>\n</div>"
     )
+
+
+# The 45 minutes, two clicks from the home page: the module table links its deck and its pack.
+def _short_links(module: Module, here: str) -> str:
+    if not (module.short_slides and module.short_pack):
+        return ""
+    pack_words = catalogue.words(module.language, "training_pack")
+    links = " · ".join(f'<a href="{escape(_href(part.url, here))}">{escape(pack_words[key])}</a>'
+                       for part, key in ((module.short_slides, "slides_link"), (module.short_pack, "pack_link")))
+    return f": {links}"
 
 
 def overview(module: Module, guidelines: Iterable[tuple[str, str]], here: str) -> str:

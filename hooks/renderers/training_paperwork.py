@@ -17,8 +17,10 @@ from renderers.training import _duration as duration
 # Each sheet's kind and the id of its heading in the pack.
 PARTS = {"attendance": "asistencia", "participation": "constancia", "tally": "conteo"}
 
-# Rows of the attendance sheet: as many as fit one A4 sheet with the heading and the blanks.
-ATTENDANCE_ROWS = 18
+# The attendance sheet has a row for each participant of the module's largest group
+# (`group_size`, "10-30": 30 rows). Up to this many fit one A4 sheet (training.css); a larger
+# group's list runs over to the next sheet, its head repeated.
+ATTENDANCE_ONE_SHEET = 30
 
 
 def title(kind: str, language: str) -> str:
@@ -32,13 +34,15 @@ def render(kind: str, module: Module) -> str:
 
 
 def attendance(module: Module) -> str:
-    """A numbered table to sign: name, organisation, signature; the session's details above it."""
+    """A numbered table to sign, a row per participant of the largest group: name, organisation,
+    signature; the session's details above it."""
     words = catalogue.words(module.language, "training_paperwork")
     heads = "".join(f'<th scope="col">{escape(words[key])}</th>' for key in ("number", "name", "organisation", "signature"))
     rows = "\n".join(f'<tr><th scope="row">{number}</th><td></td><td></td><td></td></tr>'
-                     for number in range(1, ATTENDANCE_ROWS + 1))
+                     for number in range(1, module.group_max + 1))
+    long = " training-paper__table--long" if module.group_max > ATTENDANCE_ONE_SHEET else ""
     return (_blanks(module, ("date", "place", "trainer")) +
-            f'<table class="training-paper__table training-paper__table--attendance">\n'
+            f'<table class="training-paper__table training-paper__table--attendance{long}">\n'
             f'<caption>{escape(words["attendance_caption"].format(module=module.title))}</caption>\n'
             f"<thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
             f'<p class="training-paper__note">{escape(words["no_data"])}</p>')
