@@ -417,7 +417,7 @@ def _is_skipped_section(anchor: str, heading: str) -> bool:
 
 _SNOWBALL = {"es": "spanish", "en": "english"}
 # Characters of each section kept as text for the results' snippets (see document_list).
-SNIPPET_TEXT = 280
+SNIPPET_TEXT = 220
 _CUTS = 26          # letters a stem may leave out of its word and still be coded (see cuts): 'a' to 'z'
 COMMON_TERM = 20    # a term in more than 1 section in 20 is "common" (see document_list)
 LOCAL_SUBJECT = 3   # ... but kept in a section's tail where the tail uses it this often
@@ -430,7 +430,9 @@ _NOT_INDEXED_KINDS = {"pack", "short-pack"}  # the packs repeat the module's pag
 _SECTION_HEADINGS = {"h2", "h3"}
 # A module's slides (class "slides") repeat its pages, like the pack: only their title is indexed.
 # "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), the citation block,
-# and the list of where a page's figures come from (hooks/figures.py).
+# and the list of where a page's figures come from (hooks/figures.py). The 45-minute script (class
+# "training-script") says aloud, word for word, what the plan's steps, the activities, the quiz and
+# the handout already hold: indexed, it doubled each plan's share of the download.
 _SKIPPED_HEADING = re.compile(r"^(fuentes|sources)\b")
 _SKIPPED_ANCHORS = {"fuentes", "sources", "citar"}
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -442,7 +444,7 @@ INLINE_CITATION = _CITATION  # bench/readability.py leaves them out of the prose
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
                     "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number",
-                    "figure-sources"}
+                    "figure-sources", "training-script"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 # Words too common to tell pages apart, unaccented (compared after folding). Kept short on
