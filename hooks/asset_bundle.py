@@ -34,6 +34,9 @@ _THEME_SCRIPTS_LEFT_OUT = ("assets/javascripts/bundle.*.min.js", "assets/javascr
                           "assets/javascripts/workers")
 
 
+_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+
+
 class _Bundles:
     """This build's bundles (both language passes share them): kept in the build's state."""
 
@@ -62,6 +65,17 @@ def on_config(config, **kwargs):
         script.defer = True
         config.extra_javascript = [script]
     return config
+
+
+# Material's base.html writes, outside any block a template could replace, the checkbox its own
+# script (left out) opens its search with: here it is a form control without a label, on every page.
+# The site's search is a dialog (overrides/partials/site-search.html); Material's drawer toggle stays.
+def on_post_page(output, page, config, **kwargs):
+    return output.replace(_SEARCH_TOGGLE, "", 1)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    return output_content.replace(_SEARCH_TOGGLE, "", 1) if template_name.endswith(".html") else output_content
 
 
 # Writes the bundles (every pass: the site folder is cleaned before the first one) and drops

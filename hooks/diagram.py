@@ -55,7 +55,7 @@ def on_post_build(config, **kwargs):
     path = os.path.join(config.site_dir, _download_url(language))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(diagram.render_standalone(tree))
+        out.write(diagram.render_standalone(tree, icon=get_relative_url(config.theme["favicon"], _download_url(language))))
 
 
 # ---------------------------------------------------------------------------- helpers

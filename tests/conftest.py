@@ -168,7 +168,8 @@ PUBLISHER_NAME = 'Red "Ejemplo" & Asociados'
 PUBLISHER_CONTACT = "https://example.org/quienes-somos"
 PACK_MODULE = "capacitacion/que-es-la-trata"
 # Files saved with a byte-order mark and Windows line ends (test_reading_files.py).
-WINDOWS_FILES = ("docs/politica/cultura-rechazo.es.md", "docs/politica/cultura-rechazo.en.md", "docs/acerca.es.md")
+WINDOWS_FILES = ("docs/politica/cultura-rechazo.es.md", "docs/politica/cultura-rechazo.en.md", "docs/acerca.es.md",
+                 "docs/capacitacion/_revelacion.es.md", f"docs/{PACK_MODULE}/actividades.en.md")
 
 
 @dataclass

@@ -91,3 +91,30 @@ def test_spanish_public_pages_are_plain_language(site, url):
     sentences, words = readability.sentences_and_words(readability.main_text(html(site, url)))
     per_sentence = len(words) / sentences
     assert per_sentence <= MAX_AVERAGE_SENTENCE_WORDS, f"{url}: {per_sentence:.1f} words per sentence"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_recruitment_through_a_false_romance_is_explained_with_its_signs_and_sources(site, language):
+    """Issue #26: a boyfriend or an online romance as a way of recruiting ("falso enamoramiento"),
+    in her words, with its warning signs, sourced from the facts sheet's section 6, and reached
+    from the page written for her."""
+    page = html(site, _prefix(language) + "publico/como-ocurre/")
+    heading = page.select_one("article h2#falso-enamoramiento")
+    assert heading is not None
+    section = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling)
+    signs = [li for element in section if element.name == "ul" for li in element.select("li")]
+    assert len(signs) >= 4, signs
+    text = " ".join(element.get_text(" ", strip=True) for element in section)
+    assert "enamoramiento digital" in text and "loverboys" in text
+    assert any(a.get("href") == "tel:1818" and "call-button" in a.get("class", []) for e in section for a in e.select("a"))
+    sources = page.select_one("#fuentes").find_next("ul").get_text(" ", strip=True)
+    sponsored = {"es": "contenido patrocinado", "en": "sponsored content"}[language]
+    assert re.search(rf"El Comercio, {sponsored}", sources), "the sponsored explainer says it is sponsored"
+    links = {a["href"] for a in page.select("#fuentes ~ ul a[href]")}
+    assert any("proycontra.com.pe" in href for href in links) and any(href.startswith("https://peru.com/") for href in links)
+    her_page = html(site, _prefix(language) + "publico/si-te-pasa-a-ti/").select("article a[href]")
+    assert any(a["href"].endswith("como-ocurre/#falso-enamoramiento") for a in her_page)

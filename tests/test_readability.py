@@ -33,11 +33,13 @@ def test_the_formulas_are_the_published_ones():
     syllables = sum(readability.spanish_syllables(w) for w in words)
     assert (sentences, len(words)) == (3, 11)
     assert readability.fernandez_huerta(blocks) == pytest.approx(
-        206.84 - 0.60 * 100 * syllables / 11 - 1.02 * 100 * 3 / 11)
+        206.84 - 60 * syllables / 11 - 1.02 * 11 / 3)
     english = ["The cat sat. It was red."]
     assert readability.flesch(english) == pytest.approx(206.835 - 1.015 * 6 / 2 - 84.6 * 6 / 6)
     hard = ["La implementación interinstitucional de las estrategias multisectoriales requiere coordinación."]
     assert readability.fernandez_huerta(hard) < readability.fernandez_huerta(blocks)
+    # The same words in one long sentence read harder than in three short ones.
+    assert readability.fernandez_huerta(["El perro come, la casa es azul y Ana lee un libro."]) < readability.fernandez_huerta(blocks)
 
 
 def test_only_the_pages_own_prose_is_read():

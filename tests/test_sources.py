@@ -3,7 +3,6 @@ copies, every source line naming its publisher, and the 2030 objectives in their
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,9 +10,12 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from content_model import sources
 from conftest import LANGUAGES, ROOT, built_pages, html
 
-HOSTS = yaml.safe_load((ROOT / "hooks" / "data" / "source-hosts.yml").read_text(encoding="utf-8"))
+HOSTS = sources.registry()  # hooks/data/source-hosts.yml, as the build reads it
+# The file as written, for the tests that read its entries (reprints' own articles, documents).
+HOSTS_FILE = yaml.safe_load((ROOT / "hooks" / "data" / "source-hosts.yml").read_text(encoding="utf-8"))
 PREFIX = {"es": "", "en": "en/"}
 
 # The pages whose sources issue 18 put in order: the policy, the regions, the context, the glossary,
@@ -34,8 +36,7 @@ OFFICIAL_2030 = ("https://www.gob.pe/77168-politicas-nacionales-multisectoriales
 FACTS_SHEET = ROOT.parent / "shared" / "policy-facts.md"
 
 
-def is_mirror(host: str) -> bool:
-    return any(fnmatch.fnmatch(host, pattern) for pattern in HOSTS["mirrors"])
+is_mirror = HOSTS.is_mirror
 
 
 def _links(soup):
@@ -92,7 +93,7 @@ def test_every_source_line_names_its_publisher_and_marks_copies_as_copies(site, 
                 host = (urlsplit(link["href"]).hostname or "").lower()
                 before = text.split(link.get_text(" ").strip())[0].strip(" :;-")
                 assert len(before) >= 3, (url, text)  # who published it comes before the address
-                if host in HOSTS["copies"]:
+                if host in HOSTS.copies:
                     assert re.search(r"\bcopia\b|\bcopy\b", text, re.I), (url, text)
                 checked += 1
     assert checked > 300
@@ -101,7 +102,7 @@ def test_every_source_line_names_its_publisher_and_marks_copies_as_copies(site, 
 # ---------------------------------------------------------------------------- copies and reprints (issue 25)
 
 COPY_WORD = {"es": r"\bcopias?\b", "en": r"\bcop(?:y|ies)\b"}
-OWN = {address.rstrip("/") for entry in HOSTS["reprints"].values() for address in entry.get("own") or ()}
+OWN = {address.rstrip("/") for entry in HOSTS_FILE["reprints"].values() for address in entry.get("own") or ()}
 
 
 def _names(publisher, language):
@@ -137,8 +138,8 @@ def _block(link):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_link_to_a_copy_or_a_reprint_says_copy_names_the_publisher_and_puts_the_official_address_first(site, language):
-    hosts = set(HOSTS["copies"]) | set(HOSTS["reprints"])
-    documents = {address.rstrip("/"): entry for address, entry in HOSTS["documents"].items()}
+    hosts = set(HOSTS_FILE["copies"]) | set(HOSTS_FILE["reprints"])
+    documents = {address.rstrip("/"): entry for address, entry in HOSTS_FILE["documents"].items()}
     checked = 0
     for path in built_pages(site):
         url = _url(site, path)
@@ -163,14 +164,14 @@ def test_every_link_to_a_copy_or_a_reprint_says_copy_names_the_publisher_and_put
 
 
 def test_every_class_of_copy_the_issue_names_is_listed_with_its_original_publisher():
-    documents = HOSTS["documents"]
+    documents = HOSTS_FILE["documents"]
     publishers = lambda host: {name for address, entry in documents.items() if urlsplit(address).hostname == host
                                for name in _names(entry["publisher"], "es")}
     assert "Agencia Andina" in publishers("elregionalpiura.com.pe")          # Andina reprinted by El Regional de Piura
     assert "El Peruano" in publishers("lpderecho.pe")                         # LP Derecho's decree texts
     assert "Departamento de Estado de los Estados Unidos" in publishers("www.ecoi.net")  # the US report on ecoi.net
     for host in ("docplayer.es", "fdocuments.es", "es.scribd.com", "studylib.es", "issuu.com"):
-        assert host in HOSTS["copies"] and publishers(host), host
+        assert host in HOSTS_FILE["copies"] and publishers(host), host
     # Official addresses come only from the facts sheet or the site: never a guessed one.
     known = FACTS_SHEET.read_text(encoding="utf-8") if FACTS_SHEET.is_file() else ""
     site_text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))

@@ -272,9 +272,15 @@ def test_advice_to_talk_to_a_person_alone_says_only_if_it_is_safe(site):
 @pytest.mark.parametrize("language,unseen", [("es", "sin que te vean"), ("en", "without being seen")])
 def test_a_victim_is_told_to_call_105_only_if_nobody_sees_and_how_to_clear_the_call(site, language, unseen):
     page = html(site, ("" if language == "es" else "en/") + "publico/si-te-pasa-a-ti/")
-    block = page.select_one("#peligro").find_next("p")
+    heading = page.select_one("#peligro")
+    block = heading.find_next("p")  # the caveat comes before the call button
     assert block.find("a", href="tel:105") and unseen in block.get_text()
-    assert block.find("a", href=re.compile(r"seguridad/#registro-de-llamadas$"))
+    section = []
+    for tag in heading.find_next_siblings():
+        if tag.name == "h2":
+            break
+        section.append(tag)
+    assert any(tag.find("a", href=re.compile(r"seguridad/#registro-de-llamadas$")) for tag in section)
 
 
 def test_both_languages_state_the_same_facts_about_quechua(site):

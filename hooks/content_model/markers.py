@@ -51,6 +51,15 @@ def _figure_ids():
 # `kind:` of the content model, "region-index" is the region index page, "training-landing"
 # the training page and "edition" the pages that offer the offline edition (training, about).
 KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
+    # A phone line's call button, or a block of several (hooks/data/call-lines.yml names them).
+    "call": {
+        "report": ANY_PAGE,
+        "police": ANY_PAGE,
+        "women": ANY_PAGE,
+        "ombudsman": ANY_PAGE,
+        "lines": ANY_PAGE,
+        "urgent": ANY_PAGE,
+    },
     "corrections": {
         "address": ANY_PAGE,
     },

@@ -23,6 +23,11 @@ KINDS = tuple(PARENT_KIND)
 # The page that introduces the policy; its nav section receives the generated tree.
 OVERVIEW = "politica/index.md"
 
+# The front-matter fields a policy page may carry, per kind (the English file only its words: title,
+# label, summary). A field that is not here stops the build (content_model.check_keys). An axis
+# may write 'parent:' only to be told that an axis has none.
+KEYS = {kind: ("id", "kind", "parent", "order", "pinpoint", "title", "label", "summary", "related") for kind in KINDS}
+
 # Fields a Spanish policy page must carry, and those that only the Spanish file may carry.
 _POLICY_REQUIRED = ("id", "kind", "order", "pinpoint", "title", "label")
 _STRUCTURAL_FIELDS = ("kind", "parent", "order", "pinpoint", "related")

@@ -21,6 +21,7 @@ page is rendered (hooks/source_links.py), and renderers label their links with `
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import functools
 import re
 from html import unescape
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, parse_yaml, read_markdown
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, read_yaml, unknown_key
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "source-hosts.yml"
 SHOWN = "hooks/data/source-hosts.yml"
@@ -51,6 +52,7 @@ class Document:
 
 @dataclasses.dataclass(frozen=True)
 class Registry:
+    mirrors: tuple[str, ...]                # preview, development or CDN hosts ("beta.*"): never linked
     copies: dict[str, str]                  # document-sharing host -> its name
     reprints: dict[str, str]                # host that reprints others' documents -> its name
     own: frozenset[str]                     # addresses on a reprint host that are its own articles
@@ -61,6 +63,9 @@ class Registry:
         """An HTML link to any of these hosts."""
         hosts = "|".join(re.escape(host) for host in sorted((*self.copies, *self.reprints), key=len, reverse=True))
         return re.compile(rf'<a\b[^>]*?\bhref="https?://(?:{hosts})[/:"?#]', re.IGNORECASE)
+
+    def is_mirror(self, host: str) -> bool:
+        return any(fnmatch.fnmatch(host.lower(), pattern) for pattern in self.mirrors)
 
     def host_name(self, address: str) -> str | None:
         """The name of the copy's host, where the address is on a copies or reprints host."""
@@ -75,6 +80,21 @@ def registry() -> Registry:
     """The hosts and documents of hooks/data/source-hosts.yml, checked (read again when the file changes)."""
     stamp = FILE.stat()
     return _registry(stamp.st_mtime_ns, stamp.st_size)
+
+
+load = registry  # what tests and hooks call to read the file
+
+
+def check_links(texts: dict[str, str], hosts: Registry) -> None:
+    """No page links a mirror host (`texts`: a file's name under docs/ -> its text)."""
+    for name, text in texts.items():
+        for match in _ADDRESS.finditer(text):
+            host = match.group("host").lower()
+            if hosts.is_mirror(host):
+                line = text.count("\n", 0, match.start()) + 1
+                raise ContentError(f"docs/{name}", None, f"line {line} links to '{host}', a preview or mirror copy of a "
+                                   f"publisher's site (listed under 'mirrors:' in {SHOWN})",
+                                   "link the publisher's own address, or cite the source without a link")
 
 
 def label(address: str, language: str) -> str | None:
@@ -242,10 +262,20 @@ def _normal(address: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _registry(_mtime: int, _size: int) -> Registry:
-    data = parse_yaml(read_markdown(FILE, SHOWN), SHOWN)
+    how = "write 'mirrors:', 'copies:', 'reprints:' and 'documents:' as YAML"
+    data = read_yaml(FILE, SHOWN, how)
     if not isinstance(data, dict):
-        raise ContentError(SHOWN, None, "the file is not a set of 'section: ...' fields",
-                           "write 'mirrors:', 'copies:', 'reprints:' and 'documents:' as YAML")
+        raise ContentError(SHOWN, None, "the file is not a set of 'section: ...' fields", how)
+    for key in data:
+        if key not in _SECTIONS:
+            raise unknown_key(SHOWN, None, key, _SECTIONS, "the hosts file")
+    mirrors = data.get("mirrors") or []
+    if not isinstance(mirrors, list):
+        raise ContentError(SHOWN, "mirrors", "this is not a list of hosts", "write each host as '  - beta.example.pe'")
+    for number, host in enumerate(mirrors, start=1):
+        if not isinstance(host, str) or not _HOST.match(host):
+            raise ContentError(SHOWN, f"mirrors[{number}]", f"{host!r} is not a host name or pattern",
+                               "write a host as 'beta.inforegion.pe', or a pattern with '*' in quotes: '\"beta.*\"'")
     copies = _names(data, "copies")
     reprints, own = {}, set()
     for host, entry in (data.get("reprints") or {}).items():
@@ -275,7 +305,8 @@ def _registry(_mtime: int, _size: int) -> Registry:
         documents[_normal(str(address))] = Document(
             address=str(address), host=copies.get(host) or reprints[host],
             publisher=_publisher(entry["publisher"], field), official=tuple(_normal(str(o)) for o in official))
-    return Registry(copies=copies, reprints=reprints, own=frozenset(own), documents=documents)
+    return Registry(mirrors=tuple(host.lower() for host in mirrors), copies=copies, reprints=reprints,
+                    own=frozenset(own), documents=documents)
 
 
 def _names(data: dict[str, Any], section: str) -> dict[str, str]:
@@ -303,6 +334,10 @@ def _publisher(value: Any, field: str) -> dict[str, tuple[str, ...]]:
 
 # ---------------------------------------------------------------------------- data
 
+_SECTIONS = ("mirrors", "copies", "reprints", "documents")
+_HOST = re.compile(r"^[a-z0-9*]([a-z0-9.*-]*[a-z0-9*])?$")
+# An address in a page's Markdown: its host.
+_ADDRESS = re.compile(r"https?://(?P<host>[^/\s)\]>\"'?#:]+)", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _CODE_SPAN = re.compile(r"`[^`]*`")
 # [text](address "title"), <address>, or a bare address; a link's text may hold one level of brackets.
