@@ -44,7 +44,7 @@ covered the day it is written): the public pages (everything under publico/, the
 denunciar/ and seguridad/) at least 80, the policy pages (politica/) at least 70, on the
 Fernández-Huerta scale, for the Spanish text (the authoritative one). The English pages' Flesch
 scores are reported beside them without a target: English policy prose ("trafficking",
-"exploitation", "prosecution") scores 35-60 on Flesch, and Spanish is the text the site is
+"exploitation", "prosecution") scores lower on Flesch (about 50-70 here), and Spanish is the text the site is
 checked against.
 """
 
