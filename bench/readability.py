@@ -26,8 +26,17 @@ The scores (higher is easier; 100 is very easy):
 What is read: a page's main text only, the `<article>`: not the header, navigation, footer or
 search; not the sources ("Fuentes"/"Sources" up to the next heading of that level), the inline
 citations ("([Código Penal, art. 129-A](…))", as search leaves them out), the citation block, the list of where the page's figures come from, the diagram, the region map and tables,
-the policy path and "part of" box, or quiz controls. A sentence ends at ".", "!", "?", "…" or ":"
-followed by a space, and at the end of each paragraph, list item, table cell and heading. Words
+the policy path and "part of" box, or quiz controls; nor headings (a page's title, its sections'
+names). Nor the **poster's titles** where a page quotes them: a link, an emphasis or a «quotation»
+whose whole text is the title of a part of the policy (an axis, a component or a guideline: the
+`title:` of its page, in the page's language; compared without case or extra spaces), such as "[Fortalecimiento de
+programas para población vulnerable](…)" or "*Implementación de equipos interdisciplinarios*".
+Those are the poster's words (tests/test_policy_structure.py holds them to it), which the site may
+quote but not make plainer; the score is about the site's own prose around them. The rule is the
+same in English, where the title is the site's translation, so that both languages are read alike.
+A link that says more than a title ("[el lineamiento sobre capacidades](…)") is read whole, and
+so are the site's short labels ("Menos tolerancia social"). A sentence ends at ".", "!", "?", "…" or ":"
+followed by a space, and at the end of each paragraph, list item and table cell. Words
 are runs of letters (numbers are left out: "1976" is not one word read aloud).
 
 Targets (tests/test_readability.py holds the built site to them, by folder, so a new page is
@@ -35,7 +44,7 @@ covered the day it is written): the public pages (everything under publico/, the
 denunciar/ and seguridad/) at least 80, the policy pages (politica/) at least 70, on the
 Fernández-Huerta scale, for the Spanish text (the authoritative one). The English pages' Flesch
 scores are reported beside them without a target: English policy prose ("trafficking",
-"exploitation", "prosecution") scores 35-60 on Flesch, and Spanish is the text the site is
+"exploitation", "prosecution") scores lower on Flesch (about 50-70 here), and Spanish is the text the site is
 checked against.
 """
 
@@ -67,14 +76,17 @@ SKIPPED = ("nav, script, style, svg, button, template, .headerlink, .policy-cite
 _SOURCES_HEADING = re.compile(r"^(fuentes|sources)\b", re.IGNORECASE)
 _BLOCKS = ("p", "li", "dt", "dd", "td", "th", "blockquote", "figcaption")
 _SENTENCE_END = re.compile(r"(?<=[.!?…:])\s+")
+_QUOTED_TITLE = ("a", "em", "strong", "q", "cite")  # where a page quotes a poster's title
+_QUOTATION = re.compile(r"«([^«»]+)»")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 # ---------------------------------------------------------------------------- what a page says
 
 
-def main_text(page: BeautifulSoup) -> list[str]:
-    """The page's prose, one string per block (paragraph, list item, cell, heading), in order."""
+def main_text(page: BeautifulSoup, titles: frozenset[str] = frozenset()) -> list[str]:
+    """The page's prose, one string per block (paragraph, list item, cell), in order; without the
+    poster's titles it quotes, when `titles` (folded, as `policy_titles` gives them) is given."""
     article = page.select_one("article")
     if article is None:
         return []
@@ -86,14 +98,31 @@ def main_text(page: BeautifulSoup) -> list[str]:
     for element in article.select(SKIPPED):
         element.decompose()
     _drop_sources(article)
+    for element in article.find_all(_QUOTED_TITLE):
+        if element.parent is not None and _folded(element.get_text(" ")) in titles:
+            element.decompose()
     blocks = []
     for element in article.find_all(_BLOCKS):
         if element.find(_BLOCKS):  # a list item holding paragraphs: its paragraphs are read instead
             continue
         text = " ".join(element.get_text(" ", strip=True).split())
+        if titles:
+            text = _QUOTATION.sub(lambda quoted: " " if _folded(quoted.group(1)) in titles else quoted.group(0), text)
         if text:
             blocks.append(text)
     return blocks
+
+
+@functools.lru_cache(maxsize=None)
+def policy_titles(language: str, docs: Path = ROOT / "docs") -> frozenset[str]:
+    """The titles of the policy's parts in one language (axes, components, guidelines), folded."""
+    import content_model
+
+    return frozenset(_folded(node.title) for node in content_model.load_site(docs).tree(language).nodes)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _drop_sources(article: BeautifulSoup) -> None:
@@ -207,7 +236,7 @@ def measure(site: Path) -> list[dict]:
     """Every page with a target: its score, words and sentences, and whether it meets the target."""
     rows = []
     for language, url, path in pages(site):
-        blocks = main_text(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        blocks = main_text(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"), policy_titles(language))
         sentences, words = sentences_and_words(blocks)
         value = score(blocks, language)
         # The targets are Fernández-Huerta's, for the Spanish text; English is reported beside it.
