@@ -3,8 +3,10 @@
 One copy of the project gets a script tag, an `onerror=` attribute and a `</svg>` in every
 content field that reaches a page (table FIELDS); it must build, and every page must show the
 words as text: no such element in the HTML, no dialog in Chromium, even with the
-Content-Security-Policy switched off (so escaping is what is tested, not the policy). Markup in
-a page's own text is refused: the build stops naming the page.
+Content-Security-Policy switched off (so escaping is what is tested, not the policy). The same
+copy's catalogue gives every word the templates read (`ui`, `offer_check`) a quote and a `<`: each
+page holds it as text, in attributes and in text alike, and every value a template under
+overrides/ prints is escaped. Markup in a page's own text is refused: the build stops naming the page.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_error, copy_project, edit, html, run_build
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_error, copy_project, edit, html, run_build
 
 # (file, field as written in its front matter) for every text field a page prints.
 FIELDS = [
@@ -63,6 +67,8 @@ def injected_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("injected") / "project")
     for number, (file, field) in enumerate(FIELDS):
         inject(project, file, field, number)
+    for language in ("es", "en"):
+        inject_words(project, language)
     out = project / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -72,6 +78,124 @@ def injected_site(tmp_path_factory):
 
 
 _RAW = re.compile(r'<script>alert\("ZQ|<img src=x|<svg onload')
+
+# The catalogue's parts that the templates print (hooks/content.py puts them in config.extra).
+WORD_PARTS = ("ui", "offer_check")
+
+
+def word_payload(language: str, key: str) -> str:
+    """What a translator could type: a quote ends an attribute printed raw, a '<' opens a tag."""
+    return f'ZW-{language}-{key}-ZW "<b>&\''
+
+
+def inject_words(project: Path, language: str) -> None:
+    import yaml
+
+    path = project / "hooks" / "data" / f"words.{language}.yml"
+    catalogue = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for part in WORD_PARTS:
+        for key, value in catalogue[part].items():
+            if isinstance(value, str):
+                catalogue[part][key] = f"{value} {word_payload(language, key)}"
+    path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+
+
+_WORD = re.compile(r"ZW-(es|en)-(\w+)-ZW")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_catalogue_word_with_a_quote_and_a_bracket_is_text_wherever_a_page_prints_it(injected_site, language):
+    """Every word's tag on every page, read as a browser reads it (entities decoded): each
+    attribute and each text that holds it holds the whole word, quote and '<' included. A word
+    printed raw would end its attribute at the quote, or open a <b> element."""
+    out, pages = injected_site
+    prefix = "en/" if language == "en" else ""
+    where = {"attribute": set(), "text": set()}
+    broken = []
+    for name, text in pages.items():
+        if not name.endswith(".html") or name.startswith("en/") != (language == "en"):
+            continue
+        soup = BeautifulSoup(text, "html.parser")
+        for element in soup.find_all(True):
+            for attribute, value in element.attrs.items():
+                for value in value if isinstance(value, list) else [value]:
+                    for match in _WORD.finditer(value):
+                        where["attribute"].add(match.group(2))
+                        if word_payload(*match.groups()) not in value:
+                            broken.append((name, f"{element.name}[{attribute}]", value[:120]))
+        for string in soup.find_all(string=_WORD):
+            if string.parent.name in ("script", "style"):
+                continue
+            for match in _WORD.finditer(string):
+                where["text"].add(match.group(2))
+                if word_payload(*match.groups()) not in string:
+                    broken.append((name, string.parent.name, string[:120]))
+    assert broken == []
+    # What main.html and its partials print, in attributes and in text, on the home page.
+    assert {"quick_exit_pressed_one", "quick_exit_pressed_many", "palette_dark", "search_none"} <= where["attribute"]
+    assert {"quick_exit_skip", "report_lead", "report_call", "skip_to_content", "search_title"} <= where["text"]
+    home = BeautifulSoup(pages[prefix + "index.html"], "html.parser")
+    assert home.select_one("[data-quick-exit]")["data-msg-pressed-one"].endswith(word_payload(language, "quick_exit_pressed_one"))
+
+
+# Values a template prints that are HTML already, and why (every other value is escaped, `| e`).
+_HTML_ALREADY = {
+    "super()": "the parent template's block",
+    "item.render()": "Material's navigation macro (partials/nav-item.html)",
+    "citation": "hooks/renderers/citation.py renders partials/citation.html, which escapes",
+    "page.meta.title": "escaped once by hooks/content.py, as Material's own templates print it raw",
+    "page.meta.description": "the same",
+    "page.meta.tab_title": "the same",
+    "page.title": "the title above, or a '# heading' that is HTML text already",
+}
+
+
+def _escaped(expr) -> bool:
+    from jinja2 import nodes
+
+    if isinstance(expr, nodes.Const):
+        return True
+    if isinstance(expr, nodes.Filter):
+        if expr.name in ("e", "escape", "script_tag"):   # script_tag: MkDocs writes the tag, escaping the address
+            return True
+        if expr.name == "replace":                      # an escaped text with escaped parts put in
+            return _escaped(expr.node) and all(_escaped(arg) for arg in expr.args)
+        return False
+    if isinstance(expr, nodes.Concat):
+        return all(_escaped(part) for part in expr.nodes)
+    if isinstance(expr, nodes.CondExpr):
+        return _escaped(expr.expr1) and (expr.expr2 is None or _escaped(expr.expr2))
+    return _dotted(expr) in _HTML_ALREADY
+
+
+def _dotted(expr) -> str:
+    from jinja2 import nodes
+
+    if isinstance(expr, nodes.Name):
+        return expr.name
+    if isinstance(expr, nodes.Getattr):
+        return f"{_dotted(expr.node)}.{expr.attr}"
+    if isinstance(expr, nodes.Call):
+        return f"{_dotted(expr.node)}()"
+    return ""
+
+
+def test_every_value_a_project_template_prints_is_escaped():
+    """MkDocs' Jinja does not escape (autoescape is off, as Material's templates need): each
+    `{{ }}` in overrides/ ends in `| e`, or prints a value that is HTML already (_HTML_ALREADY)."""
+    from jinja2 import Environment, nodes
+
+    environment = Environment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"])
+    unescaped = []
+    templates = sorted((ROOT / "overrides").rglob("*.html"))
+    assert len(templates) > 10
+    for path in templates:
+        tree = environment.parse(path.read_text(encoding="utf-8"))
+        for output in tree.find_all(nodes.Output):
+            for expr in output.nodes:
+                if not isinstance(expr, nodes.TemplateData) and not _escaped(expr):
+                    unescaped.append(f"{path.relative_to(ROOT)}:{expr.lineno}: {_dotted(expr) or type(expr).__name__}")
+    assert unescaped == []
 
 
 def test_no_page_carries_the_markup_as_markup(injected_site):
