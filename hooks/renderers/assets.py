@@ -34,6 +34,10 @@ _TIGHT_IN_CONDITION = {",", ":"}
 
 _WORD = re.compile(r"[\w-]+")
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_KEPT_AS_WRITTEN = re.compile(r"(<(?:pre|textarea|code|script|style)\b.*?</(?:pre|textarea|code|script|style)>)",
+                              re.DOTALL | re.IGNORECASE)
+# A run of whitespace with a line break between two tags (most of the templates' indentation).
+_LINE_BREAK_RUN = re.compile(r">[ \t\r\f]*\n\s*<")
 _CLASS = re.compile(r"""class=["']([^"'>]*)""")
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
@@ -82,6 +86,22 @@ def _attribute(name: str) -> re.Pattern:
 def script_words(script: str) -> set[str]:
     """Every word of a script, lowercased: the classes, attributes and elements it may add."""
     return {word.lower() for word in _WORD.findall(script)}
+
+
+# ---------------------------------------------------------------------------- pages
+
+
+def compact_html(html: str) -> str:
+    """A page less the indentation of its templates: each run of whitespace that holds a line
+    break, between a tag's end and the next tag, becomes that one line break. A browser shows
+    the page the same (a line break is a space to it); the text of <pre>, <textarea>, <code>,
+    <script> and <style> is left as written."""
+    parts = _KEPT_AS_WRITTEN.split(html)
+    return "".join(part if index % 2 else _compact(part) for index, part in enumerate(parts))
+
+
+def _compact(markup: str) -> str:
+    return _LINE_BREAK_RUN.sub(">\n<", markup)
 
 
 # ---------------------------------------------------------------------------- CSS
