@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast bench offline pdf clean venv browser nginx
+.PHONY: serve build test test-fast validate bench offline pdf clean venv browser nginx java
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(BIN)/.installed: requirements.txt
@@ -27,21 +27,44 @@ browser:
 	@test -x $(CHROMIUM) || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium', then retry."; exit 1; fi; }
 
+# Java for the Nu HTML Checker (vnu), from Debian.
+java:
+	@command -v java >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "Java is missing: run 'sudo apt-get install default-jre-headless', then retry."; exit 1; fi; }
+
+# The Nu HTML Checker from npm (vnu-jar, pinned in validate/package-lock.json), reinstalled when that file changes.
+VNU := validate/node_modules/vnu-jar/build/dist/vnu.jar
+validate/node_modules/.installed: validate/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: run 'sudo apt-get install npm', then retry."; exit 1; }
+	npm ci --prefix validate --no-audit --no-fund --loglevel=error
+	@touch $@
+
 nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
 	  else echo "nginx is missing: run 'sudo apt-get install nginx', then retry."; exit 1; fi; }
 
-# Rebuilds on a change in docs/, mkdocs.yml, overrides/ or hooks/. The hook files run again on each
-# rebuild; a change in hooks/content_model/ or hooks/renderers/ needs a restart (the build says so).
+# MkDocs' server rebuilds and reloads the page on a change in docs/, mkdocs.yml, overrides/ or
+# hooks/data/. Python code is imported once per process (MkDocs caches the hook files), so Watchdog's
+# watchmedo (installed with MkDocs) restarts the server when a .py file under hooks/ or deploy/
+# changes; the page reloads when the new server is up. A first build that fails waits for a fix
+# (hooks/serve.py); a server that stops for another reason (the port is taken) stays stopped.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: venv
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch overrides --watch hooks
+	$(BIN)/watchmedo auto-restart --directory hooks --directory deploy --pattern '**/*.py' --recursive \
+	  --debounce-interval 0.5 --no-restart-on-command-exit --signal SIGINT -- \
+	  $(BIN)/mkdocs serve --dev-addr $(DEV_ADDR) --watch overrides --watch hooks/data
 
 build: venv
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Everything, on both cores (pytest-xdist; one test file per worker, so a file's fixtures are built once).
-test: venv browser nginx
+test: venv browser nginx java validate/node_modules/.installed
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
+
+# The Nu HTML Checker over the built site, every page in one run of Java: errors only. The ones
+# left are Material's (README, "Validators"); tests/test_validators.py holds the site to that.
+validate: build java validate/node_modules/.installed
+	TEST_SITE_DIR=site $(BIN)/python -m pytest -q -p no:xdist tests/test_validators.py -k checker
 
 # The edit loop: the content model, the renderers and the content-error cases (broken copies built
 # over the one shared build); no browser, no server, no reading of every built page, no second

@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import first_load, local_nginx
+from bench import readability as readability_bench
 from bench import search as search_bench
 
 ROOT = local_nginx.ROOT
@@ -474,6 +475,10 @@ def markdown(report: dict) -> str:
               "## What keeps our pages below 100", "", *failing_section(report), "",
               "## Requests beyond 127.0.0.1 (refused)", "", *remote_section(report), "",
               "## Build time", "", *build_section(report), ""]
+    if "readability" in report:
+        # bench.readability's own report, one heading level down.
+        lines += ["#" + line if line.startswith("#") else line
+                  for line in readability_bench.markdown(report["readability"]).splitlines()]
     if "search" in report:
         # bench.search's own report, one heading level down.
         lines += ["#" + line if line.startswith("#") else line for line in search_bench.markdown(report["search"]).splitlines()]
@@ -504,6 +509,8 @@ def main() -> int:
     start = time.perf_counter()
     report["search"] = search_bench.measure(sites)
     phases["measuring search"] = round(time.perf_counter() - start, 1)
+    print("measuring readability (bench.readability)…", file=sys.stderr)
+    report["readability"] = readability_bench.measure(sites["ours"])
     report["verdicts"] = verdicts(report)
     report["run_seconds"] = round(time.perf_counter() - started, 1)
     text = markdown(report)

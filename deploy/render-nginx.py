@@ -86,7 +86,7 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
         "BROTLI_MODULE": f"load_module {module};" if use_brotli else "# Brotli: module not loaded",
         "BROTLI": ("    brotli on;\n    brotli_comp_level 6;\n    brotli_min_length 256;\n"
                    "    brotli_types text/css application/javascript application/json image/svg+xml text/csv\n"
-                   "                 text/plain application/manifest+json application/xml;") if use_brotli else "",
+                   "                 text/plain application/manifest+json application/xml text/xml;") if use_brotli else "",
         "MIME_TYPES": mime_types,
         "LISTEN": listen,
         "SERVER_NAME": server_name,

@@ -32,7 +32,6 @@ import hashlib
 import os
 import re
 import shutil
-from urllib.parse import quote
 
 from mkdocs.plugins import event_priority
 
@@ -50,9 +49,12 @@ _THEME_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palett
 _THEME_SCRIPTS_LEFT_OUT = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/lunr",
                           "assets/javascripts/workers")
 _PLACEHOLDER = "@@asset-bundle@@"
-_INLINE_ICON_BYTES = 1024
 _SLOT = re.compile(r"<!--asset-bundle:(?P<kind>styles|scripts):(?P<prefix>[^>]*?)-->")
 _SELECTOR = re.compile(r"^(?:\[(?P<attribute>[a-z][\w-]*)\]|\.(?P<class>-?[_a-zA-Z][\w-]*))$")
+# Material's base.html writes, outside any block a template could replace, the checkbox its own
+# script (left out) opens its search with: here it is a form control without a label, on every page.
+# The site's search is a dialog (overrides/partials/site-search.html); Material's drawer toggle stays.
+_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
 
 
 @dataclasses.dataclass
@@ -97,7 +99,6 @@ def on_config(config, **kwargs):
         _refuse_theme_lists(config)
         state.sources = _read_table(config)
         state.theme_styles = _theme_files(config, _THEME_STYLES)
-    _inline_favicon(config)
     return config
 
 
@@ -145,20 +146,6 @@ def _refuse_theme_lists(config):
             raise ContentError("mkdocs.yml", field, f"'{getattr(first, 'path', first)}' is listed there",
                                "list it in extra.assets with the pages that need it (every page, or the "
                                "markup they hold), and leave extra_css and extra_javascript out")
-
-
-# A small SVG icon goes into the page itself: as a file it would cost every first visit a
-# request whose headers weigh five times the icon (overrides/main.html links config.theme.favicon).
-def _inline_favicon(config):
-    path = config.theme.get("favicon") or ""
-    if not path.endswith(".svg"):
-        return
-    for folder in [*config.theme.dirs, config.docs_dir]:
-        candidate = os.path.join(folder, *path.split("/"))
-        if os.path.isfile(candidate) and os.path.getsize(candidate) <= _INLINE_ICON_BYTES:
-            with open(candidate, encoding="utf-8") as icon:
-                config.theme["favicon"] = "data:image/svg+xml," + quote(" ".join(icon.read().split()), safe=" =:/;,.'()-")
-            return
 
 
 # The table, checked: each row a file of ours (.css or .js) and the pages that need it.
@@ -227,6 +214,7 @@ def _theme_files(config, patterns):
 # The page with its links in the template's two places, less its templates' indentation (7 %
 # of every page's compressed bytes), and its words noted for the purge.
 def _linked(html, state, where):
+    html = html.replace(_SEARCH_TOGGLE, "", 1)
     tags = assets.tags_of(html)
     state.words |= assets.markup_words(tags - state.tags)
     state.tags |= tags

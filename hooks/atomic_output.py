@@ -10,8 +10,10 @@ happened, swaps it in only if the outermost pass got through `on_post_build` and
 was reported (`on_build_error` sees the strict Abort too). Otherwise the temporary folder is
 removed, and `site/` is byte for byte what it was.
 
-`mkdocs serve` builds into a temporary folder of its own and is left alone; so are builds
-run from Python without `mkdocs build` (they call no `on_startup`).
+`mkdocs serve` builds into a temporary folder of its own and serves it as it is written, so it
+is left alone, `mkdocs serve --clean` too (MkDocs tells `on_startup` 'build' there:
+`content_model.effective_command` sees the server); so are builds run from Python without
+`mkdocs build` (they call no `on_startup`).
 """
 
 import os
@@ -19,6 +21,8 @@ import shutil
 import tempfile
 
 from mkdocs.plugins import event_priority
+
+import content_model
 
 
 class _Run:
@@ -37,7 +41,7 @@ _run = _Run()
 
 def on_startup(command, dirty, **kwargs):
     global _run
-    _run = _Run(command)
+    _run = _Run(content_model.effective_command(command))
 
 
 # First of all hooks, and once: the i18n plugin calls on_config again for each language pass.

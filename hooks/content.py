@@ -38,22 +38,12 @@ def on_shutdown(**kwargs):
     content_model.end_build()
 
 
-# `mkdocs serve` runs the hook files again for each rebuild, but not the packages they import.
-def _say_when_a_restart_is_needed():
-    changed = content_model.changed_package_files()
-    if changed:
-        logging.getLogger("mkdocs").warning(
-            f"{', '.join(changed)} changed since 'make serve' started, and Python keeps the old code of "
-            "hooks/content_model/ and hooks/renderers/: stop 'make serve' (Ctrl+C) and start it again")
-
-
 # A new build's state, made first of all (before the i18n plugin, -100, starts a nested pass).
 @event_priority(900)
 def on_config(config, **kwargs):
     i18n = config.plugins.get("i18n")
     if not getattr(i18n, "building", False):  # the first language pass: a new build
         content_model.begin_build()
-        _say_when_a_restart_is_needed()
         _no_words_in_mkdocs_yml(config.extra)
     logging.getLogger("mkdocs.commands.build").addFilter(_ONE_MESSAGE)  # once: a filter is added once
     # The templates' words, from the one catalogue (hooks/data/words.*.yml), checked there:
@@ -84,7 +74,7 @@ def on_pre_build(config, **kwargs):
 # navigation, the footer), and a title MkDocs takes from a '# heading' already is HTML text. The
 # front matter's `title:` is plain text: escaped here, once, every place that prints it is safe.
 def on_page_markdown(markdown, page, config, **kwargs):
-    for field in ("title", "description"):
+    for field in ("title", "description", "tab_title"):
         if isinstance(page.meta.get(field), str):
             page.meta[field] = html.escape(page.meta[field], quote=True)
     return markdown

@@ -43,7 +43,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
         return markdown
     tree = content_model.site_for(config).tree(content_model.language_of(config))
     node = tree.for_page(page.file.src_uri)
-    note = config.extra["ui"][tree.language]["reconstruction_note"]
+    ui = config.extra["ui"][tree.language]
+    note = f'{ui["reconstruction_note"]} {ui["labels_note"]}'  # the boxes show the site's short labels
     return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url, note), markdown)
 
 
@@ -54,14 +55,15 @@ def on_post_build(config, **kwargs):
     path = os.path.join(config.site_dir, _download_url(language))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(diagram.render_standalone(tree))
+        out.write(diagram.render_standalone(tree, icon=get_relative_url(config.theme["favicon"], _download_url(language))))
 
 
 # ---------------------------------------------------------------------------- helpers
 
 
 # The HTML of one (checked) marker on the page of `node` (None: not a policy page); `note` is the
-# reconstruction caveat (ui.reconstruction_note in hooks/data/words.*.yml) its caption carries.
+# reconstruction caveat and the labels' (ui.reconstruction_note, ui.labels_note in
+# hooks/data/words.*.yml) its caption carries.
 def _render(name, tree, node, page_url, note):
     download = get_relative_url(_download_url(tree.language), page_url)
     if name == "full" or node.kind == "transversal":

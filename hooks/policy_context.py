@@ -39,7 +39,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "kinds": kinds,
         "spanish_title": spanish_title,
         "method_href": citation.method_href(language, page.url),
-        "citation": citation.render(env, config, language, page.url, node.title, kinds[node.kind], spanish_title),
+        "citation": citation.render(env, config, language, page.url, node.title, kinds[node.kind], spanish_title,
+                                    node.pinpoint),
         "href": lambda target: get_relative_url(target.url, page.url),
     }
     top = env.get_template("partials/policy-path.html").render(context)

@@ -11,7 +11,7 @@ What the list holds, per section of a page (split at h2/h3): the page's title, t
 the anchor and the text, minus what a reader never searches for: source lists ("Fuentes" /
 "Sources" and what follows them up to the next heading of the same level), bare URLs, the
 citation block, quiz controls, the theme's chrome and the trainer's packs (`kind: pack`), which
-repeat their module's pages. It also carries the language's stop words and the synonyms of
+repeat their module's pages. It also carries the language's stop words, and the synonyms and the situations of
 docs/search/ already analysed the way the browser analyses a query (the rules under
 "analysis" below, with `snowballstemmer` pinned to the Snowball generation the browser runs).
 """
@@ -30,11 +30,17 @@ import snowballstemmer
 from mkdocs.plugins import event_priority
 
 import content_model
+from content_model import situations as situations_file
 from content_model import synonyms as synonyms_file
 
 # The synonyms of both languages, read once per build (its first pass) and kept in the build's state.
 def _synonyms(config) -> dict:
     return content_model.build_state(config, "search_synonyms", dict, per_language=False)
+
+
+# The situations of both languages (content_model/situations.py), read and analysed once per build.
+def _situations(config) -> dict:
+    return content_model.build_state(config, "search_situations", dict, per_language=False)
 
 
 # This language pass's pages, in the build's state: a failed build leaves nothing for the next.
@@ -48,9 +54,13 @@ def on_pre_build(config, **kwargs):
     if not synonyms:
         synonyms.update({code: analysed_synonyms(code, found.groups, found.shown)
                          for code, found in synonyms_file.load(config.docs_dir).items()})
+    situations = _situations(config)
+    if not situations:
+        situations.update({code: (found, analysed_situations(code, found))
+                           for code, found in situations_file.load(config.docs_dir).items()})
 
 
-# The synonyms files are read by this hook, not published.
+# The synonyms and situations files are read by this hook, not published.
 def on_files(files, config, **kwargs):
     folder = os.path.join(os.path.abspath(config.docs_dir), synonyms_file.FOLDER) + os.sep
     for file in list(files):
@@ -69,7 +79,8 @@ def on_page_content(html, page, config, files, **kwargs):
     boost = _KIND_BOOST.get(kind, 1) * page_boost(f"docs/{page.file.src_uri}", page.meta.get("search"))
     # page.title is HTML text (escaped); the list holds plain text, which search.js shows as text.
     _pages(config).append({"url": page.url, "title": unescape(page.title), "boost": boost,
-                                         "sections": sections(html)})
+                           "src": content_model.unlocalised(page.file.src_uri)[0][: -len(".md")],
+                           "sections": sections(html)})
     return html
 
 
@@ -92,6 +103,9 @@ def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
     pages = sorted(_pages(config), key=lambda p: p["url"])
     payload = document_list(language, pages, _synonyms(config).get(language, []))
+    found, analysed = _situations(config).get(language, (situations_file.Situations(), None))
+    if analysed:
+        payload["situations"] = situations_payload(found, analysed, [page["src"] for page in pages])
     target = os.path.join(config.site_dir, "search", f"index.{language}.js")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
@@ -101,7 +115,8 @@ def on_post_build(config, **kwargs):
 
 
 def document_list(language: str, pages: list[dict], synonyms: list[list[list[str]]]) -> dict:
-    """The file's content: pages [url, title, boost], sections [page, anchor, heading, text, more].
+    """The file's content: pages [url, title, boost], sections [page, anchor, heading, text, more],
+    and the terms of the titles and headings coded (see cuts), one string per title or heading.
 
     `text` is the section's first SNIPPET_TEXT characters, what a result can show; `more` is
     the rest as the index terms it adds, each once, leaving out terms that more than one section
@@ -126,7 +141,47 @@ def document_list(language: str, pages: list[dict], synonyms: list[list[list[str
         kept = [t for t in tail_terms(language, shown, rest) if sections_used[t] < common or uses[t] >= LOCAL_SUBJECT]
         sections_out.append([number, anchor, heading, shown, " ".join(kept)])
     return {"language": language, "stopWords": sorted(STOP_WORDS[language]), "synonyms": synonyms,
-            "pages": listed, "sections": sections_out}
+            "pages": listed, "sections": sections_out,
+            "cuts": " ".join(cuts(language, [page[1] for page in listed] + [section[2] for section in sections_out]))}
+
+
+def cuts(language: str, texts: list[str]) -> list[str]:
+    """The index terms of the titles and headings, coded, for the browser to read instead of
+    stemming: the browser's first results come from titles and headings, and on a slow phone
+    stemming their words was most of the time before them (the Snowball code is slow in the browser).
+    One string per text, one code per word the texts have not had before (a word, as written, is
+    coded once; a hyphenated word has a code for each of its parts: 'socio-económico' is two).
+
+    A stem is the folded word less a few last letters, sometimes with others put in their place: a
+    lowercase letter says how many it leaves out ('a' none, 'b' one...), capitals are the letters
+    that follow ('Explotación' -> 'explot' is 'f', 'policy' -> 'polici' is 'bI'); '~' and two such
+    codes give a word's two terms (as written and unaccented, see word_terms); '.' leaves the word
+    to the browser (stop words, numbers, letters other than a to z)."""
+    seen: set[str] = set()
+    coded_texts = []
+    for text in texts:
+        out = []
+        for part in (part for token in _TOKEN.findall(text) for part in token.split("-")):
+            if part in seen:
+                continue
+            seen.add(part)
+            lower = part.lower()
+            terms = [] if any(ch.isdigit() for ch in lower) else word_terms(language, lower)
+            coded = [_cut(fold(lower), term) for term in terms]
+            out.append("." if not terms or None in coded else ("~" if len(coded) == 2 else "") + "".join(coded))
+        coded_texts.append("".join(out))
+    return coded_texts
+
+
+def _cut(folded: str, term: str) -> str | None:
+    """One term's code against its folded word (see cuts), or None where it cannot be coded."""
+    kept = 0
+    while kept < min(len(folded), len(term)) and folded[kept] == term[kept]:
+        kept += 1
+    left_out, added = len(folded) - kept, term[kept:]
+    if left_out >= _CUTS or not re.fullmatch(r"[a-z]*", added):
+        return None
+    return chr(ord("a") + left_out) + added.upper()
 
 
 def split_text(text: str, limit: int | None = None) -> tuple[str, str]:
@@ -230,6 +285,53 @@ def analysed_synonyms(language: str, groups: list[list[str]], shown: str | None)
     return analysed
 
 
+def analysed_situations(language: str, found: situations_file.Situations) -> dict | None:
+    """The situations' phrases as query words, in the compact form the index ships (None without a file).
+
+    A phrase is one string: its words separated by spaces, a word's terms by '/' ("quit/quitar
+    document"), so that the browser matches it as it matches a synonym. Pages stay paths here:
+    situations_payload numbers them once the language's pages are known."""
+    if found.shown is None:
+        return None
+
+    def phrases(field: str, listed: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for phrase in listed:
+            words = query_words(language, phrase)
+            if not words:
+                raise content_model.ContentError(found.shown, field,
+                                                 f"'{phrase}' holds only words search ignores (such as 'de', 'la', 'my')",
+                                                 "write the words a reader types, or remove it")
+            packed = " ".join("/".join(terms) for terms in words)
+            if packed not in out:
+                out.append(packed)
+        return out
+
+    return {"self": sorted({fold(word) for word in found.self_words}), "endings": [fold(e) for e in found.self_endings],
+            "work": phrases("work", found.work),
+            "groups": [(phrases(f"situations[{s.number}].terms", s.terms),
+                        phrases(f"situations[{s.number}].with_self", s.with_self)) for s in found.situations]}
+
+
+def situations_payload(found: situations_file.Situations, analysed: dict, srcs: list[str]) -> dict:
+    """What the index ships: the analysed phrases, and pages as numbers of the index's page list."""
+    number = {src: n for n, src in enumerate(srcs)}
+
+    def numbers(field: str, paths: tuple[str, ...]) -> list[int]:
+        missing = [path for path in paths if path not in number]
+        if missing:
+            raise content_model.ContentError(found.shown, field, f"'{missing[0]}' is not a page the search lists "
+                                             "(a trainer's pack, for instance, is not indexed)",
+                                             "name a page that search finds")
+        return [number[path] for path in paths]
+
+    return {"self": analysed["self"], "endings": analysed["endings"], "work": analysed["work"],
+            "selfPages": numbers("self.pages", found.self_pages),
+            "groups": [[terms, with_self, numbers(f"situations[{s.number}].pages", s.pages)]
+                       for (terms, with_self), s in zip(analysed["groups"], found.situations)],
+            "public": [n for n, src in enumerate(srcs) if found.is_public(src)]}
+
+
 # ---------------------------------------------------------------------------- sections
 
 
@@ -315,7 +417,8 @@ def _is_skipped_section(anchor: str, heading: str) -> bool:
 
 _SNOWBALL = {"es": "spanish", "en": "english"}
 # Characters of each section kept as text for the results' snippets (see document_list).
-SNIPPET_TEXT = 300
+SNIPPET_TEXT = 280
+_CUTS = 26          # letters a stem may leave out of its word and still be coded (see cuts): 'a' to 'z'
 COMMON_TERM = 20    # a term in more than 1 section in 20 is "common" (see document_list)
 LOCAL_SUBJECT = 3   # ... but kept in a section's tail where the tail uses it this often
 
@@ -326,7 +429,8 @@ _NOT_INDEXED_KINDS = {"pack"}
 
 _SECTION_HEADINGS = {"h2", "h3"}
 # A module's slides (class "slides") repeat its pages, like the pack: only their title is indexed.
-# "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), and the citation block.
+# "Fuentes" / "Sources" (also "Fuentes y notas", a pack part's "hoja-fuentes"), the citation block,
+# and the list of where a page's figures come from (hooks/figures.py).
 _SKIPPED_HEADING = re.compile(r"^(fuentes|sources)\b")
 _SKIPPED_ANCHORS = {"fuentes", "sources", "citar"}
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -334,9 +438,11 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 # [Polaris](…))". Its words name another document; indexed, they rank every page that cites the
 # law above the page about it.
 _CITATION = re.compile(r"""\(\s*(?:<a\s[^>]*href=["']https?://[^"']*["'][^>]*>(?:(?!</a>).)*?</a>\s*[;,·]?\s*)+\)""", re.S)
+INLINE_CITATION = _CITATION  # bench/readability.py leaves them out of the prose it scores, too
 _SKIPPED_TAGS = {"script", "style", "svg", "template", "nav", "button", "input", "select", "textarea", "summary"}
 _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite", "diagram", "diagram-list",
-                    "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number"}
+                    "md-source-file", "training-pack__part", "slides", "quiz__right", "quiz__letter", "quiz__number",
+                    "figure-sources"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 # Words too common to tell pages apart, unaccented (compared after folding). Kept short on

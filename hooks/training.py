@@ -40,7 +40,7 @@ import re
 import shutil
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url, meta
+from mkdocs.utils import get_relative_url
 
 import content_model
 from content_model import markers
@@ -77,8 +77,8 @@ def on_pre_build(config, **kwargs):
                 name = content_model.localised(part.src_uri, language)
                 used = [marker.name for marker in site.markers.get(name, ()) if marker.family == "training"]
                 _check_required(part.kind, used, content_model.shown(part.src_uri, language))
-            _pack_bodies(module, config.docs_dir)
-        disclosure(config.docs_dir, language)
+            _pack_bodies(module, site)
+        disclosure(site, language)
 
 
 # Replace this page's training markers and mark the page with its part of a module.
@@ -131,11 +131,11 @@ def _render(match, used, site, language, src_uri, found, here, config):
     if name == "short-plan":
         return _block(render.plan(module, short=True))
     if name == "disclosure":
-        return _block(disclosure(docs_dir, language))
+        return _block(disclosure(site, language))
     if name == "pack":
-        return _block(training_pack.pack(module, _pack_bodies(module, docs_dir), _extras(module, here, docs_dir)))
+        return _block(training_pack.pack(module, _pack_bodies(module, site), _extras(module, here, docs_dir)))
     if name == "slides":
-        bodies = _pack_bodies(module, docs_dir)
+        bodies = _pack_bodies(module, site)
         return _block(training_slides.slides(module, bodies["activities"], bodies["handout"]))
     tree = site.tree(language)
     guidelines = [(tree.get(g).title, tree.get(g).url) for g in module.teaches]
@@ -171,15 +171,14 @@ def _check_required(kind, used, where):
                                f"add a line '<!-- training: {name} -->' where the {name} belongs")
 
 
-# The Markdown of each part a pack prints, front matter removed; a part with no text stops the build.
-def _pack_bodies(module: Module, docs_dir: str) -> dict[str, str]:
+# The Markdown of each part a pack prints, front matter removed (as the content model read it: one
+# reader for every file); a part with no text stops the build.
+def _pack_bodies(module: Module, site) -> dict[str, str]:
     bodies = {}
     for kind in PACK_CONTENTS:
         part = module.part(kind)
-        name = content_model.localised(part.src_uri, module.language)
-        text = content_model.read_markdown(Path(docs_dir) / name, f"docs/{name}")
-        bodies[kind], _ = meta.get_data(text)
-        bodies[kind] = _DISCLOSURE_MARKER.sub(lambda match: _block(disclosure(docs_dir, module.language)), bodies[kind])
+        bodies[kind] = site.bodies[content_model.localised(part.src_uri, module.language)]
+        bodies[kind] = _DISCLOSURE_MARKER.sub(lambda match: _block(disclosure(site, module.language)), bodies[kind])
         if kind in _PACK_PRINTS_BODY and not _MARKER.sub("", bodies[kind]).strip():
             name = _PACK_PRINTS_BODY[kind]
             raise ContentError(content_model.shown(part.src_uri, module.language), None,
@@ -189,13 +188,13 @@ def _pack_bodies(module: Module, docs_dir: str) -> dict[str, str]:
 
 
 # The shared disclosure guidance in one language, front matter removed; missing or empty stops the build.
-def disclosure(docs_dir: str, language: str) -> str:
-    path = Path(docs_dir) / content_model.localised(DISCLOSURE, language)
+def disclosure(site, language: str) -> str:
+    name = content_model.localised(DISCLOSURE, language)
     where = content_model.shown(DISCLOSURE, language)
-    if not path.is_file():
+    if name not in site.bodies:
         raise ContentError(where, None, "the shared disclosure guidance is missing, and every session plan shows it",
                            f"write {where}: what to do when someone discloses abuse or exploitation")
-    body, _ = meta.get_data(path.read_text(encoding="utf-8"))
+    body = site.bodies[name]
     if not body.strip() or _MARKER.search(body):
         raise ContentError(where, None, "the shared disclosure guidance has no text, or holds a training marker",
                            f"write the guidance in {where}, as Markdown without <!-- training: ... --> markers")

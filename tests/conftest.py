@@ -163,9 +163,13 @@ def _shared_folder(tmp_path_factory) -> Path:
 
 PUBLISHED_URL = "https://example.org/trata/"
 CORRECTIONS_ADDRESS = "correcciones@example.org"
+# Who publishes it (SITE_PUBLISHER, SITE_PUBLISHER_CONTACT): a name with characters HTML must escape.
+PUBLISHER_NAME = 'Red "Ejemplo" & Asociados'
+PUBLISHER_CONTACT = "https://example.org/quienes-somos"
 PACK_MODULE = "capacitacion/que-es-la-trata"
 # Files saved with a byte-order mark and Windows line ends (test_reading_files.py).
-WINDOWS_FILES = ("docs/politica/cultura-rechazo.es.md", "docs/politica/cultura-rechazo.en.md", "docs/acerca.es.md")
+WINDOWS_FILES = ("docs/politica/cultura-rechazo.es.md", "docs/politica/cultura-rechazo.en.md", "docs/acerca.es.md",
+                 "docs/capacitacion/_revelacion.es.md", f"docs/{PACK_MODULE}/actividades.en.md")
 
 
 @dataclass
@@ -181,6 +185,7 @@ def published(tmp_path_factory) -> Published:
     """One build of a copy of the project as a publisher sets it up, shared by the tests that each
     needed a build of their own (a build is the slow part of a test run): `SITE_URL` set, an
     offline edition and the packs' PDFs beside it (stand-ins), a corrections address in mkdocs.yml,
+    a publisher and its contact (SITE_PUBLISHER, SITE_PUBLISHER_CONTACT),
     an edit to one module's plan and handout (the pack must show it), and three files saved
     with a byte-order mark and Windows line ends. Each test reads what it is about."""
     shared = _shared_folder(tmp_path_factory)
@@ -210,7 +215,8 @@ def published(tmp_path_factory) -> Published:
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=project,
             env={**BUILD_ENV, "SITE_URL": PUBLISHED_URL, "OFFLINE_EDITION_DIR": str(edition.parent),
-                 "TRAINING_PDF_DIR": str(pdfs)},
+                 "TRAINING_PDF_DIR": str(pdfs), "SITE_PUBLISHER": PUBLISHER_NAME,
+                 "SITE_PUBLISHER_CONTACT": PUBLISHER_CONTACT},
             capture_output=True, text=True, timeout=600)
 
     site = _built_once(shared, "published-site", build)

@@ -145,7 +145,7 @@ def test_without_the_clipboard_api_the_citation_is_copied_or_selected_without_an
     status = page.locator("[data-citation-status]").inner_text()
     assert status in (_ui("es")["cite_copied"], _ui("es")["cite_selected"])
     selected = re.sub(r"\s+", " ", page.evaluate("String(window.getSelection())")).strip()
-    assert selected.startswith(_ui("es")["cite_policy"]) and server + "politica/prevencion/" in selected
+    assert selected.startswith(_ui("es")["cite_publisher_unset"]) and server + "politica/prevencion/" in selected
     assert errors == []
     context.close()
 

@@ -102,8 +102,74 @@ def test_every_main_call_link_is_a_button_of_44_px_or_more(tab, language):
         assert "tel:1818" in hrefs, url
         if url in ("denunciar/", "seguridad/", OFFER_PAGE) or "hoja" in url:
             assert hrefs >= LINES, (url, hrefs)
-        small = [link for link in links if link["width"] < MIN_TARGET or link["height"] < MIN_TARGET]
+        # (the job-offer check's answer keeps its buttons hidden until a question is ticked)
+        small = [link for link in links if link["shown"] and (link["width"] < MIN_TARGET or link["height"] < MIN_TARGET)]
         assert not small, (url, small)
+
+
+def public_pages(site, language) -> list[str]:
+    """The pages written for the public, by where they live: the home page, everything under
+    publico/, denunciar and seguridad (a new public page is in the list by itself)."""
+    prefix = PREFIXES[language]
+    under = sorted(p.parent.relative_to(site / prefix).as_posix() + "/" for p in (site / prefix / "publico").rglob("index.html"))
+    return [prefix + url for url in ["", "denunciar/", "seguridad/", *under]]
+
+
+# What names each line on its button (facts sheet, section 5), and whether the call is free.
+LINE_NAMES = {"tel:1818": (("trata", "trafficking"), True), "tel:105": (("Policía", "Police"), False),
+              "tel:100": (("Línea 100",), True), "tel:080015170": (("Defensoría",), True)}
+FREE = {"es": "gratis", "en": "free"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_number_a_public_page_links_has_a_call_button_that_says_what_it_calls(site, language):
+    pages = public_pages(site, language)
+    assert len(pages) >= 10 and PREFIXES[language] + "publico/si-te-pasa-a-ti/" in pages
+    for url in pages:
+        article = html(site, url).select_one("article")
+        linked = {a["href"] for a in article.select("a[href^='tel:']")}
+        buttons = article.select("a.call-button")
+        assert linked <= {b["href"] for b in buttons}, (url, linked - {b["href"] for b in buttons})
+        for button in buttons:
+            text = button.get_text(" ", strip=True)
+            names, free = LINE_NAMES[button["href"]]
+            assert re.sub(r"\D", "", text).find(button["href"][4:]) >= 0, (url, text)  # it shows its number
+            assert any(name in text for name in names), (url, text)
+            assert (FREE[language] in text.lower()) == free, (url, text)
+
+
+_HEADER_CONTROLS = """() => [...document.querySelectorAll('header a[href], header button, header label, header input')]
+  .filter(el => el.checkVisibility({visibilityProperty: true, opacityProperty: true}))"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_each_public_pages_first_call_its_call_buttons_and_every_header_control_are_44_px(tab, site, language):
+    """At 360 x 740 with touch: the page's first tel: (the reporting strip's), every call button in
+    view of the page, and every control of the header, 44 x 44 px or more, and inside the screen."""
+    for url in public_pages(site, language):
+        tab.goto(tab.base + url, wait_until="load")
+        first = tab.evaluate(f"() => ({_BOX})(document.querySelector('a[href^=\"tel:\"]'))")
+        buttons = tab.evaluate(f"() => [...document.querySelectorAll('article a.call-button')].map({_BOX})")
+        controls = tab.evaluate(f"() => ({_HEADER_CONTROLS})().map({_BOX})")
+        assert first["shown"] and first["width"] >= MIN_TARGET and first["height"] >= MIN_TARGET, (url, first)
+        assert any(b["shown"] for b in buttons), (url, "no call button")
+        small = [b for b in buttons if b["shown"] and (b["width"] < MIN_TARGET or b["height"] < MIN_TARGET)]
+        assert not small, (url, small)
+        assert len(controls) >= 4, (url, controls)  # menu, light/dark, language, search, quick exit
+        small = [c for c in controls if c["width"] < MIN_TARGET or c["height"] < MIN_TARGET
+                 or c["left"] < 0 or c["right"] > tab.viewport_size["width"]]
+        assert not small, (url, small)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("tab", [(320, 640), (1280, 800)], indirect=True, ids=["320x640", "1280x800"])
+def test_every_header_control_is_44_px_and_on_the_screen_on_a_small_phone_and_a_desktop(tab, language):
+    tab.goto(tab.base + PREFIXES[language] + "publico/", wait_until="load")
+    controls = tab.evaluate(f"() => ({_HEADER_CONTROLS})().map({_BOX})")
+    assert len(controls) >= 4, controls
+    small = [c for c in controls if c["width"] < MIN_TARGET or c["height"] < MIN_TARGET
+             or c["left"] < 0 or c["right"] > tab.viewport_size["width"]]
+    assert not small, small
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -111,6 +177,61 @@ def test_on_the_reporting_and_safety_pages_every_line_has_its_button(site, langu
     for url in ("denunciar/", "seguridad/", OFFER_PAGE):
         buttons = {a["href"] for a in html(site, PREFIXES[language] + url).select("article a.call-button")}
         assert buttons == LINES, (url, buttons)
+
+
+# ---------------------------------------------------------------------------- words kept whole
+
+# Every word of four letters or more that a line breaks in two although it is narrower than the
+# page's column of text: a box squeezed below its longest word, or a font too large for the screen
+# (a word wider than the whole column may break: an address, or a long word hyphenated).
+_BROKEN_WORDS = r"""() => {
+  const broken = [], range = document.createRange();
+  const column = document.querySelector('article'), style = getComputedStyle(column);
+  const room = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, text = node.nodeValue, parent = node.parentElement;
+    if (!parent || parent.closest('code, pre, svg, .visually-hidden') || !parent.checkVisibility()) continue;
+    for (const m of text.matchAll(/\p{L}{4,}/gu)) {
+      const token = text.slice(0, m.index).split(/\s/).pop() + text.slice(m.index).split(/\s/)[0];
+      if (/[\/@:]|\.\p{L}/u.test(token)) continue;  // part of an address
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const parts = [...range.getClientRects()].filter(r => r.width > 0);
+      if (new Set(parts.map(r => Math.round(r.top))).size < 2) continue;
+      const width = parts.reduce((sum, r) => sum + r.width, 0);
+      if (width <= room) broken.push(m[0] + ' (' + Math.round(width) + ' px, the column ' + Math.round(room) + ')');
+    }
+  }
+  return broken;
+}"""
+
+# One page of each kind a phone reader meets, and every public page.
+WORD_PAGES = ["politica/", "politica/cultura-rechazo/", "regiones/madre-de-dios/", "capacitacion/",
+              "capacitacion/que-es-la-trata/diapositivas/", "capacitacion/que-es-la-trata/hoja/", "glosario/"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("tab", [(360, 740), (320, 640)], indirect=True, ids=["360x740", "320x640"])
+def test_no_word_narrower_than_the_column_is_broken_in_two(tab, site, language):
+    """The English home at 360 px read "Understan" + "d" in its first door."""
+    for url in public_pages(site, language) + [PREFIXES[language] + url for url in WORD_PAGES]:
+        tab.goto(tab.base + url, wait_until="load")
+        assert tab.evaluate(_BROKEN_WORDS) == [], url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pages_about_her_own_situation_have_short_neutral_tab_titles(site, language):
+    """What the tab and the browser's history show: not the site's name, nothing about trafficking."""
+    # The policy's name, which the site's name carries (mkdocs.yml: "..., explicada").
+    site_names = {"Política Nacional frente a la Trata de Personas", "National Policy against Trafficking in Persons"}
+    for url in ("publico/si-te-pasa-a-ti/", OFFER_PAGE):
+        title = html(site, PREFIXES[language] + url).select_one("title").get_text()
+        assert not any(name in title for name in site_names), title
+        assert not re.search(r"trata|traffick|explota|exploit|peligr|danger|ayuda|help", title, re.IGNORECASE), title
+        assert 0 < len(title) <= 30, title
+    # Other pages keep the site's name after theirs.
+    other = html(site, PREFIXES[language] + "publico/").select_one("title").get_text()
+    assert " - " in other and any(name in other.split(" - ", 1)[1] for name in site_names), other
 
 
 # ---------------------------------------------------------------------------- what the pages say
@@ -130,11 +251,16 @@ def _sentences_naming(text: str, word: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if word in s]
 
 
-def test_english_pages_say_which_languages_each_line_answers_in_and_never_promise_aymara_on_1818(site):
-    for url in ("denunciar/", "seguridad/", OFFER_PAGE):
-        text = html(site, "en/" + url).select_one("article").get_text(" ", strip=True)
-        assert "expanded to serve Quechua speakers (2022)" in text, url
-        assert re.search(r"Línea 100[^.]*Quechua and Aymara|Spanish \(castellano\), Quechua and Aymara", text), url
+def test_the_reporting_page_says_which_languages_each_line_answers_in_and_no_page_promises_aymara_on_1818(site):
+    # 1818's Quechua is a 2022 report's word (facts §5), never a date the site vouches for.
+    expected = {"es": (r"según (el|un) informe de 2022[^.]*1818[^.]*quechua|según un informe de 2022, la línea se amplió para atender a hablantes de quechua",
+                       r"Línea 100[^.]*castellano, quechua y aimara|castellano, quechua y aimara"),
+                "en": (r"according to (the|a) [^.]*2022 report[^.]*1818[^.]*Quechua|according to a 2022 report, the line has been expanded to serve Quechua speakers",
+                       r"Línea 100[^.]*Quechua and Aymara|Spanish \(castellano\), Quechua and Aymara")}
+    for language, (quechua, languages_of_100) in expected.items():
+        text = html(site, PREFIXES[language] + "denunciar/").select_one("article").get_text(" ", strip=True)
+        assert re.search(quechua, text, re.IGNORECASE), language
+        assert re.search(languages_of_100, text), language
     for path in built_pages(site):
         text = html(site, path.relative_to(site).as_posix()).get_text(" ", strip=True)
         for sentence in _sentences_naming(text, "1818"):
@@ -184,7 +310,11 @@ def test_without_javascript_the_job_offer_check_is_a_plain_list_of_questions_and
         assert questions.count() >= 6 and advice.count() == questions.count()
         assert all(advice.nth(k).is_visible() for k in range(advice.count()))
         assert page.locator("[data-offer-check] input").count() == 0
-        assert page.locator(".offer-check__without-js").is_visible()
+        assert all(page.locator(".offer-check__without-js").nth(k).is_visible() for k in range(2))
+        # After the questions, what to do and the buttons to call.
+        calls = page.locator("[data-offer-answer] a.call-button")
+        assert {calls.nth(k).get_attribute("href") for k in range(calls.count())} == {"tel:1818", "tel:105"}
+        assert all(calls.nth(k).is_visible() for k in range(calls.count()))
     finally:
         context.close()
 
@@ -196,7 +326,7 @@ def test_with_javascript_the_reader_ticks_what_applies_and_gets_the_matching_adv
     total = tab.locator("[data-offer-check] dt").count()
     assert boxes.count() == total >= 6
     advice = tab.locator("[data-offer-check] dd")
-    assert not tab.locator(".offer-check__without-js").is_visible()
+    assert not tab.locator(".offer-check__without-js").first.is_visible()
     assert tab.locator(".offer-check__hint").is_visible()
     assert not any(advice.nth(k).is_visible() for k in range(total)), "advice waits for a tick"
     # Ticking by the question's words (its label), as a reader does.
@@ -220,6 +350,50 @@ def test_with_javascript_the_reader_ticks_what_applies_and_gets_the_matching_adv
     name = tab.locator("[data-offer-check] dt input").nth(4).evaluate("b => b.labels[0].textContent.trim()")
     assert name.endswith("?")
     assert tab.evaluate("localStorage.length + sessionStorage.length") == 0, "the ticks are not stored"
+
+
+# What the reader sees after ticking: the answer's words and the call buttons in view.
+_ANSWER = f"""() => ({{text: document.querySelector('.offer-check__summary').textContent,
+  calls: [...document.querySelectorAll('[data-offer-answer] a[href^="tel:"]')].map({_BOX}).filter(b => b.shown)}})"""
+DANGEROUS = {"es": "peligros", "en": "dangerous"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_job_offer_answer_grows_with_the_risk_one_sign_several_signs_under_18(tab, language):
+    """One sign: a warning and the line to report. Several signs: it says the offer is dangerous,
+    what to do now, and the police's button too. Under 18: its own answer, as plainly, with both
+    buttons. Every button a real tel: link of 44 x 44 px or more; the advice per sign stays."""
+    tab.goto(tab.base + PREFIXES[language] + OFFER_PAGE, wait_until="load")
+    questions = tab.locator("[data-offer-check] dt")
+    boxes = tab.locator("[data-offer-check] dt input[type=checkbox]")
+    under_18 = [k for k in range(questions.count()) if questions.nth(k).get_attribute("id") == "senal-menor"]
+    assert len(under_18) == 1
+    minor, others = under_18[0], [k for k in range(boxes.count()) if k != under_18[0]]
+    advice = tab.locator("[data-offer-check] dd")
+    assert tab.evaluate(_ANSWER)["calls"] == [], "no button before a tick"
+
+    def answer(ticked):
+        for k in range(boxes.count()):
+            boxes.nth(k).set_checked(k in ticked)
+        assert [k for k in range(boxes.count()) if advice.nth(k).is_visible()] == sorted(ticked), "the advice per sign"
+        seen = tab.evaluate(_ANSWER)
+        for call in seen["calls"]:
+            assert call["width"] >= MIN_TARGET and call["height"] >= MIN_TARGET, call
+        return seen["text"], [call["href"] for call in seen["calls"]]
+
+    one, one_calls = answer([others[0]])
+    several, several_calls = answer([others[0], others[3]])
+    alone, alone_calls = answer([minor])
+    with_others, with_others_calls = answer([minor, others[1]])
+    assert one_calls == ["tel:1818"] and DANGEROUS[language] not in one.lower()
+    assert several_calls == alone_calls == with_others_calls == ["tel:1818", "tel:105"]
+    assert DANGEROUS[language] in several.lower() and DANGEROUS[language] in alone.lower()
+    assert "18" in alone.replace("1818", "") and "18" not in several.replace("1818", "")
+    assert len({one, several, alone}) == 3, "three different answers"
+    assert with_others.split(". ", 1)[1] == alone.split(". ", 1)[1], "under 18 is the answer, whatever else is ticked"
+    # The numbers in the words are said; the buttons are what she taps.
+    assert "105" in several and "105" in alone and "1818" in one
+    assert tab.evaluate("localStorage.length + sessionStorage.length") == 0, "nothing is stored"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

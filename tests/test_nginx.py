@@ -93,6 +93,46 @@ def test_compression(site, nginx_root):
     assert "Content-Encoding" not in headers
 
 
+# Every type of file the site ships (the published site adds the PDFs, the offline edition's zip
+# and the sitemap; a web app manifest is what a theme upgrade could add), as nginx must send it:
+# (Content-Type, compressed). Text carries "; charset=utf-8".
+TYPES = {
+    ".html": ("text/html", True), ".css": ("text/css", True), ".js": ("application/javascript", True),
+    ".json": ("application/json", True), ".svg": ("image/svg+xml", True), ".csv": ("text/csv", True),
+    ".txt": ("text/plain", True), ".xml": ("text/xml", True), ".webmanifest": ("application/manifest+json", True),
+    ".png": ("image/png", False), ".pdf": ("application/pdf", False), ".zip": ("application/zip", False),
+}
+_TEXT = {".html", ".css", ".js", ".json", ".svg", ".csv", ".txt", ".xml", ".webmanifest"}
+
+
+def test_the_site_ships_only_types_the_configuration_is_checked_for(site):
+    shipped = {path.suffix for path in site.rglob("*") if path.is_file()}
+    assert shipped - set(TYPES) == set(), "add the new type to deploy/nginx.conf (types, charset_types, gzip_types) and to TYPES"
+
+
+def test_every_type_is_sent_with_its_type_charset_and_compression(site, tmp_path):
+    """One file of each type (the site's own where it ships one), served by the project's configuration."""
+    served = tmp_path / "site"
+    for name in ("index.html", "404.html", "en/404.html"):
+        (served / name).parent.mkdir(parents=True, exist_ok=True)
+        (served / name).write_bytes((site / name).read_bytes())
+    samples = {}
+    for suffix in TYPES:
+        found = sorted(site.rglob(f"*{suffix}"), key=lambda path: -path.stat().st_size)
+        data = found[0].read_bytes() if found else (b"x" * 1000 if suffix in (".pdf", ".zip") else b" " * 1000)
+        (served / f"sample{suffix}").write_bytes(data)
+        samples[suffix] = f"sample{suffix}"
+    process, base = _start(served, tmp_path / "nginx", "/")
+    try:
+        for suffix, (kind, compressed) in TYPES.items():
+            status, headers, _ = fetch(base + samples[suffix], "gzip")
+            expected = f"{kind}; charset=utf-8" if suffix in _TEXT else kind
+            assert (status, headers["Content-Type"]) == (200, expected), suffix
+            assert (headers.get("Content-Encoding") == "gzip") == compressed, suffix
+    finally:
+        _stop(process)
+
+
 def test_brotli_where_the_module_is_loaded(site, nginx_root):
     module = Path("/usr/lib/nginx/modules") / render_nginx.BROTLI_MODULE
     if not module.is_file():
@@ -144,6 +184,10 @@ def test_security_headers_and_the_pages_own_policy(site, nginx_root):
             permissions = headers["Permissions-Policy"]
             for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
                 assert f"{feature}=()" in permissions, (url, feature)
+            # Only features Chromium knows: it warns on every page about any other (the browser
+            # test below listens for that); these three it does not know.
+            for feature in ("ambient-light-sensor", "battery", "document-domain"):
+                assert feature not in permissions, (url, feature)
         else:   # policies govern documents; on a stylesheet or script they only cost bytes
             assert not {"Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"} & set(headers), url
 
@@ -182,6 +226,8 @@ def test_sub_path_serves_only_the_site(site, tmp_path):
 
 # ---------------------------------------------------------------------------- browser
 
+_DIAGRAMS = {"": ["politica/diagrama-politica-trata.svg"], "en/": ["politica/trafficking-policy-diagram.svg"]}
+
 _RECORD_CSP = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e =>
@@ -191,11 +237,14 @@ document.addEventListener('securitypolicyviolation', e =>
 
 @pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
 def test_every_kind_of_page_loads_cleanly(browser, nginx, language):
+    """... with no console error and no warning (a Permissions-Policy feature Chromium does not
+    know is one on every page), and the standalone diagram too (opened alone, a document that
+    names no icon makes Chromium ask for /favicon.ico)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.add_init_script(_RECORD_CSP)
     errors, failed = [], []
-    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("console", lambda msg: msg.type in ("error", "warning") and errors.append(msg.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("requestfailed", lambda request: failed.append(f"{request.url} {request.failure}"))
     page.on("response", lambda response: response.status >= 400 and response.request.resource_type != "document"
@@ -214,6 +263,11 @@ def test_every_kind_of_page_loads_cleanly(browser, nginx, language):
                 del errors[:1]
             assert (errors, failed, page.evaluate("window.__cspViolations")) == ([], [], []), url
             assert page.url.startswith(nginx), url
+        for svg in _DIAGRAMS[language]:
+            response = page.goto(nginx + language + svg, wait_until="load")
+            assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml"), svg
+            page.wait_for_timeout(500)  # the browser asks for an icon after the load
+            assert (errors, failed) == ([], []), svg
         # Search downloads its index on demand, from the right place, under any path.
         page.goto(nginx + language + "glosario/", wait_until="load")
         with page.expect_response(lambda r: "/search/index." in r.url) as search:

@@ -231,7 +231,7 @@ def test_the_open_data_page_says_the_grouping_is_a_reconstruction_and_how_to_reu
 def _tiny(lang: str = "es") -> tuple[PolicyTree, RegionSet, Training]:
     def node(node_id, kind, parent, order, title):
         return Node(id=node_id, kind=kind, parent=parent, order=order, title=title, label=title, summary="",
-                    related=(), src_uri=f"politica/{node_id}.md", language=lang)
+                    related=(), src_uri=f"politica/{node_id}.md", language=lang, number=order)
 
     tree = PolicyTree(language=lang, nodes=(
         node("b", "axis", None, 2, "Segundo"),
@@ -262,10 +262,10 @@ def test_the_files_of_a_language_are_named_with_its_code():
 def test_the_guidelines_csv_keeps_the_posters_order_and_quotes_commas_and_quotes():
     rows = list(csv.reader(io.StringIO(open_data.render_guidelines_csv(_tiny()[0]).removeprefix(open_data.BOM), newline="")))
     assert rows == [list(open_data.GUIDELINE_COLUMNS),
-                    ["a", "axis", "", "1", 'Con "comillas", y coma', 'Con "comillas", y coma', "politica/a/"],
-                    ["a-1", "component", "a", "1", "Ñandú", "Ñandú", "politica/a-1/"],
-                    ["b", "axis", "", "2", "Segundo", "Segundo", "politica/b/"],
-                    ["t", "transversal", "", "1", "Transversal", "Transversal", "politica/t/"]]
+                    ["a", "axis", "", "1", 'Con "comillas", y coma', 'Con "comillas", y coma', "politica/a/", "EJE 1"],
+                    ["a-1", "component", "a", "1", "Ñandú", "Ñandú", "politica/a-1/", "C 1"],
+                    ["b", "axis", "", "2", "Segundo", "Segundo", "politica/b/", "EJE 2"],
+                    ["t", "transversal", "", "1", "Transversal", "Transversal", "politica/t/", "ET 1"]]
 
 
 def test_the_regions_csv_gives_the_share_with_four_decimals_and_both_sources():

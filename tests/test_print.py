@@ -22,6 +22,7 @@ from conftest import LANGUAGES, ROOT, html
 
 import content_model
 from content_model.training import PACK_CONTENTS
+from renderers import figures as render_figures
 from renderers import training_paperwork
 from renderers.training_pack import ANSWERS_ID, PART_IDS
 
@@ -88,7 +89,9 @@ def _on_paper(text: str, sheets: list[str]) -> bool:
 def _texts(article) -> list[str]:
     """The paragraphs, list items and table cells of a built page's content, as on screen."""
     article = BeautifulSoup(str(article), "html.parser")   # a copy: the parsed pages are shared between tests
-    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan"):
+    # Not on paper by design: what is marked for the screen only (the list of where the figures come
+    # from); .site-status: the site's chrome at the top of the content (what the site is), not the page's text.
+    for hidden in article.select(".headerlink, [hidden], script, .quiz, .training-plan, [data-screen-only], .screen-only, .site-status"):
         hidden.decompose()
     blocks = article.select("p, td, th") + [li for li in article.select("li") if not li.select("p, ul, ol")]
     return [block.get_text(" ", strip=True) for block in blocks if block.get_text(strip=True)]
@@ -198,13 +201,14 @@ def test_a_printed_pack_holds_the_text_of_its_modules_pages(visit, site, model, 
         assert missing == [], f"{part.url}: {missing[:3]}"
     for step in module.steps:
         assert _flat(step.title) in printed and _flat(step.trainer) in printed
+    shown = lambda written: _flat(render_figures.resolved(written, model.figures, language))  # figures as printed
     for question in module.questions:
-        assert _flat(question.question) in printed and _flat(question.explanation) in printed
-        assert all(_flat(option.text) in printed for option in question.options)
+        assert shown(question.question) in printed and shown(question.explanation) in printed
+        assert all(shown(option.text) in printed for option in question.options)
     answers = sheets[[n for n, sheet in enumerate(sheets) if _flat(sheet).startswith(
         _flat({"es": "Respuestas del cuestionario", "en": "Quiz answers"}[language]))][0]]
     right = module.questions[0].options[module.questions[0].answer].text
-    assert _flat(right) in _flat(answers), "the answer key gives the right answers"
+    assert shown(right) in _flat(answers), "the answer key gives the right answers"
 
 
 # ---------------------------------------------------------------------------- links and drawings on paper

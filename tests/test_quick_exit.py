@@ -1,12 +1,17 @@
-"""The quick exit from every state the site has, in Chromium, at 360 px and 1280 px, both languages.
+"""The quick exit from every state the site has, in Chromium, on a touch phone at 360 x 740 and on a
+1280 px desktop, both languages, online and with the network cut.
 
-For each state (nothing open, search open, the menu open, a <details> open, a quiz half
-answered, the focus in a field, the page scrolled):
+For each state (nothing open, search open with results, the phone menu open, a <details> open, a
+quiz half answered, job-offer questions ticked, the focus in a field, the page scrolled, the
+slides, the slides in full screen, the 404 page):
 - every quick exit in view is the element under the pointer at its own centre (nothing covers it);
-- one click or tap on it leaves; Back then shows the page before, never the page that was left;
+- one tap or click on each of them leaves (the first, not a second one after something closed),
+  for the neutral site online and for about:blank offline (no error page, nothing of the site in
+  the title or the address); Back then shows the page before, never the page that was left;
 - Shift pressed three times on its own leaves too, and the count is shown (in view, uncovered)
   and announced (a live region) after the first and second presses.
-Also: capitals typed into search never count, and the count starts again after a pause.
+Also: capitals typed into search never count, the count starts again after a pause, and a network
+that the browser calls online but that never answers still ends on about:blank.
 
 The neutral destination is answered inside the browser (page.route): no request leaves 127.0.0.1.
 """
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import wait_until
 from test_browser_safety import NEUTRAL_SITE, _fake_neutral_site
 
 PREFIXES = {"es": "", "en": "en/"}
@@ -29,8 +35,12 @@ STATES = {
     "menu open": ("politica/prevencion/", "menu"),
     "details open": ("politica/", "details"),
     "quiz half answered": ("capacitacion/que-es-la-trata/cuestionario/", "quiz"),
+    "offer ticked": ("publico/oferta-de-trabajo/", "ticks"),
     "focus in a field": ("capacitacion/", "field"),
     "page scrolled": ("publico/como-ocurre/", "scroll"),
+    "slides": ("capacitacion/que-es-la-trata/diapositivas/", "slides"),
+    "slides full screen": ("capacitacion/que-es-la-trata/diapositivas/", "full screen"),
+    "page not found": ("404.html", None),
 }
 CASES = [(state, width, language) for state in STATES for width in WIDTHS for language in PREFIXES]
 CASE_IDS = [f"{state.replace(' ', '-')}-{width}-{language}" for state, width, language in CASES]
@@ -70,12 +80,14 @@ def _reach(page, server, language, state):
     """Open the page before (for Back), then the state's page, and put it in that state."""
     url, step = STATES[state]
     prefix = PREFIXES[language]
-    page.goto(server + prefix + "glosario/", wait_until="load")
+    if page.url != server + prefix + "glosario/":  # after an exit and Back, it is there already
+        page.goto(server + prefix + "glosario/", wait_until="load")
     page.goto(server + prefix + url, wait_until="load")
     if step == "search":
         page.click("[data-search-open]")
         page.wait_for_selector("#site-search[open]")
         page.fill("#site-search-input", "trata")
+        wait_until(page, "document.querySelectorAll('#site-search .site-search__link').length > 0")
     elif step == "menu":
         if page.evaluate("getComputedStyle(document.querySelector('[data-menu-open]')).display === 'none'"):
             pytest.skip("no menu at this width")
@@ -87,6 +99,10 @@ def _reach(page, server, language, state):
         assert page.evaluate("document.querySelector('details.diagram-list').open")
     elif step == "quiz":
         page.locator("#pregunta-1 .quiz__option input[type=radio]").first.check()
+    elif step == "ticks":
+        boxes = page.locator("[data-offer-check] dt input[type=checkbox]")
+        boxes.nth(0).check()
+        boxes.nth(2).check()
     elif step == "field":
         page.wait_for_selector("[data-training-filter]:not([hidden])")
         page.focus("[data-training-filter] select")
@@ -95,18 +111,39 @@ def _reach(page, server, language, state):
         page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
         page.wait_for_timeout(100)
         assert page.evaluate("window.scrollY") > 1000
+    elif step in ("slides", "full screen"):
+        page.keyboard.press("PageDown")
+        assert page.evaluate("document.querySelector('.slide--current').id") == "s2"
+        if step == "full screen":
+            page.keyboard.press("f")
+            wait_until(page, "document.fullscreenElement !== null")
     return server + prefix + "glosario/"
 
 
 def _left_and_back_skips(page, before):
-    page.wait_for_url(NEUTRAL_SITE)
+    page.wait_for_url(NEUTRAL_SITE, timeout=5000)
     page.go_back()
     assert page.url == before, "Back showed the page that was left"
 
 
+# Where the exit lands with no network: a page that needs none and says nothing of the site.
+def _landed_on_a_blank_page(page, server):
+    page.wait_for_url("about:blank", timeout=5000)
+    assert not page.url.startswith("chrome-error:"), "the browser's error page"
+    assert page.title() == "" and page.evaluate("document.body ? document.body.textContent : ''") == ""
+    assert server.split("//")[1].split("/")[0] not in page.url + page.title()
+
+
+def _press(page, button):
+    if page.width_name == "phone":
+        page.touchscreen.tap(button["x"], button["y"])
+    else:
+        page.mouse.click(button["x"], button["y"])
+
+
 @pytest.mark.parametrize(("state", "language"), [(s, lang) for s in STATES for lang in PREFIXES],
                          ids=[f"{s.replace(' ', '-')}-{lang}" for s in STATES for lang in PREFIXES])
-def test_the_exit_in_view_is_uncovered_and_one_tap_leaves_for_good(tab, server, state, language):
+def test_every_exit_in_view_is_uncovered_and_its_first_tap_leaves_for_good_online_and_offline(tab, server, state, language):
     before = _reach(tab, server, language, state)
     exits = tab.evaluate(_EXITS_IN_VIEW)
     assert exits, "no quick exit in view"
@@ -115,14 +152,23 @@ def test_the_exit_in_view_is_uncovered_and_one_tap_leaves_for_good(tab, server, 
     if state == "search open":
         assert "search" in [b["where"] for b in exits], "the search dialog has no exit of its own"
     if state == "menu open":
-        assert "menu" in [b["where"] for b in exits], "the menu has no exit of its own"
-    # The exit the reader is most likely to use: inside what is open, else the header's.
-    button = next((b for b in exits if b["where"] != "header"), exits[0])
-    if tab.width_name == "phone":
-        tab.touchscreen.tap(button["x"], button["y"])
-    else:
-        tab.mouse.click(button["x"], button["y"])
-    _left_and_back_skips(tab, before)
+        assert sorted(b["where"] for b in exits) == ["header", "menu"], "the menu's exit and the header's"
+    # Each exit in view, from the state reached afresh: one press, online, then with the network cut.
+    for k, shown in enumerate(exits):
+        for offline in (False, True):
+            if k or offline:
+                before = _reach(tab, server, language, state)
+            button = tab.evaluate(_EXITS_IN_VIEW)[k]
+            assert button["where"] == shown["where"]
+            tab.context.set_offline(offline)
+            _press(tab, button)
+            if offline:
+                _landed_on_a_blank_page(tab, server)
+                tab.context.set_offline(False)
+                tab.go_back()
+                assert tab.url == before, "Back showed the page that was left"
+            else:
+                _left_and_back_skips(tab, before)
 
 
 @pytest.mark.parametrize(("state", "language"), [(s, lang) for s in STATES for lang in PREFIXES],
@@ -172,6 +218,61 @@ def test_the_count_starts_again_after_a_pause_or_another_key(tab, server):
     tab.keyboard.press("Shift")
     assert tab.url == server + "denunciar/"
     assert tab.evaluate("document.querySelector('.quick-exit-status').textContent").startswith("Mayús pulsada 1 vez")
+
+
+def test_with_the_network_cut_three_shift_presses_land_on_a_blank_page(tab, server):
+    tab.goto(server + "glosario/", wait_until="load")
+    tab.goto(server + "publico/si-te-pasa-a-ti/", wait_until="load")
+    tab.context.set_offline(True)
+    for _ in range(3):
+        tab.keyboard.press("Shift")
+    _landed_on_a_blank_page(tab, server)
+    tab.context.set_offline(False)
+    tab.go_back()
+    assert tab.url == server + "glosario/"
+
+
+@pytest.mark.parametrize("language", PREFIXES)
+def test_a_connection_called_online_that_never_answers_still_ends_on_a_blank_page(browser, server, language):
+    """No signal or a captive portal while the browser says it is online: the neutral site never
+    comes, and the page (blank, but still at the site's address) gives way to about:blank."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.width_name = "phone"
+        held = []
+        page.route(NEUTRAL_SITE + "**", lambda route: held.append(route))  # never answered
+        page.goto(server + PREFIXES[language] + "glosario/", wait_until="load")
+        page.goto(server + PREFIXES[language] + "publico/oferta-de-trabajo/", wait_until="load")
+        assert page.evaluate("navigator.onLine")
+        _press(page, page.evaluate(_EXITS_IN_VIEW)[0])
+        _landed_on_a_blank_page(page, server)
+        assert held, "the exit asked for the neutral site first"
+        page.go_back()
+        assert page.url == server + PREFIXES[language] + "glosario/"
+    finally:
+        context.close()
+
+
+def test_a_connection_called_online_that_fails_shows_the_browsers_page_for_the_neutral_site_only(browser, server):
+    """What the reader sees when the neutral site fails at once (the browser says it is online):
+    the browser's own error page, at the neutral site's address and titled with its name, never
+    with this site's; Back skips the page that was left."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.route(NEUTRAL_SITE + "**", lambda route: route.abort("internetdisconnected"))
+        page.goto(server + "glosario/", wait_until="load")
+        page.goto(server + "publico/si-te-pasa-a-ti/", wait_until="load")
+        page.locator("header .quick-exit").click()
+        page.wait_for_url(lambda url: not url.startswith(server), timeout=5000)
+        host = server.split("//")[1].split("/")[0]
+        assert host not in page.title() and "Trata" not in page.title() and "Si te" not in page.title(), page.title()
+        assert host not in page.url, page.url
+        page.go_back()
+        assert page.url == server + "glosario/"
+    finally:
+        context.close()
 
 
 def test_the_exit_is_in_every_built_page_header_menu_and_search_dialog(site):

@@ -22,6 +22,20 @@ def test_a_byte_order_mark_and_windows_line_ends_are_read_like_any_file(publishe
     assert "\ufeff" not in (out / "acerca/index.html").read_text(encoding="utf-8")
 
 
+def test_the_shared_disclosure_text_and_a_packs_part_saved_so_are_read_by_the_same_reader(published):
+    """Issue #28: a byte-order mark in capacitacion/_revelacion.es.md used to hide its front matter
+    from the pack's reader, which printed 'title: "Texto compartido…"' on every plan and pack."""
+    from conftest import PACK_MODULE
+
+    assert "docs/capacitacion/_revelacion.es.md" in WINDOWS_FILES and f"docs/{PACK_MODULE}/actividades.en.md" in WINDOWS_FILES
+    for url in (f"{PACK_MODULE}/plan/", f"{PACK_MODULE}/paquete/", f"en/{PACK_MODULE}/paquete/"):
+        text = html(published.site, url).select_one("article").get_text(" ")
+        assert "Texto compartido" not in text and "Shared text" not in text and "title:" not in text, url
+        assert "\ufeff" not in text and "\r" not in text, url
+    plan = html(published.site, f"{PACK_MODULE}/plan/").select_one("article").get_text(" ")
+    assert "Si alguien cuenta que vivió abuso o explotación" in plan
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
 def test_a_file_in_another_encoding(project, encoding):
     path = project / POLICY_PAGE

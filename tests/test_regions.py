@@ -445,7 +445,8 @@ def test_pages_with_figures_write_numbers_in_their_languages_one_format(site, la
                 "politica/nota-metodologica/", "publico/trata-en-5-minutos/", "publico/mitos-y-realidades/",
                 "datos/"):
         article = BeautifulSoup(str(html(site, PREFIX[language] + url).select_one("article")), "html.parser")
-        for sources in article.select("#fuentes ~ ul"):  # source titles are quoted as published
+        # Source titles, and the sources' own words about each figure, are quoted as published.
+        for sources in article.select("#fuentes ~ ul, .figure-sources"):
             sources.decompose()
         text = article.get_text("|").replace("\u00a0", " ")  # "|": cells do not run into each other
         assert not wrong.findall(text), (url, wrong.findall(text))

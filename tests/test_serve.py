@@ -3,6 +3,7 @@
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -62,3 +63,52 @@ def test_the_built_site_allows_no_inline_script_by_keyword(site):
     """Only `mkdocs serve` relaxes the policy; `mkdocs build` lists hashes."""
     page = (site / "index.html").read_text(encoding="utf-8")
     assert "'unsafe-inline'" not in page and "'sha256-" in page
+
+
+def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
+    """`mkdocs serve --clean`: MkDocs tells the hooks 'build' there, yet it serves its own temporary
+    folder (not the atomic build's staging folder) with its live-reload script. A bare `mkdocs
+    serve` restarts on nothing, so a rebuild after a hook file's edit names it and stops (the old code runs)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--clean", "--dev-addr", f"127.0.0.1:{port}", "--watch", "hooks"],
+        cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = []
+    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    context = browser.new_context()
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            try:
+                urllib.request.urlopen(base + "acerca/", timeout=2).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "".join(log)
+                time.sleep(0.5)
+        response = page.goto(base + "acerca/", wait_until="load")
+        assert response.status == 200
+        page.wait_for_timeout(300)
+        assert "Enabled live reload" in messages and not [m for m in messages if "Content Security Policy" in m]
+        docs = project / "docs/acerca.es.md"
+        docs.write_text(docs.read_text(encoding="utf-8") + "\n\nPalabra-nueva-en-docs.\n", encoding="utf-8")
+        deadline = time.monotonic() + 240
+        while "Palabra-nueva-en-docs" not in page.content():
+            assert time.monotonic() < deadline, "the page did not reload:\n" + "".join(log)
+            page.wait_for_timeout(500)
+        # The old code would build the next pages: the rebuild names the file and stops (strict).
+        hook = project / "hooks/csp.py"
+        hook.write_text(hook.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        deadline = time.monotonic() + 240
+        while not any("hooks/csp.py changed since the server started" in line for line in log):
+            assert time.monotonic() < deadline, "no word that the old code runs:\n" + "".join(log)
+            time.sleep(0.5)
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,24 +1,52 @@
-"""`make serve` rebuilds on changes in docs/, overrides/ and hooks/, keeps the writing-time policy
-on every rebuild, and says plainly when a change needs a restart (issue #16)."""
+"""`make serve` as a writer uses it (issues #16, #28): an edit to docs/, overrides/ or the
+catalogue rebuilds and reloads the open page; an edit to any Python file the build runs (a hook
+file, the content model, a renderer) restarts the server, and the page shows the new code's
+output; a first build that fails waits for the fix instead of leaving no server behind."""
 
+import os
 import re
+import shlex
+import shutil
+import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
-from conftest import BUILD_ENV
+from playwright.sync_api import Error as PlaywrightError
+
+from conftest import BUILD_ENV, ROOT, edit
 
 
-def _serve_args(port):
-    """The command `make serve` runs (read from the Makefile), on a free port."""
-    from conftest import ROOT
-    line = next(l for l in (ROOT / "Makefile").read_text().splitlines() if "mkdocs serve" in l)
-    args = line.split("mkdocs serve", 1)[1].split()
-    args[args.index("--dev-addr") + 1] = f"127.0.0.1:{port}"
-    return [sys.executable, "-m", "mkdocs", "serve", *args]
+def _make_serve(project, port):
+    """The command `make serve` runs (as make prints it), on a free port, started in `project`."""
+    printed = subprocess.run(["make", "-s", "-n", "serve", f"BIN={ROOT / '.venv' / 'bin'}", f"DEV_ADDR=127.0.0.1:{port}"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    shutil.copytree(ROOT / "deploy", project / "deploy", ignore=shutil.ignore_patterns("__pycache__"))
+    server = subprocess.Popen(shlex.split(printed.replace("\\\n", " ")), cwd=project,
+                              env={**BUILD_ENV, "PYTHONDONTWRITEBYTECODE": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    log = []
+    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
+    return server, log
+
+
+def _stop(server):
+    """Ctrl+C, as a writer stops it: watchmedo stops the server it runs, then itself."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _get(url):
@@ -26,48 +54,73 @@ def _get(url):
         return response.read().decode("utf-8")
 
 
-def _until(predicate, what, timeout=240):
+def _until(predicate, what, log, timeout=240):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if predicate():
                 return
-        except OSError:
+        except (OSError, PlaywrightError):  # the server is restarting; the page is reloading
             pass
         time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}:\n" + "".join(log))
 
 
-def test_serve_rebuilds_on_docs_overrides_and_hooks_and_asks_for_a_restart(project):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(_serve_args(port), cwd=project, env=BUILD_ENV,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    log = []
-    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
-    page = f"http://127.0.0.1:{port}/acerca/"
+def test_every_edit_takes_effect_under_make_serve(project, browser):
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server, log = _make_serve(project, port)
+    context = browser.new_context()
     try:
-        _until(lambda: "Acerca" in _get(page), "the first build")
-
-        def policy():
-            return re.search(r'Content-Security-Policy" content="([^"]*)"', _get(page)).group(1)
+        _until(lambda: "Acerca" in _get(base + "acerca/"), "the first build", log)
+        policy = lambda: re.search(r'Content-Security-Policy" content="([^"]*)"', _get(base + "regiones/")).group(1)
         assert "'unsafe-inline'" in policy()
 
+        # Saved together (one rebuild): a page, a template and the catalogue of interface words.
         docs = project / "docs/acerca.es.md"
         docs.write_text(docs.read_text(encoding="utf-8") + "\n\nPalabra-nueva-en-docs.\n", encoding="utf-8")
-        _until(lambda: "Palabra-nueva-en-docs" in _get(page), "a rebuild after a change in docs/")
-        assert "'unsafe-inline'" in policy(), "a rebuild lost the live-reload policy"
-
         footer = project / "overrides/partials/copyright.html"
         footer.write_text(footer.read_text(encoding="utf-8") + "\n<p>Palabra-nueva-en-overrides</p>\n", encoding="utf-8")
-        _until(lambda: "Palabra-nueva-en-overrides" in _get(page), "a rebuild after a change in overrides/")
+        edit(project / "hooks/data/words.es.yml", "  changes: Qué cambió\n", "  changes: Palabra-nueva-del-catalogo\n")
+        expected = ("Palabra-nueva-en-docs", "Palabra-nueva-en-overrides", "Palabra-nueva-del-catalogo")
+        _until(lambda: all(word in _get(base + "acerca/") for word in expected),
+               "a rebuild after a change in docs/, overrides/ and hooks/data/", log)
+        assert "'unsafe-inline'" in policy(), "a rebuild lost the live-reload policy"
 
-        renderer = project / "hooks/renderers/diagram.py"
-        renderer.write_text(renderer.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-        _until(lambda: any("hooks/renderers/diagram.py changed since 'make serve' started" in line for line in log),
-               "the message that a restart is needed")
+        # The page a writer has open reloads by itself when the restarted server is up.
+        page = context.new_page()
+        page.goto(base + "regiones/", wait_until="load")
+        page.wait_for_timeout(300)
+        # A hook file, the content model and a renderer, saved together as an editor's "save all" does.
+        edit(project / "hooks/csp.py", '"object-src \'none\'",', '"object-src \'none\'", "worker-src \'none\'",')
+        edit(project / "hooks/content_model/regions.py", 'label=str(words["label"]),', 'label=str(words["label"]) + " Modelo-nuevo",')
+        edit(project / "hooks/renderers/numbers.py", '    text = f"{share', '    text = "Renderer-nuevo" + f"{share')
+        expected = ("worker-src 'none'", "Lima Modelo-nuevo", "Renderer-nuevo")
+        _until(lambda: all(word in _get(base + "regiones/") for word in expected), "the restarted server's pages", log)
+        _until(lambda: all(word in page.content() for word in expected[1:]), "the open page to reload", log)
+        assert "'unsafe-inline'" in policy()
         assert not any("Traceback" in line for line in log), "".join(log)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        context.close()
+        _stop(server)
+
+
+def test_a_first_build_that_fails_waits_for_the_fix(project):
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    page = project / "docs/politica/cultura-rechazo.es.md"
+    edit(page, "order: 1", "order: [1")
+    server, log = _make_serve(project, port)
+    try:
+        _until(lambda: any("first build failed" in line for line in log), "the message that the server waits", log)
+        assert any("docs/politica/cultura-rechazo.es.md: the front matter does not parse" in line for line in log)
+        try:
+            _get(base)
+            raise AssertionError("something is served")
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        edit(page, "order: [1", "order: 1")
+        _until(lambda: "Acerca" in _get(base + "acerca/"), "the build after the fix", log)
+        assert not any("Traceback" in line for line in log), "".join(log)
+    finally:
+        _stop(server)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
@@ -12,6 +13,7 @@ from conftest import LANGUAGES, ROOT, build_error, edit, html, site_edition
 
 import content_model
 import whole_policy as hook
+from content_model import catalogue
 from content_model.policy import Node, PolicyTree
 from renderers import whole_policy
 
@@ -65,7 +67,7 @@ def test_each_heading_level_follows_the_nodes_level_and_carries_its_summary():
     for node in tree.nodes:
         heading = soup.find(id=node.id)
         assert heading.name == LEVELS[node.kind], node.id
-        assert heading.find_next_sibling("p").get_text() == node.summary
+        assert heading.parent.select_one(".whole-policy__summary").get_text() == node.summary
 
 
 def test_each_title_links_to_its_page_relative_to_the_whole_policy_page():
@@ -137,6 +139,27 @@ def test_the_page_holds_every_node_of_the_content_model_in_order(site, language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_heading_says_it_is_the_posters_structure_with_the_sites_summaries_and_the_labels_are_marked(site, language):
+    """Issue 25: the page is not the policy's text, and the site's short labels are not the poster's."""
+    page = html(site, PREFIX[language] + PAGE)
+    heading = page.select_one("article h1").get_text(" ", strip=True)
+    assert ("resúmenes de este sitio" if language == "es" else "this site's summaries") in heading
+    words = catalogue.words(language, "whole_policy")
+    notice = page.select_one(".whole-policy__notice")
+    assert words["notice"] in notice.get_text(" ") and words["notice_labels"] in notice.get_text(" ")
+    tree = _model(language)
+    labels = {entry.select_one(".whole-policy__title a").get_text(): entry.select_one(".whole-policy__label")
+              for entry in page.select(".whole-policy__entry")}
+    for node in tree.nodes:
+        label = labels[node.title]
+        if node.label != node.title:
+            assert label is not None and label.get_text() == f'{words["label"]} «{node.label}»', node.id
+    # The diagram's boxes show the labels: its caption says whose they are.
+    ui = catalogue.words(language, "ui")
+    assert ui["labels_note"] in page.select_one("figure.diagram--full figcaption").get_text(" ")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_title_links_to_a_built_page(site, language):
     url = PREFIX[language] + PAGE
     links = html(site, url).select(".whole-policy__title a")
@@ -197,11 +220,19 @@ def test_every_printed_sheet_carries_its_number_the_address_and_the_edition(visi
     sheets = [p.extract_text() for p in reader.pages]
     assert len(sheets) >= 3
     edition = {"es": "Edición", "en": "Edition"}[language] + " " + site_edition()["version"]
+    unofficial = catalogue.words(language, "whole_policy")["print_unofficial"]
     for number, text in enumerate(sheets, start=1):
         flat = re.sub(r"\s+", "", text)
         assert f"{number}/{len(sheets)}" in flat, number
         assert re.sub(r"\s+", "", address) in flat, number
         assert re.sub(r"\s+", "", edition) in flat, number
+        # A sheet handed on alone still says that it is not the policy's text (issue 25).
+        assert re.sub(r"\s+", "", unofficial) in flat, number
+    # The notice prints in full, before the first entry.
+    printed = re.sub(r"\s+", "", unicodedata.normalize("NFKC", "".join(sheets)))  # the PDF's "ﬃ" is "ffi"
+    notice = re.sub(r"\s+", "", catalogue.words(language, "whole_policy")["notice"])
+    first = re.sub(r"\s+", "", _model(language).roots()[0].title)
+    assert notice in printed and printed.index(notice) < printed.rindex(first)
     assert visit.console_errors == []
 
 

@@ -7,21 +7,24 @@ package for the `Site` of the build in progress and use its typed objects.
 
 Each part of the content owns the page kinds it validates: `policy` (axes, components,
 guidelines), `regions`, `training`; `learning` reads what any page may declare for the public
-(an exercise, sharing). A page without `kind` is an ordinary page.
+(an exercise, sharing). A page without `kind` is an ordinary page. The statistics pages print
+live in `figures` (hooks/data/figures.yml).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, read_docs, read_markdown,
-                   unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown)
-from . import learning, markers, policy, regions, training
+                   read_yaml, unknown_key, unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown,
+                   with_article)
+from . import figures, learning, markers, policy, regions, sources, training
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
-           "site_for", "language_of", "localised", "markers", "read_markdown", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
+           "site_for", "language_of", "localised", "markers", "read_markdown", "read_yaml", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
 POLICY_OVERVIEW = policy.OVERVIEW
@@ -39,6 +42,8 @@ class Site:
     training: dict[str, training.Training]
     learning: dict[str, learning.Learning]  # exercises and sharing on the pages the public learns from
     markers: dict[str, tuple[markers.Marker, ...]] = dataclasses.field(default_factory=dict)  # 'x.es.md' -> its markers
+    figures: figures.FigureSet | None = None  # the statistics pages print (hooks/data/figures.yml)
+    bodies: dict[str, str] = dataclasses.field(default_factory=dict)  # 'x.es.md' -> its Markdown below the front matter
 
     def tree(self, language: str) -> policy.PolicyTree:
         return self.policy[language]
@@ -51,19 +56,25 @@ class Site:
 
 def load_site(docs_dir: str | Path) -> Site:
     """Read and validate every page's front matter in both languages. Raises ContentError."""
-    pages, texts = read_docs(Path(docs_dir))
+    pages, texts, bodies = read_docs(Path(docs_dir))
     found = {name: markers.parse(text, f"docs/{name}") for name, text in texts.items()}
+    for name, text in texts.items():  # every link to a copy says so and names the publisher
+        sources.check_markdown(text, f"docs/{name}", unlocalised(name)[1])
     _check_kinds(pages)
+    _check_keys(pages)
+    sources.check_links(texts, sources.registry())
     trees = policy.build(pages)
     region_sets = regions.build(pages, trees)
     trainings = training.build(pages, trees)
     learnings = learning.build(pages)
+    figure_set = figures.build(region_sets)
     _check_titles(pages)
     return Site(pages=pages, policy=trees, regions=region_sets, training=trainings, learning=learnings,
-                markers=found)
+                markers=found, figures=figure_set, bodies=bodies)
 
 
-# Every page, in every language, names itself: a page without `title:` would show another's.
+# Every page, in every language, names itself: a page without `title:` would show another's. A
+# short tab title (`tab_title:`, what the tab and the history show) is in both languages or none.
 def _check_titles(pages: Pages) -> None:
     for src_uri, by_language in pages.items():
         for language in LANGUAGES:
@@ -71,6 +82,47 @@ def _check_titles(pages: Pages) -> None:
             if not isinstance(title, str) or not title.strip():
                 raise ContentError(shown(src_uri, language), "title", "this required field is missing",
                                    f"add 'title:' to the front matter, in {LANGUAGE_NAMES[language]}")
+        if any("tab_title" in by_language[language] for language in LANGUAGES):
+            for language in LANGUAGES:
+                tab_title = by_language[language].get("tab_title")
+                if not isinstance(tab_title, str) or not tab_title.strip():
+                    raise ContentError(shown(src_uri, language), "tab_title", "the other language's page has a tab "
+                                       "title and this one has none", f"add 'tab_title:' in {LANGUAGE_NAMES[language]} too "
+                                       "(a short, neutral title for the tab and the browser's history)")
+
+
+# ---------------------------------------------------------------------------- front-matter keys
+
+# The fields MkDocs and Material read, which any page may carry: its title, the description for
+# search engines, Material's search options ('search: boost:') and hidden sidebars ('hide:'); the
+# short tab title (`tab_title:`, checked in _check_titles); and what a page the public learns
+# from declares (learning.ANY_PAGE_KEYS: an exercise, sharing).
+ANY_PAGE_KEYS = ("title", "description", "search", "hide", "tab_title", *learning.ANY_PAGE_KEYS)
+# The fields each kind of page carries besides those: one table per kind, where the kind is
+# validated (policy.KEYS, regions.KEYS, training.KEYS); an ordinary page (no `kind`) none, and a
+# few pages theirs (regions.PAGE_KEYS: the region index's national total). A new field is a
+# word in its kind's table.
+KEYS: dict[str | None, tuple[str, ...]] = {None: (), **policy.KEYS, **regions.KEYS, **training.KEYS}
+PAGE_KEYS: dict[str, tuple[str, ...]] = {**regions.PAGE_KEYS}
+
+
+def _check_keys(pages: Pages) -> None:
+    """A field a page's kind does not have (`relatd:` for `related:`) would silently drop what it
+    holds: it stops the build, naming the file, the field and the nearest known one."""
+    for src_uri, by_language in pages.items():
+        kind = by_language[DEFAULT_LANGUAGE].get("kind") or training.kind_by_place(src_uri)
+        known = tuple(dict.fromkeys((*ANY_PAGE_KEYS, *KEYS.get(kind, ()), *PAGE_KEYS.get(src_uri, ()))))
+        for language in LANGUAGES:
+            for key in by_language[language]:
+                if key not in known:
+                    what = f"{with_article(_KIND_NAMES.get(kind, kind))} page" if kind else "an ordinary page (no 'kind:')"
+                    raise unknown_key(shown(src_uri, language), None, key, known, what)
+
+
+# How a message names a page of each kind.
+_KIND_NAMES = {"general": "general guideline", "specific": "specific guideline", "transversal": "transversal axis",
+               "session-plan": "session plan", "evaluation": "evaluation form", "pack": "trainer's pack",
+               "slides": "slides"}
 
 
 def _check_kinds(pages: Pages) -> None:
@@ -85,15 +137,31 @@ def _check_kinds(pages: Pages) -> None:
 # ---------------------------------------------------------------------------- the command running
 
 # What lasts as long as the command (`mkdocs build` or `mkdocs serve`): MkDocs calls `on_startup`
-# once, with the first configuration; `mkdocs serve` loads the configuration again, and runs the
-# hook files again, for every rebuild, but this package (and renderers/) is imported once.
+# once. Python imports the hook files and this package once per process: `mkdocs serve` rebuilds
+# with the code it started with (MkDocs caches each hook module, `Hooks._load_hook`), so the
+# Python files' times are kept to say, at each rebuild, which of them changed since.
 _command: dict[str, Any] = {"name": None, "files": {}}
-_PACKAGES = ("content_model", "renderers")
+CODE_FOLDER = Path(__file__).resolve().parent.parent  # hooks/: the hook files, this package, renderers/
 
 
-def begin_command(name: str) -> None:
-    """Remember the command, and when this package's and the renderers' files were last changed."""
-    _command.update(name=name, files=_package_files())
+def begin_command(name: str) -> str:
+    """Remember the command (see `effective_command`) and when the build's Python files were last
+    changed; return the command."""
+    _command.update(name=effective_command(name), files=_code_files())
+    return _command["name"]
+
+
+def effective_command(name: str | None) -> str | None:
+    """The command as a person typed it: MkDocs tells `on_startup` 'build' for `mkdocs serve
+    --clean` (mkdocs/commands/serve.py), which still serves a temporary folder and adds its
+    live-reload script to every page. The server's own function on the call stack says 'serve'."""
+    serve = sys.modules.get("mkdocs.commands.serve")
+    frame = sys._getframe(1) if serve is not None else None
+    while frame is not None:
+        if frame.f_code is serve.serve.__code__:
+            return "serve"
+        frame = frame.f_back
+    return name
 
 
 def running_command() -> str | None:
@@ -101,18 +169,17 @@ def running_command() -> str | None:
     return _command["name"]
 
 
-def changed_package_files() -> list[str]:
-    """The package files changed since the command started (Python still runs their old code)."""
+def changed_code_files() -> list[str]:
+    """The Python files of hooks/ changed since the command started (this process runs their old code)."""
     if not _command["files"]:
         return []
-    now = _package_files()
-    return sorted(path for path, stamp in now.items() if _command["files"].get(path) != stamp)
+    now = _code_files()
+    return sorted(path for path, stamp in {**_command["files"], **now}.items() if _command["files"].get(path) != now.get(path))
 
 
-def _package_files() -> dict[str, float]:
-    hooks = Path(__file__).resolve().parent.parent
-    return {path.relative_to(hooks.parent).as_posix(): path.stat().st_mtime
-            for package in _PACKAGES for path in sorted((hooks / package).glob("*.py"))}
+def _code_files() -> dict[str, float]:
+    return {path.relative_to(CODE_FOLDER.parent).as_posix(): path.stat().st_mtime
+            for path in sorted(CODE_FOLDER.rglob("*.py")) if "__pycache__" not in path.parts}
 
 
 # ---------------------------------------------------------------------------- state per build

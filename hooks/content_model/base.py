@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -120,11 +121,18 @@ def page_folder(src_uri: str, language: str) -> str:
 
 
 _BOM = b"\xef\xbb\xbf"
+# Control characters: invisible in an editor, and the page would carry them (a NUL ends a C
+# string; U+0080-U+009F are what Windows-1252 punctuation becomes when read as Latin-1). Tab,
+# line feed and carriage return are text (YAML refuses the tab itself: parse_yaml says so).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {"\x00": "NUL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\x1b": "escape",
+                  "\x7f": "delete"}
 
 
 def read_markdown(path: Path, shown_as: str) -> str:
-    """The one way a Markdown file is read: UTF-8, with or without a byte-order mark, with
-    Windows (CRLF) or Unix line ends, as MkDocs reads it. Any other encoding stops the build."""
+    """The one way a text file of the project is read (pages, the shared texts, the data YAML):
+    UTF-8, with or without a byte-order mark, with Windows (CRLF) or Unix line ends, as MkDocs reads
+    a page. Another encoding, or a control character, stops the build naming the file and the line."""
     data = path.read_bytes()
     if data.startswith(_BOM):
         data = data[len(_BOM):]
@@ -135,7 +143,23 @@ def read_markdown(path: Path, shown_as: str) -> str:
         raise ContentError(shown_as, None, f"line {line} is not UTF-8 text (byte 0x{data[error.start]:02x}; "
                            "the file was probably saved as Latin-1 or Windows-1252)",
                            "save the file with the UTF-8 encoding (in most editors: Save as > Encoding > UTF-8)") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        char = control.group(0)
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        name = _CONTROL_NAMES.get(char, "a control character")
+        raise ContentError(shown_as, None, f"line {line}, column {column} holds an invisible control character "
+                           f"(U+{ord(char):04X}{', ' + name if name != 'a control character' else ''})",
+                           "delete it (retype the line if your editor does not show it); if it came with text "
+                           "pasted from another program, paste it as plain text")
+    return text
+
+
+def read_yaml(path: Path, shown_as: str, how: str = "write it as YAML 'key: value' lines") -> Any:
+    """A data file (hooks/data/*.yml, docs/search/*.yml), read and parsed as every YAML of the project."""
+    return parse_yaml(read_markdown(path, shown_as), shown_as, how=how)
 
 
 def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
@@ -145,6 +169,11 @@ def read_front_matter(path: Path, shown_as: str) -> dict[str, Any]:
 
 def front_matter(text: str, shown_as: str) -> dict[str, Any]:
     """The front matter of a page's text, checked: it opens on line 1, has no tab, no key twice."""
+    return split_front_matter(text, shown_as)[0]
+
+
+def split_front_matter(text: str, shown_as: str) -> tuple[dict[str, Any], str]:
+    """A page's text as its checked front matter and the Markdown below it."""
     match = _FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
@@ -156,17 +185,30 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
             raise ContentError(shown_as, None, f"the front matter starts on line {lines + 1}, after "
                                f"{'a blank line' if lines == 1 else f'{lines} blank lines'}",
                                "remove what comes before the first '---': it must be the file's first line")
-        return {}
+        return {}, text
     data = parse_yaml(match.group(1) or "", shown_as, first_line=2, what="the front matter")
     if not isinstance(data, dict):
         raise ContentError(shown_as, None, "the front matter is not a set of 'key: value' fields",
                            "write it as YAML 'key: value' lines")
-    return data
+    return data, text[match.end():]
 
 
-def parse_yaml(text: str, shown_as: str, first_line: int = 1, what: str = "the file") -> Any:
+def unknown_key(shown_as: str, field: str | None, key: Any, known, what: str) -> ContentError:
+    """The error for a key that `what` (a page kind, a plan's step...) does not have: with the
+    nearest known key (a typo: 'relatd' for 'related') and every known one."""
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    listed = ", ".join(known)
+    fix = (f"write '{close[0]}:' (the nearest known field), or remove the line; {what} may carry: {listed}" if close
+           else f"remove the line, or use one of the fields {what} may carry: {listed}")
+    problem = f"'{key}' is not a field of {what}" if field else f"this is not a field of {what}"
+    return ContentError(shown_as, field or str(key), f"{problem}, and what it holds would be lost", fix)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1, what: str = "the file",
+               how: str = "write it as YAML 'key: value' lines") -> Any:
     """YAML as every file of the project is read: no tab, no key twice, and a message that names
-    the line (counted from `first_line`, where the text starts in its file)."""
+    the line (counted from `first_line`, where the text starts in its file) and says `how` the
+    file is written."""
     for number, line in enumerate(text.split("\n"), start=first_line):
         if "\t" in line:
             raise ContentError(shown_as, None, f"line {number} holds a tab character",
@@ -182,7 +224,7 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1, what: str = "the f
         line = f" at line {mark.line + first_line}" if mark else ""
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         raise ContentError(shown_as, None, f"{what} does not parse{line} ({problem})",
-                           "write it as YAML 'key: value' lines; quote values that contain ':' or '#'") from None
+                           f"{how}; quote values that contain ':' or '#'") from None
 
 
 class _DuplicateKey(Exception):
@@ -205,9 +247,9 @@ class _UniqueKeyLoader(_SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_docs(docs: Path) -> tuple[Pages, dict[str, str]]:
-    """Every Markdown page's front matter, paired with its translation, and every file's text
-    (by its name under docs/, 'politica/x.es.md'), each file read once."""
+def read_docs(docs: Path) -> tuple[Pages, dict[str, str], dict[str, str]]:
+    """Every Markdown page's front matter, paired with its translation, every file's text and its
+    Markdown below the front matter (by its name under docs/, 'politica/x.es.md'), each file read once."""
     found: dict[str, dict[str, Path]] = {}
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
@@ -218,6 +260,7 @@ def read_docs(docs: Path) -> tuple[Pages, dict[str, str]]:
         found.setdefault(match.group(1) + ".md", {})[match.group(2)] = path
     pages: Pages = {}
     texts: dict[str, str] = {}
+    bodies: dict[str, str] = {}
     for src_uri, by_language in found.items():
         for language in LANGUAGES:
             if language not in by_language:
@@ -229,5 +272,5 @@ def read_docs(docs: Path) -> tuple[Pages, dict[str, str]]:
         for language, path in by_language.items():
             rel = path.relative_to(docs).as_posix()
             texts[rel] = read_markdown(path, f"docs/{rel}")
-            pages[src_uri][language] = front_matter(texts[rel], f"docs/{rel}")
-    return pages, texts
+            pages[src_uri][language], bodies[rel] = split_front_matter(texts[rel], f"docs/{rel}")
+    return pages, texts, bodies

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, parse_yaml, read_markdown
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, read_yaml
 
 FOLDER = Path(__file__).resolve().parent.parent / "data"
 
@@ -46,7 +46,7 @@ def _load() -> dict[str, dict[str, Any]]:
         if not path.exists():
             raise ContentError(shown_name(language), None, "the interface words of this language are missing",
                                f"create it with the same keys as {shown_name(_other(language))}")
-        data = parse_yaml(read_markdown(path, shown_name(language)), shown_name(language))
+        data = read_yaml(path, shown_name(language), "write each part ('ui:', 'diagram:'...) as 'key: words' lines")
         if not isinstance(data, dict):
             raise ContentError(shown_name(language), None, "the file is not a set of 'part: words' fields",
                                "write each part ('ui:', 'diagram:'...) as a YAML mapping of 'key: words'")

@@ -24,6 +24,8 @@ KINDS: tuple[str, ...] = ()
 # The front-matter fields.
 EXERCISE = questions.EXERCISE.field
 SHARE = "share"
+# Fields any page may carry, whatever its kind (the content model's key check reads them).
+ANY_PAGE_KEYS = (EXERCISE, SHARE)
 
 
 @dataclasses.dataclass(frozen=True)

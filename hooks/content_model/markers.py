@@ -6,6 +6,12 @@ marker, add a row here and handle it in its family's hook. Anything that looks l
 (`<!-- word: word -->`, in any case) but is not in the table stops the build naming the file
 and the known markers, so that a typo (`<!-- Diagram: full -->`, `<!-- diagrama: full -->`,
 `<!-- region: figures -->`) is never a block silently missing from the page.
+
+Most markers stand for a block and sit on a line of their own. A family whose row is a `Family`
+with `inline=True` is written inside a sentence instead (`<!-- figure: complaints-13-17 -->`, a
+statistic printed with its unit); a family with `names_from` takes its names from a data file
+(the figures' ids, `hooks/data/figures.yml`), read when the page is checked, and an unknown name
+stops the build naming the page, the line and the nearest known name.
 """
 
 from __future__ import annotations
@@ -18,10 +24,42 @@ from .base import ContentError
 
 ANY_PAGE = None
 
+
+class Family(dict):
+    """A family's row in KNOWN: its names and the page kinds each may appear on (a dict, as a plain
+    row is), and how its markers are written: `inline` ones stand inside a sentence; `names_from`
+    gives the names of a family whose names are data (a function returning them, and the file it
+    reads, for messages), each allowed on `kinds`."""
+
+    def __init__(self, names=(), *, inline=False, names_from=None, data_file=None, kinds=ANY_PAGE):
+        super().__init__(names)
+        self.inline, self.names_from, self.data_file, self.kinds = inline, names_from, data_file, kinds
+
+    def known(self) -> dict:
+        """name -> page kinds, the data's names included."""
+        if self.names_from is None:
+            return dict(self)
+        return {**self, **{name: self.kinds for name in self.names_from()}}
+
+
+def _figure_ids():
+    from . import figures  # the figures' ids are read from their data file when a page is checked
+    return figures.ids()
+
+
 # family -> marker name -> the page kinds it may appear on (ANY_PAGE: any page). Besides the
 # `kind:` of the content model, "region-index" is the region index page, "training-landing"
 # the training page and "edition" the pages that offer the offline edition (training, about).
 KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
+    # A phone line's call button, or a block of several (hooks/data/call-lines.yml names them).
+    "call": {
+        "report": ANY_PAGE,
+        "police": ANY_PAGE,
+        "women": ANY_PAGE,
+        "ombudsman": ANY_PAGE,
+        "lines": ANY_PAGE,
+        "urgent": ANY_PAGE,
+    },
     "corrections": {
         "address": ANY_PAGE,
     },
@@ -38,11 +76,18 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
         "whole": ANY_PAGE,
         "print": ANY_PAGE,
     },
+    "publisher": {
+        "about": ANY_PAGE,
+    },
     "regions": {
         "index": ("region-index",),
         "figures": ("region",),
         "caveat": ANY_PAGE,
     },
+    # A statistic, printed with its unit and what it counts (hooks/figures.py); "figure-plain" says
+    # a share in plain words ("casi 8 de cada 10"). Their names are the ids of hooks/data/figures.yml.
+    "figure": Family(inline=True, names_from=_figure_ids, data_file="hooks/data/figures.yml"),
+    "figure-plain": Family(inline=True, names_from=_figure_ids, data_file="hooks/data/figures.yml"),
     "training": {
         "modules": ("training-landing",),
         "overview": ("module",),
@@ -76,8 +121,23 @@ def written(family: str, name: str) -> str:
 
 
 def known_in(family: str) -> str:
-    """'<!-- diagram: full -->, <!-- diagram: axis -->, ...': how a message lists a family's markers."""
-    return ", ".join(written(family, name) for name in KNOWN[family])
+    """'<!-- diagram: full -->, <!-- diagram: axis -->, ...': how a message lists a family's markers
+    ('<!-- figure: <an id of hooks/data/figures.yml> -->' for a family whose names are data)."""
+    row = KNOWN[family]
+    if getattr(row, "names_from", None) is not None:
+        return written(family, f"<an id of {row.data_file}>")
+    return ", ".join(written(family, name) for name in row)
+
+
+def names(family: str) -> dict:
+    """A family's names -> the page kinds each may appear on (a data family's names read now)."""
+    row = KNOWN[family]
+    return row.known() if isinstance(row, Family) else row
+
+
+def inline(family: str) -> bool:
+    """Whether this family's markers stand inside a sentence rather than on a line of their own."""
+    return bool(getattr(KNOWN[family], "inline", False))
 
 
 def pattern(family: str) -> re.Pattern:
@@ -86,12 +146,16 @@ def pattern(family: str) -> re.Pattern:
 
 
 def parse(markdown: str, shown: str) -> tuple[Marker, ...]:
-    """Every marker of a page, checked: known, written in lowercase, on a line of its own."""
+    """Every marker of a page, checked: known, written in lowercase, on a line of its own (an
+    inline family's inside its sentence)."""
     found = []
     for match in _LOOKS_LIKE.finditer(markdown):
         family, name = match.group("family"), match.group("name")
         line_number = markdown.count("\n", 0, match.start()) + 1
-        _check_known(family, name, match.group(0), shown)
+        _check_known(family, name, match.group(0), shown, line_number)
+        if inline(family):
+            found.append(Marker(family, name, line_number))
+            continue
         start = markdown.rfind("\n", 0, match.start()) + 1
         end = markdown.find("\n", match.end())
         line = markdown[start: end if end != -1 else len(markdown)]
@@ -103,21 +167,27 @@ def parse(markdown: str, shown: str) -> tuple[Marker, ...]:
     return tuple(found)
 
 
-def _check_known(family, name, text, shown):
-    if family in KNOWN and name in KNOWN[family]:
+def _check_known(family, name, text, shown, line_number):
+    if family in KNOWN and name in names(family):
         return
-    if family.lower() in KNOWN and name.lower() in KNOWN[family.lower()]:
+    if family.lower() in KNOWN and name.lower() in names(family.lower()):
         raise ContentError(shown, None, f"'{text}' is not a known marker (markers are written in lowercase)",
                            f"write '{written(family.lower(), name.lower())}'")
+    if family in KNOWN and getattr(KNOWN[family], "names_from", None) is not None:
+        data_file = KNOWN[family].data_file
+        nearest = difflib.get_close_matches(name, list(names(family)), n=1, cutoff=0)
+        hint = f"; the nearest is '{nearest[0]}'" if nearest else ""
+        raise ContentError(shown, None, f"'{text}' (line {line_number}) names no id of {data_file}{hint}",
+                           f"use an id of {data_file}, or add the figure there (README, 'A figure')")
     if family in KNOWN:
         raise ContentError(shown, None, f"'{text}' is not a known marker", f"use one of: {known_in(family)}")
     close = difflib.get_close_matches(family.lower(), KNOWN, n=1, cutoff=0.6)
-    hint = f" (did you mean '{written(close[0], name.lower())}'?)" if close and name.lower() in KNOWN[close[0]] else ""
+    hint = f" (did you mean '{written(close[0], name.lower())}'?)" if close and name.lower() in names(close[0]) else ""
     raise ContentError(shown, None, f"'{text}' is not a known marker{hint}",
                        "use one of: " + ", ".join(known_in(f) for f in KNOWN))
 
 
 def belongs(family: str, name: str, page_kind: str | None) -> bool:
     """Whether this marker may appear on a page of this kind (None: an ordinary page)."""
-    kinds = KNOWN[family][name]
+    kinds = names(family)[name]
     return kinds is ANY_PAGE or page_kind in kinds

@@ -23,9 +23,14 @@ KINDS = tuple(PARENT_KIND)
 # The page that introduces the policy; its nav section receives the generated tree.
 OVERVIEW = "politica/index.md"
 
+# The front-matter fields a policy page may carry, per kind (the English file only its words: title,
+# label, summary). A field that is not here stops the build (content_model.check_keys). An axis
+# may write 'parent:' only to be told that an axis has none.
+KEYS = {kind: ("id", "kind", "parent", "order", "pinpoint", "title", "label", "summary", "related") for kind in KINDS}
+
 # Fields a Spanish policy page must carry, and those that only the Spanish file may carry.
-_POLICY_REQUIRED = ("id", "kind", "order", "title", "label")
-_STRUCTURAL_FIELDS = ("kind", "parent", "order", "related")
+_POLICY_REQUIRED = ("id", "kind", "order", "pinpoint", "title", "label")
+_STRUCTURAL_FIELDS = ("kind", "parent", "order", "pinpoint", "related")
 _TRANSLATED_REQUIRED = ("title", "label")
 
 
@@ -44,11 +49,23 @@ class Node:
     related: tuple[str, ...]
     src_uri: str  # language-neutral path under docs/, e.g. "politica/prevencion.md"
     language: str
+    number: int = 0  # the front matter's `pinpoint:` (0: none, in a test's hand-made tree)
 
     @property
     def url(self) -> str:
         """The page's address relative to the site root, in this node's language."""
         return page_url(self.src_uri, self.language)
+
+    @property
+    def pinpoint(self) -> str:
+        """This site's identifier of the node, the same in every language: 'LE 14', 'EJE 2' ('' without a number).
+        Not the policy's numbering: the policy numbers nothing (see PINPOINT_PREFIX)."""
+        return f"{PINPOINT_PREFIX[self.kind]} {self.number}" if self.number else ""
+
+    @property
+    def anchor(self) -> str:
+        """The pinpoint as an HTML id, on the whole policy and on the node's own page: 'le-14'."""
+        return self.pinpoint.lower().replace(" ", "-")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -147,6 +164,7 @@ def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
     for node_id, fields in structure.items():
         _validate_links(where[node_id], fields, structure)
     _validate_sibling_order(structure, where)
+    _validate_pinpoints(structure, where)
 
     trees = {}
     for language in LANGUAGES:
@@ -164,6 +182,7 @@ def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
                 related=tuple(fields.get("related") or ()),
                 src_uri=where[node_id],
                 language=language,
+                number=fields["pinpoint"],
             ))
         trees[language] = PolicyTree(language=language, nodes=tuple(nodes))
     return trees
@@ -176,6 +195,9 @@ def _validate_policy_fields(src_uri: str, data: dict[str, Any]) -> dict[str, Any
     if not isinstance(data["order"], int) or isinstance(data["order"], bool) or data["order"] < 1:
         raise ContentError(where_file, "order", f"'{data['order']}' is not a whole number from 1 up",
                            "give the page's position among its siblings: 1, 2, 3...")
+    if not isinstance(data["pinpoint"], int) or isinstance(data["pinpoint"], bool) or data["pinpoint"] < 1:
+        raise ContentError(where_file, "pinpoint", f"'{data['pinpoint']}' is not a whole number from 1 up",
+                           f"give the number of its identifier ('pinpoint: 14' makes {PINPOINT_PREFIX.get(data['kind'], 'LE')} 14)")
     for field in ("title", "label", "summary"):
         if field in data and not isinstance(data[field], str):
             raise ContentError(where_file, field, "this field must be text", f"write '{field}:' as one line of text")
@@ -227,7 +249,36 @@ def _validate_sibling_order(structure: dict[str, dict[str, Any]], where: dict[st
         seen[key] = node_id
 
 
+# Pinpoints are the site's own identifiers ("LE 14"), cited by officials: they must not move when
+# the reconstruction is corrected. So each is a number written once in the page's front matter
+# (`pinpoint:`), not a position computed from the tree: moving a guideline to another parent keeps
+# its pinpoint. Unique per kind; a number once published is never given to another page.
+def _validate_pinpoints(structure: dict[str, dict[str, Any]], where: dict[str, str]) -> None:
+    seen: dict[tuple[str, int], str] = {}
+    for node_id, fields in structure.items():
+        key = (fields["kind"], fields["pinpoint"])
+        if key in seen:
+            taken = [f["pinpoint"] for f in structure.values() if f["kind"] == fields["kind"]]
+            raise ContentError(shown(where[node_id], DEFAULT_LANGUAGE), "pinpoint",
+                               f"'{PINPOINT_PREFIX[fields['kind']]} {fields['pinpoint']}' is also the pinpoint of "
+                               f"'{seen[key]}' ({shown(where[seen[key]], DEFAULT_LANGUAGE)})",
+                               f"give it a number no other {_kind_name(fields['kind'])} has (the next free one is "
+                               f"{max(taken) + 1}), and never change a pinpoint once published")
+        seen[key] = node_id
+
+
 # ---------------------------------------------------------------------------- data
+
+# The prefix of each kind's pinpoint: the same in every language, so that "LE 14" cited in English
+# finds the Spanish page and the open data. Eje, componente, lineamiento general, lineamiento
+# específico, eje transversal.
+PINPOINT_PREFIX = {
+    "axis": "EJE",
+    "component": "C",
+    "general": "LG",
+    "specific": "LE",
+    "transversal": "ET",
+}
 
 def _kind_name(kind: str) -> str:
     """What a kind is called in the build's messages (English): the catalogue's word, as the
@@ -238,6 +289,7 @@ _FIELD_HELP = {
     "id": "a unique lowercase id such as 'cultura-rechazo'",
     "kind": "one of " + ", ".join(KINDS),
     "order": "its position among its siblings: 1, 2, 3...",
+    "pinpoint": "the number of this site's identifier of the page, such as 14 for 'LE 14': the next free number of its kind, never changed once published",
     "title": "the full title",
     "label": "a short label of a few words for the diagram",
 }

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from .base import DEFAULT_LANGUAGE, ContentError, shown
+from .base import DEFAULT_LANGUAGE, ContentError, shown, unknown_key
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,6 +64,9 @@ class Rules:
     feedback: bool              # every option says why it is, or is not, a good choice
 
 
+# The fields of a question (an exercise's or a quiz's).
+QUESTION_KEYS = ("question", "options", "explanation")
+
 QUIZ = Rules(field="questions", name="quiz", size=(5, 10), single_answer=True, feedback=False)
 EXERCISE = Rules(field="exercise", name="exercise", size=(4, 5), single_answer=False, feedback=True)
 
@@ -90,14 +93,13 @@ def _question(where_file: str, number: int, item: Any, rules: Rules) -> Question
     if not isinstance(item, dict):
         raise ContentError(where_file, field, f"question {number} is not a set of fields",
                            "write each question as '- question: ...' followed by options and explanation")
+    unknown = sorted(set(item) - set(QUESTION_KEYS))
+    if unknown:  # before the missing ones: a misspelt field is both
+        raise unknown_key(where_file, field, unknown[0], QUESTION_KEYS, f"question {number}")
     for name in ("question", "explanation"):
         if not isinstance(item.get(name), str) or not item[name].strip():
             raise ContentError(where_file, field, f"question {number} has no '{name}'",
                                f"add '{name}:' to question {number} as text in quotes")
-    unknown = sorted(set(item) - {"question", "options", "explanation"})
-    if unknown:
-        raise ContentError(where_file, field, f"question {number} has an unknown field '{unknown[0]}'",
-                           "use only: question, options, explanation")
     options = item.get("options")
     if not isinstance(options, list) or len(options) < 2:
         raise ContentError(where_file, field, f"question {number} has fewer than two options",

@@ -19,10 +19,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields,
-                   require_id, shown)
+from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, read_yaml,
+                   require_fields, require_id, shown, unknown_key)
 
 KINDS = ("region",)
 
@@ -45,6 +43,11 @@ _SOURCES = ("source_2007_2014", "source_2009_2014")
 _WORDS = ("title", "label", "summary")
 _STRUCTURAL_FIELDS = ("kind", "ubigeo", "rank", *_COUNTS, *_SOURCES)
 _INDEX_FIELDS = ("total_2007_2014",)
+
+# The front-matter fields a region page may carry (the English file only title, label, summary),
+# and what the region index page carries besides an ordinary page's (content_model.check_keys).
+KEYS = {"region": (*_REQUIRED, "summary")}
+PAGE_KEYS = {INDEX: _INDEX_FIELDS}
 
 _URL = re.compile(r"^https?://\S+$")
 
@@ -201,21 +204,54 @@ def build(pages: Pages, trees: dict[str, Any]) -> dict[str, RegionSet]:
 
 def load_departments() -> tuple[Department, ...]:
     """The 25 regional governments from the project's data table, in code order (read on every build)."""
-    rows = yaml.safe_load(DEPARTMENTS_FILE.read_text(encoding="utf-8"))
-    return tuple(sorted((Department(**row) for row in rows), key=lambda d: d.code))
+    where_file = _DEPARTMENTS_SHOWN
+    rows = read_yaml(DEPARTMENTS_FILE, where_file, f"write one department per line, e.g. {_DEPARTMENT_EXAMPLE}")
+    if not isinstance(rows, list) or not rows:
+        raise ContentError(where_file, None, "the file is not a list of departments",
+                           f"write one department per line, e.g. {_DEPARTMENT_EXAMPLE}")
+    departments, codes, places = [], {}, {}
+    for number, row in enumerate(rows, start=1):
+        field = f"[{number}]"
+        if not isinstance(row, dict) or set(row) != set(_DEPARTMENT_KEYS):
+            extra = sorted(set(row) - set(_DEPARTMENT_KEYS)) if isinstance(row, dict) else []
+            if extra:
+                raise unknown_key(where_file, field, extra[0], _DEPARTMENT_KEYS, "a department")
+            raise ContentError(where_file, field, "a department needs exactly " + ", ".join(f"'{k}'" for k in _DEPARTMENT_KEYS),
+                               f"write it as {_DEPARTMENT_EXAMPLE}")
+        code, name = row["code"], row["name"]
+        if not isinstance(code, str) or not re.fullmatch(r"[0-9]{2}", code):
+            raise ContentError(where_file, f"{field}.code", f"{code!r} is not a quoted two-digit INEI code",
+                               "write the code in quotes, e.g. 'code: \"15\"'")
+        if code in codes:
+            raise ContentError(where_file, f"{field}.code", f"the code '{code}' is also the code of {codes[code]}",
+                               "give each department its own INEI code")
+        if not isinstance(name, str) or not name.strip() or not isinstance(row["abbr"], str) or not row["abbr"].strip():
+            raise ContentError(where_file, f"{field}.name", f"the department {code} has no name or no abbreviation",
+                               "write its name and its ISO 3166-2:PE code ('abbr: LIM') as text")
+        for axis in ("col", "row"):
+            if not _is_count(row[axis]):
+                raise ContentError(where_file, f"{field}.{axis}", f"'{row[axis]}' ({name}) is not a whole number of 0 or more",
+                                   f"write the tile's {'column' if axis == 'col' else 'row'} on the grid as digits, from 0")
+        place = (row["col"], row["row"])
+        if place in places:
+            raise ContentError(where_file, field, f"{name} and {places[place]} share the tile at col {place[0]}, row {place[1]}",
+                               "give each department its own place on the grid")
+        codes[code], places[place] = name, name
+        departments.append(Department(**row))
+    return tuple(sorted(departments, key=lambda d: d.code))
 
 
 def load_districts(codes: dict[str, Department]) -> tuple[tuple[District, ...], str]:
     """The prosecution districts (most complaints first) and the address of their source, validated."""
     where_file = _DISTRICTS_SHOWN
-    try:
-        data = yaml.safe_load(DISTRICTS_FILE.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise ContentError(where_file, None, f"the file is not valid YAML ({error.problem})",
-                           "fix the line it points to; each district is '- {name: ..., department: \"15\", complaints: 301}'")
+    data = read_yaml(DISTRICTS_FILE, where_file, "write 'source:' and 'districts:', each district as "
+                     "'- {name: ..., department: \"15\", complaints: 301}'")
     if not isinstance(data, dict) or not isinstance(data.get("districts"), list) or not data["districts"]:
         raise ContentError(where_file, "districts", "the list of prosecution districts is missing",
                            "list each district as '- {name: ..., department: \"15\", complaints: 301}'")
+    for key in data:
+        if key not in _DISTRICTS_KEYS:
+            raise unknown_key(where_file, None, key, _DISTRICTS_KEYS, "the districts file")
     source = data.get("source")
     if not isinstance(source, str) or not _URL.match(source):
         raise ContentError(where_file, "source", f"'{source}' is not a web address",
@@ -366,8 +402,12 @@ def _is_count(value: Any) -> bool:
 
 # ---------------------------------------------------------------------------- data
 
-# The districts file as error messages name it.
+# The data files as error messages name them, and what they hold.
 _DISTRICTS_SHOWN = "hooks/data/prosecution-districts.yml"
+_DISTRICTS_KEYS = ("period", "source", "districts")
+_DEPARTMENTS_SHOWN = "hooks/data/peru-regions.yml"
+_DEPARTMENT_KEYS = ("code", "name", "abbr", "col", "row")
+_DEPARTMENT_EXAMPLE = "'- {code: \"15\", name: \"Lima\", abbr: LIM, col: 1, row: 4}'"
 
 _FIELD_HELP = {
     "id": "a unique lowercase id such as 'madre-de-dios'",

@@ -7,6 +7,8 @@
 
 The file is named `<anything>.<language>.yml`, one per language of the site; it is not a page
 and is not copied into the site. A mistake stops the build with one message naming the file.
+The folder's other files, `situaciones.<language>.yml` or `situations.<language>.yml`, are the
+situations vocabulary (content_model/situations.py).
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .base import LANGUAGES, ContentError
+from .base import LANGUAGES, ContentError, read_yaml
 
 FOLDER = "search"
+# The first part of a situations file's name (content_model/situations.py), in either language.
+SITUATIONS_NAMES = ("situaciones", "situations")
 _EXAMPLE = "'- [albergue, centro de acogida]'"
 
 
@@ -32,41 +34,47 @@ class Synonyms:
 
 def files(docs_dir: str | Path) -> list[Path]:
     """Every synonyms file in docs/search/, sorted."""
-    return sorted((Path(docs_dir) / FOLDER).glob("*.yml"))
+    return [path for path in sorted((Path(docs_dir) / FOLDER).glob("*.yml"))
+            if path.name.split(".")[0] not in SITUATIONS_NAMES]
+
+
+def language_of_file(path: Path) -> tuple[str, str]:
+    """How messages name a file of docs/search/, and its language (from '<name>.<language>.yml')."""
+    shown = f"docs/{FOLDER}/{path.name}"
+    parts = path.name.split(".")
+    language = parts[-2] if len(parts) >= 3 else None
+    if language not in LANGUAGES:
+        raise ContentError(shown, None, f"'{language or path.name}' is not a language of the site",
+                           f"name the file '<name>.<language>.yml' with one of: {', '.join(LANGUAGES)}")
+    return shown, language
+
+
+def by_language(paths: list[Path], what: str, read) -> dict:
+    """language -> `read(path, shown, language)` of its one file of docs/search/ (synonyms or
+    situations, named in messages by `what`). Raises ContentError."""
+    found: dict = {}
+    named: dict[str, str] = {}
+    for path in paths:
+        shown, language = language_of_file(path)
+        if language in named:
+            raise ContentError(shown, None, f"{named[language]} already holds the {what} in '{language}'",
+                               f"keep one {what} file per language: move these {what} into it")
+        named[language] = shown
+        found[language] = read(path, shown, language)
+    return found
 
 
 def load(docs_dir: str | Path) -> dict[str, Synonyms]:
     """language -> its groups of phrases (as written). Raises ContentError."""
-    found: dict[str, Synonyms] = {}
-    named: dict[str, str] = {}
-    for path in files(docs_dir):
-        shown = f"docs/{FOLDER}/{path.name}"
-        parts = path.name.split(".")
-        language = parts[-2] if len(parts) >= 3 else None
-        if language not in LANGUAGES:
-            raise ContentError(shown, None, f"'{language or path.name}' is not a language of the site",
-                               f"name the file '<name>.<language>.yml' with one of: {', '.join(LANGUAGES)}")
-        if language in named:
-            raise ContentError(shown, None, f"{named[language]} already holds the synonyms in '{language}'",
-                               "keep one synonyms file per language: move these groups into it")
-        named[language] = shown
-        found[language] = Synonyms(shown, _groups(path, shown))
+    found = by_language(files(docs_dir), "synonyms", lambda path, shown, language: Synonyms(shown, _groups(path, shown)))
     for language in LANGUAGES:
         found.setdefault(language, Synonyms())
     return found
 
 
 def _groups(path: Path, shown: str) -> list[list[str]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ContentError(shown, None, "the file is not UTF-8 text", "save it as UTF-8") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        raise ContentError(shown, None, f"it does not parse as YAML{line} ({getattr(error, 'problem', None) or error})",
-                           f"write one group per line, e.g. {_EXAMPLE}; quote phrases that contain ':' or '#'") from None
-    if data is None:
+    data = read_yaml(path, shown, f"write one group per line, e.g. {_EXAMPLE}")  # as every YAML of the project: UTF-8, no tab, no key twice
+    if not data:  # an empty file: no groups yet
         return []
     if not isinstance(data, list):
         raise ContentError(shown, None, "it is not a list of groups",

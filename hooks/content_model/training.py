@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from . import questions as choice_questions
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown
+from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, page_url, shown, unknown_key
 # A quiz's questions and options are the shared grammar of choice questions (content_model.questions).
 from .questions import Option, Question  # noqa: F401 (renderers and tests import them from here)
 from .questions import longest_is_right as _longest_is_right  # noqa: F401 (tests read it here)
@@ -352,6 +352,9 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
         if not isinstance(step, dict):
             raise ContentError(where_file, field, f"step {number} is not a set of fields",
                                "write each step as '- minutes: 10' followed by " + ", ".join(fields[1:]))
+        unknown = sorted(set(step) - set(fields))
+        if unknown:  # before the missing ones: a misspelt field is both
+            raise unknown_key(where_file, field, unknown[0], fields, f"step {number}")
         for name in fields:
             if step.get(name) in (None, ""):
                 raise ContentError(where_file, field, f"step {number} has no '{name}'",
@@ -364,10 +367,6 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
             if not isinstance(step[name], str) or not step[name].strip():
                 raise ContentError(where_file, field, f"the '{name}' of step {number} is not text",
                                    f"write '{name}:' of step {number} as text in quotes")
-        unknown = sorted(set(step) - set(fields))
-        if unknown:
-            raise ContentError(where_file, field, f"step {number} has an unknown field '{unknown[0]}'",
-                               "use only: " + ", ".join(fields))
         steps.append(Step(number=number, minutes=step["minutes"], start=clock, title=step["title"].strip(),
                           method=step["method"].strip(), trainer=step["trainer"].strip(),
                           key_message=str(step.get("key_message", "")).strip()))
@@ -453,6 +452,14 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
+def kind_by_place(src_uri: str) -> str | None:
+    """The kind a page without `kind:` is written as, by its place in a module's folder: a module
+    still being written (its overview has no kind yet) already carries its fields, and a part
+    that forgot its `kind:` is told so by the module's checks."""
+    match = _MODULE_PAGE.match(src_uri)
+    return _PAGES.get(match.group(2)) if match else None
+
+
 def _file(src_uri: str, language: str) -> str:
     return f"{src_uri[: -len('.md')]}.{language}.md"
 
@@ -464,6 +471,19 @@ _PAGES = {**PARTS, PACK: PACK_KIND, SLIDES: SLIDES_KIND}  # every page a module 
 _PART_OF_KIND = {kind: part for part, kind in _PAGES.items()}
 
 _MODULE_REQUIRED = ("id", "order", "title", "label", "summary", "audiences", "group_size", "duration", "teaches")
+# The front-matter fields each page of a module may carry, by its kind (the English file only its
+# own words: each check below says so). A field that is not here stops the build (content_model.check_keys).
+_PART_KEYS = ("kind", "module", "title")
+KEYS = {
+    "module": ("kind", *_MODULE_REQUIRED),
+    "session-plan": (*_PART_KEYS, "steps", "short_steps"),
+    "activities": _PART_KEYS,
+    "handout": _PART_KEYS,
+    "quiz": (*_PART_KEYS, "questions"),
+    "evaluation": _PART_KEYS,
+    "pack": _PART_KEYS,
+    "slides": _PART_KEYS,
+}
 _MODULE_STRUCTURE = ("kind", "order", "audiences", "group_size", "duration", "teaches")
 _MODULE_TRANSLATED = ("title", "label", "summary")
 # The two versions of a session plan: the full one (`steps:`, each with the key message its slide

@@ -83,8 +83,10 @@ def render_list(tree: PolicyTree, entries: Iterable[tuple[Node, int]], page_url:
             f'{"".join(parts)}</details>')
 
 
-def render_standalone(tree: PolicyTree) -> str:
-    """The downloadable SVG: the wide layout in black on white, with a heading and a note, no links."""
+def render_standalone(tree: PolicyTree, icon: str | None = None) -> str:
+    """The downloadable SVG: the wide layout in black on white, with a heading and a note, no links.
+    `icon`: the site's icon, relative to the file: opened on its own in a browser, a document that
+    names no icon makes the browser ask the server's root for /favicon.ico (an XHTML <link> names it)."""
     words = catalogue.words(tree.language, "diagram")
     layout = _wide(tree, None)
     heading = _wrap(words["heading"], _chars(layout.width, _HEADING_SIZE, bold=True))
@@ -103,7 +105,8 @@ def render_standalone(tree: PolicyTree) -> str:
         f'width="{width}" height="{height}" role="img" aria-labelledby="title" aria-describedby="desc" '
         f'font-family="{_PRINT_FONT}" font-size="{_FONT}" fill="#000000">'
         f'<title id="title">{escape(_full_title(tree))}</title><desc id="desc">{escape(_full_desc(tree))}</desc>'
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>'
+        + (f'<link xmlns="http://www.w3.org/1999/xhtml" rel="icon" href="{escape(icon)}" type="image/svg+xml"/>' if icon else "")
+        + f'<rect width="{width}" height="{height}" fill="#ffffff"/>'
         f'<g font-size="{_HEADING_SIZE}" font-weight="700">{heading_svg}</g>'
         f'<g transform="translate({_MARGIN} {top})">{_drawing(layout, None)}</g>'
         f'<g font-size="{_NOTE_SIZE}">{note_svg}</g>'

@@ -17,7 +17,7 @@ import io
 import json
 from typing import Any
 
-from content_model.policy import PolicyTree
+from content_model.policy import PINPOINT_PREFIX, PolicyTree
 from content_model.regions import PERIODS, RegionSet
 from content_model.training import Training
 
@@ -29,7 +29,9 @@ REGIONS_FILE = "regiones.{lang}.csv"
 DISTRICTS_FILE = "distritos-fiscales.{lang}.csv"
 MODULES_FILE = "modulos.{lang}.csv"
 
-GUIDELINE_COLUMNS = ("id", "kind", "parent", "order", "title", "label", "url")
+# `pinpoint` ("LE 14", this site's identifier, not an official number) comes last: columns only ever
+# join at the end, so that a reader of an older file finds its columns where they were.
+GUIDELINE_COLUMNS = ("id", "kind", "parent", "order", "title", "label", "url", "pinpoint")
 REGION_COLUMNS = ("id", "ubigeo", "rank", "complaints_2007_2014", "complaints_2009_2014", "share", "title", "url",
                   "source")
 DISTRICT_COLUMNS = ("district", "ubigeo", "department", "complaints_2007_2014", "department_complaints_2007_2014",
@@ -72,7 +74,8 @@ def data(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str
         },
         "nodes": [
             {"id": n.id, "kind": n.kind, "parent": n.parent, "order": n.order, "title": n.title,
-             "label": n.label, "summary": n.summary, "related": list(n.related), "url": url(n.url)}
+             "label": n.label, "summary": n.summary, "related": list(n.related), "url": url(n.url),
+             "pinpoint": n.pinpoint}
             for n in tree.walk()
         ],
         "regions": {
@@ -130,7 +133,7 @@ def render_schema() -> str:
 def render_guidelines_csv(tree: PolicyTree, site_url: str | None = None) -> str:
     """Axes, components, general and specific guidelines and the transversal axis, in the poster's order."""
     url = _addresser(site_url)
-    rows = [(n.id, n.kind, n.parent or "", n.order, n.title, n.label, url(n.url)) for n in tree.walk()]
+    rows = [(n.id, n.kind, n.parent or "", n.order, n.title, n.label, url(n.url), n.pinpoint) for n in tree.walk()]
     return _csv(GUIDELINE_COLUMNS, rows)
 
 
@@ -231,6 +234,8 @@ _POLICY_TITLE = {
 }
 
 _ID = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# A pinpoint: its kind's prefix (content_model.policy.PINPOINT_PREFIX), a space, a number from 1.
+_PINPOINT = "^(?:" + "|".join(PINPOINT_PREFIX.values()) + ") [1-9][0-9]*$"
 # A page address: site-relative ('', 'politica/x/', 'en/politica/x/'), or absolute when the site's
 # address is known ('https://example.org/trata/politica/x/').
 _SITE_URL = "^(?:https?://\\S+/)?(?:en/)?(?:[a-z0-9-]+/)*$"
@@ -276,6 +281,10 @@ SCHEMA: dict[str, Any] = {
                 "summary": {"type": "string"},
                 "related": {"type": "array", "items": {"type": "string", "pattern": _ID}, "uniqueItems": True},
                 "url": {"type": "string", "pattern": _SITE_URL},
+                "pinpoint": {"type": "string", "pattern": _PINPOINT,
+                             "description": "This site's identifier of the node, the same in every language, for "
+                                            "citing it ('LE 14'; its page and the whole policy carry the anchor "
+                                            "#le-14). Not an official numbering: the poster numbers nothing."},
             }, "One box of the policy diagram."),
         },
         "regions": _object({

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
-from content_model import catalogue
+from content_model import catalogue, sources
 from content_model.regions import Department, District, Region, RegionSet
 from renderers.numbers import integer, percent
 
@@ -105,7 +105,7 @@ def render_districts(regions: RegionSet, districts: tuple[District, ...], open_:
 def render_source(regions: RegionSet) -> str:
     """The source line of the figures and the caveat on what they count."""
     words = catalogue.words(regions.language, "region_map")
-    links = ", ".join(f'<a href="{escape(url)}">{escape(_PUBLISHERS.get(_site_name(url), _site_name(url)))}</a> ({period})'
+    links = ", ".join(f'<a href="{escape(url)}">{escape(_publisher(url, regions.language))}</a> ({period})'
                       for period, url in regions.sources())
     total = integer(regions.total_2007_2014, regions.language)
     return (f'<p class="rg-source">{escape(words["source"].format(total=total))} {links}.</p>'
@@ -205,6 +205,13 @@ def _href(target_url: str, page_url: str) -> str:
     return get_relative_url(target_url, page_url)
 
 
+# Who published a source, as its link says: a copy names the original's publisher and says that it is
+# a copy ('Agencia Andina, copia en El Regional de Piura', from hooks/data/source-hosts.yml); another
+# source names its publisher, or its site.
+def _publisher(url: str, language: str) -> str:
+    return sources.label(url, language) or _PUBLISHERS.get(_site_name(url), _site_name(url))
+
+
 # The name of the site a URL points to: 'rpp.pe' for 'https://rpp.pe/lima/...'.
 def _site_name(url: str) -> str:
     host = urlsplit(url).hostname or url
@@ -227,9 +234,9 @@ _LEVELS = (
     (0, "least", "#fdf3f7", "#1f0410"),
 )
 
-# The publishers of the figures' sources, named in the source line (the host alone names no one).
+# The publishers of the figures' sources that are not copies, named in the source line (the host
+# alone names no one). Copies are named from hooks/data/source-hosts.yml.
 _PUBLISHERS = {
-    "elregionalpiura.com.pe": "El Regional Piura (Agencia Andina)",
     "rpp.pe": "RPP",
 }
 

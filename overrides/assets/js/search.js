@@ -26,9 +26,11 @@
   var LONG_WORD = 8;            // letters from which a misspelt word may be two edits away
   var SNIPPET = 160;            // characters of text around the first matched word
   var SLICE_MS = 12;            // indexing work between two chances for the page to answer
+  var PAUSE_MS = 800;           // a reader who has not typed for this long has stopped typing
   var engines = {};             // language -> engine (see prepare)
   var pending = {};             // language -> callbacks waiting for it
   var lastHits = [];
+  var pause = null;             // the timer of what waits for the reader to stop typing
 
   opener.hidden = false;
   opener.addEventListener("click", open);
@@ -125,8 +127,10 @@
 
   var TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
+  // Plain ASCII (most words) needs no decomposition: folding is a good part of indexing's time.
+  var ASCII = /^[\x00-\x7f]*$/;
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return ASCII.test(text) ? text.toLowerCase() : text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
   function analyser(stemmer, stopWords) {
@@ -151,7 +155,41 @@
       if (asQuery && whole.length) return whole;
       return token.split("-").reduce(function (all, part) { return all.concat(wordTerms(part)); }, whole);
     }
-    return { wordTerms: wordTerms, tokenTerms: tokenTerms };
+    // Terms the build worked out already (the titles' and headings' cuts): no stemming for them.
+    var learned = new Set();   // the words so learned (tests/test_search.py checks them against the build's)
+    function learn(word, terms) { memo.set(word, terms); learned.add(word); }
+    return { wordTerms: wordTerms, tokenTerms: tokenTerms, learn: learn, learned: learned };
+  }
+
+  // Reads the build's codes for the words of the titles and headings (hooks/search_index.py, cuts):
+  // one string per text, one code for each word the texts have not had before (as written; a
+  // hyphenated word's parts one by one). A lowercase letter says how many last letters of the
+  // folded word its stem leaves out ("a" none), the capitals after it are letters put in their
+  // place, "~" and two codes give its two terms, "." leaves the word to the stemmer. A text whose
+  // new words and codes do not pair up is left to the stemmer.
+  var CUT = /~[a-z][A-Z]*[a-z][A-Z]*|[a-z][A-Z]*|\./g;
+  function learnCuts(analyse, texts, coded) {
+    if (typeof coded !== "string") return;
+    var codes = coded.split(" "), met = new Set();
+    texts.forEach(function (text, i) {
+      var fresh = (text.match(TOKEN) || []).join("-").split("-").filter(function (part) {
+        if (!part || met.has(part)) return false;
+        met.add(part);
+        return true;
+      });
+      var cuts = (codes[i] || "").match(CUT) || [];
+      if (cuts.length !== fresh.length) return;
+      fresh.forEach(function (part, k) {
+        if (cuts[k] === ".") return;
+        var folded = fold(part), code = cuts[k], terms = [], at = code[0] === "~" ? 1 : 0;
+        while (at < code.length) {
+          var term = folded.slice(0, folded.length - (code.charCodeAt(at++) - 97));
+          while (at < code.length && code[at] < "a") term += code[at++].toLowerCase();
+          terms.push(term);
+        }
+        analyse.learn(part, terms);
+      });
+    });
   }
 
   // ------------------------------------------------------------------------- the engine
@@ -159,6 +197,8 @@
   // Two MiniSearch indexes: titles and headings (built at once), body text (built in slices).
   function prepare(list, stemmer, onBodyReady) {
     var analyse = analyser(stemmer, new Set(list.stopWords));
+    learnCuts(analyse, list.pages.map(function (page) { return page[1]; })
+      .concat(list.sections.map(function (s) { return s[2]; })), list.cuts);
     var vocabulary = new Map();   // folded word as written -> its terms and count (typos, suggestions)
     var termsSeen = new Set();
     var byToken = new Map();      // token as written -> its vocabulary entry (folding is the slow part)
@@ -201,9 +241,11 @@
     titles.addAll(list.pages.map(function (page, id) { return { id: id, title: page[1] }; }));
     heads.addAll(list.sections.map(function (s, id) { return { id: id, heading: s[2] }; }));
     var engine = { list: list, analyse: analyse, vocabulary: vocabulary, termsSeen: termsSeen, firstSection: firstSection,
-                   titles: titles, heads: heads, body: body, bodyReady: false, synonyms: list.synonyms };
+                   titles: titles, heads: heads, body: body, bodyReady: false, synonyms: list.synonyms,
+                   situations: situations(list.situations) };
     var next = 0;
-    (function slice() {
+    // The first slice waits too: the first results (titles and headings) come before any body text.
+    setTimeout(function slice() {
       var until = performance.now() + SLICE_MS;
       while (next < list.sections.length && performance.now() < until) {
         body.add({ id: next, text: list.sections[next][3], more: list.sections[next][4] });
@@ -212,8 +254,46 @@
       if (next < list.sections.length) { setTimeout(slice, 0); return; }
       engine.bodyReady = true;
       if (onBodyReady) { performance.mark("site-search:body"); onBodyReady(); }
-    })();
+    }, 0);
     return engine;
+  }
+
+  // The situations vocabulary (docs/search/situaciones.*.yml, analysed by hooks/search_index.py):
+  // a phrase arrives as "w1a/w1b w2", its words separated by spaces and a word's terms by "/".
+  function situations(shipped) {
+    if (!shipped) return null;
+    var phrases = function (list) {
+      return list.map(function (phrase) { return phrase.split(" ").map(function (word) { return word.split("/"); }); });
+    };
+    return { self: new Set(shipped.self), endings: shipped.endings, work: phrases(shipped.work),
+             selfPages: shipped.selfPages, public: new Set(shipped.public),
+             groups: shipped.groups.map(function (g) { return { terms: phrases(g[0]), withSelf: phrases(g[1]), pages: g[2] }; }) };
+  }
+
+  // What a query says of the reader: whether it speaks of herself (a word of `self`, or a word
+  // ending so: "dejarme"), and the pages that answer the situations it names (a phrase of a
+  // situation's `terms`, or of its `with_self` in a query about herself), each with a weight:
+  // 2 for each situation that names the page, 1 for the pages of any query about herself. A query
+  // about someone's work ("soy docente", "my students") is not read so. Null when it says nothing.
+  function reading(engine, tokens, has) {
+    var s = engine.situations;
+    if (!s) return null;
+    var said = function (phrase) { return phrase.every(has); };
+    if (s.work.some(said)) return null;
+    var self = tokens.some(function (token) {
+      var word = fold(token);
+      return s.self.has(word) || s.endings.some(function (ending) {
+        return word.length > ending.length + 1 && word.slice(-ending.length) === ending;
+      });
+    });
+    var weights = new Map(), named = false;
+    var add = function (pages, weight) { pages.forEach(function (p) { weights.set(p, (weights.get(p) || 0) + weight); }); };
+    s.groups.forEach(function (group) {
+      if (group.terms.some(said) || (self && group.withSelf.some(said))) { add(group.pages, 2); named = true; }
+    });
+    if (!self && !named) return null;
+    if (self) add(s.selfPages, 1);
+    return { self: self, named: named, weights: weights };
   }
 
   // Damerau-Levenshtein distance of a and b (one swapped pair counts as one), or limit + 1 if above it.
@@ -235,6 +315,17 @@
       previous = row;
     }
     return Math.min(previous[b.length], limit + 1);
+  }
+
+  // Whether a word of the vocabulary or a term seen (a Map's keys or a Set) begins with `start`:
+  // a binary search of them sorted, sorted again only when indexing has added some.
+  var sortedKeys = new WeakMap();
+  function begins(known, start) {
+    var list = sortedKeys.get(known);
+    if (!list || list.length !== known.size) { list = Array.from(known.keys()).sort(); sortedKeys.set(known, list); }
+    var low = 0, high = list.length;
+    while (low < high) { var middle = (low + high) >> 1; if (list[middle] < start) low = middle + 1; else high = middle; }
+    return low < list.length && list[low].lastIndexOf(start, 0) === 0;
   }
 
   // How many letters a misspelt word of five letters or more may be from the index's word.
@@ -267,7 +358,12 @@
       if (!terms.length) return;
       var last = at === tokens.length - 1 && !/\s$/.test(query);
       var folded = fold(token);
-      var known = terms.some(function (t) { return engine.termsSeen.has(t); });
+      var prefix = last && folded.length >= 3 && !/\d/.test(folded);
+      // A word still being typed that begins a word or a term of the index is not a typo: it is
+      // looked up as a prefix only (looking for the near words of each prefix of a long word,
+      // "explotaci", "exploita", was most of a keystroke's time on a slow phone).
+      var known = (prefix && begins(engine.vocabulary, folded)) ||
+        terms.some(function (t) { return engine.termsSeen.has(t) || (prefix && begins(engine.termsSeen, t)); });
       var group = terms.slice();
       // One wrong, missing, extra or swapped letter in a word of five letters or more; two in a
       // word of eight or more ("trafiking").
@@ -283,7 +379,7 @@
       var word = termsOfWord.length;
       termsOfWord.push(terms);
       group.forEach(function (t) { stands(t, [word]); });
-      alternatives.push({ combineWith: "OR", queries: group, prefix: last && folded.length >= 3 && !/\d/.test(folded),
+      alternatives.push({ combineWith: "OR", queries: group, prefix: prefix,
                           fuzzy: !known && folded.length >= 5 && !/\d/.test(folded) ? edits : false });
     });
     // Synonyms: a phrase of the query stands also for the other phrases of its group. A phrase
@@ -307,7 +403,7 @@
       });
     });
     return { tree: alternatives.length ? { combineWith: "OR", queries: alternatives } : null, unknown: unknown, tokens: tokens,
-             words: termsOfWord.length, wordsOf: wordsOf };
+             words: termsOfWord.length, wordsOf: wordsOf, reading: reading(engine, tokens, has) };
   }
 
   // Results by page: the title's score, plus the page's best section (other matching sections
@@ -318,7 +414,10 @@
     var pages = new Map();
     var hitFor = function (page) {
       var hit = pages.get(page);
-      if (!hit) { hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [], words: new Set() }; pages.set(page, hit); }
+      if (!hit) {
+        hit = { page: page, title: 0, best: 0, section: null, rest: 0, terms: [], words: new Set(), titleWords: new Set() };
+        pages.set(page, hit);
+      }
       return hit;
     };
     var cover = function (hit, queryTerms) {
@@ -329,6 +428,7 @@
       hit.title = result.score;
       hit.terms = hit.terms.concat(result.terms);
       cover(hit, result.queryTerms);
+      result.queryTerms.forEach(function (t) { (planned.wordsOf.get(t) || []).forEach(function (w) { hit.titleWords.add(w); }); });
     });
     var sections = new Map();
     // Until the body text is all indexed, only titles and headings answer: a half-built body
@@ -349,15 +449,31 @@
       if (entry.score > hit.best) { hit.rest += hit.best; hit.best = entry.score; hit.section = id; }
       else hit.rest += entry.score;
     });
+    // A query about the reader's own situation lists the pages that answer it even where they
+    // do not use her words ("they took my passport": the page for her says "documents").
+    var said = planned.reading, situation = engine.situations;
+    if (said && said.named) said.weights.forEach(function (weight, page) { hitFor(page); });
     var hits = Array.from(pages.values()).map(function (hit) {
       if (hit.section === null) hit.section = engine.firstSection[hit.page];
       // A page that has more of the query's words ranks above one that has a few of them many
       // times (a reader's whole sentence: "me obligan a trabajar y no me pagan").
       var share = planned.words > 1 ? hit.words.size / planned.words : 1;
       hit.total = (hit.title + hit.best + 0.1 * hit.rest) * (0.5 + 0.5 * share);
+      var isPublic = situation !== null && situation.public.has(hit.page);
+      // A title that holds all the query's words, or two of them or more, outranks a page that only
+      // mentions them ("oferta de trabajo falsa": "¿Es segura esta oferta de trabajo?"). Among
+      // titles that hold every word, a page written for the public comes first ("cultura de rechazo").
+      var held = hit.titleWords.size;
+      hit.titled = held >= Math.min(2, planned.words) ? held + (held === planned.words && isPublic ? 0.5 : 0) : 0;
+      // A query about her own situation: the pages that answer it first, then the other pages
+      // written for the public, then the rest (training material, the policy).
+      hit.weight = said && said.named ? said.weights.get(hit.page) || 0 : 0;
+      hit.tier = hit.weight ? 2 : said && said.named && isPublic ? 1 : 0;
       return hit;
     });
-    hits.sort(function (a, b) { return b.total - a.total; });
+    hits.sort(function (a, b) {
+      return b.tier - a.tier || b.weight - a.weight || b.titled - a.titled || b.total - a.total;
+    });
     return { hits: hits, planned: planned };
   }
 
@@ -386,9 +502,16 @@
       (same || input).focus();
     }
     if (n && !performance.getEntriesByName("site-search:results").length) performance.mark("site-search:results");
+    // Nothing found: the nearest words and the other language's count wait until the reader stops
+    // typing. A reader typing a word letter by letter passes through prefixes that find nothing
+    // ("d", "de"); counting each in the other language downloaded its whole list as she typed.
+    clearTimeout(pause);
     if (n === 0 && engine.bodyReady) {
-      suggest(engine, outcome.planned);
-      if (data.otherLanguage) countInOtherLanguage(query);
+      pause = setTimeout(function () {
+        if (input.value !== query) return;
+        suggest(engine, outcome.planned);
+        if (data.otherLanguage && /[\p{L}\p{N}]{3}/u.test(query)) countInOtherLanguage(query);
+      }, PAUSE_MS);
     }
   }
 
@@ -465,8 +588,21 @@
   // About SNIPPET characters around the first matched word, matched words in <mark> (text nodes only).
   function excerpt(engine, text, more, terms, into) {
     var matches = [], found;
+    // Snowball changes a word's last letters only, and puts back three at most ("competencia":
+    // "competent", "happy": "happi"): a word that does not begin with a matched term's first four
+    // letters, or the term less its last three, cannot match it, and is not stemmed (stemming every
+    // snippet's words was most of a keystroke's time on a slow phone). A rare irregular English form
+    // ("dying": "die") may go unmarked. Hyphenated words are analysed whole.
+    var starts = [];
+    terms.forEach(function (term) { starts.push(term.slice(0, Math.max(Math.min(term.length, 4), term.length - 3))); });
+    var may = function (word) {
+      if (word.indexOf("-") !== -1) return true;
+      var folded = fold(word);
+      return starts.some(function (start) { return folded.lastIndexOf(start, 0) === 0; });
+    };
     TOKEN.lastIndex = 0;
     while ((found = TOKEN.exec(text))) {
+      if (!may(found[0])) continue;
       var tokenTerms = engine.analyse.tokenTerms(found[0], false);
       for (var i = 0; i < tokenTerms.length; i++) {
         if (terms.has(tokenTerms[i])) { matches.push([found.index, found.index + found[0].length]); break; }

@@ -7,17 +7,30 @@
   // (overrides/partials/quick-exit.html): whichever the reader sees, one tap leaves.
   var exits = document.querySelectorAll("[data-quick-exit]");
   var destination = exits.length ? exits[0].getAttribute("href") : null;
-  // With no connection (a USB copy in a village, a phone out of signal) the neutral site would
-  // not load and the page would stay in view behind an error: go to a blank local page instead.
-  var localDestination = exits.length ? exits[0].getAttribute("data-quick-exit-local") : null;
+  // Where the exit goes when the neutral site cannot come: a blank page that needs no network.
+  // A page of this site would need the network (or a cache) and its address names the site; a
+  // browser's error page is titled with the address that failed. about:blank is built into every
+  // browser, shows no words, and replace() leaves no entry for it in history.
+  var BLANK = "about:blank";
+  // A connection the browser calls online may be dead (no signal, a captive portal): if the
+  // neutral site has not answered by then, the blank page. The pending navigation is cancelled.
+  var NEUTRAL_SITE_WAIT_MS = 2000;
+  var leaving = false;
 
   function quickExit(event) {
     if (event) event.preventDefault();
+    if (leaving) return;
+    leaving = true;
     document.documentElement.classList.add("quick-exit--active");
     document.title = "\u00a0";
     if (document.body) blankText(document.body);
     // replace(): Back does not return to this page (history itself is not erased).
-    window.location.replace(navigator.onLine === false && localDestination ? localDestination : destination);
+    if (navigator.onLine === false || !destination) {
+      window.location.replace(BLANK);
+      return;
+    }
+    window.location.replace(destination);
+    setTimeout(function () { window.location.replace(BLANK); }, NEUTRAL_SITE_WAIT_MS);
   }
 
   // Every word goes, but the elements stay: the theme's script still finds the parts it watches
@@ -29,7 +42,19 @@
     for (var n = 0; n < nodes.length; n++) nodes[n].nodeValue = "";
   }
 
-  for (var i = 0; i < exits.length; i++) exits[i].addEventListener("click", quickExit);
+  // The exit acts when the finger or the button goes down, not at the click that follows: by
+  // then what was open may have closed under it (the phone menu closes when the focus leaves it,
+  // and the release landed on its shade), or the page may have moved. A click (Enter, a screen
+  // reader, a browser without pointer events) leaves too. Once leaving, no click anywhere starts
+  // another navigation that would cancel the exit.
+  function pressed(event) {
+    if (event.isPrimary !== false && (event.button === 0 || event.button === undefined)) quickExit(event);
+  }
+  for (var i = 0; i < exits.length; i++) {
+    exits[i].addEventListener("pointerdown", pressed);
+    exits[i].addEventListener("click", quickExit);
+  }
+  document.addEventListener("click", function (event) { if (leaving) event.preventDefault(); }, true);
 
   // Shift pressed three times on its own leaves too. A press counts when Shift goes up with no
   // other key pressed meanwhile (a capital letter typed into search is not a press), and the count
@@ -38,9 +63,9 @@
   var PRESSES_TO_LEAVE = 3;
   var PAUSE_MS = 5000;
   // The words come from the catalogue (hooks/data/words.*.yml), on the first quick exit.
-  var pressedWords = exits.length ? exits[0].dataset : {};
-  function pressed(n) {
-    return ((n === 1 ? pressedWords.msgPressedOne : pressedWords.msgPressedMany) || "")
+  var countWords = exits.length ? exits[0].dataset : {};
+  function pressedWords(n) {
+    return ((n === 1 ? countWords.msgPressedOne : countWords.msgPressedMany) || "")
       .replace("{n}", n).replace("{total}", PRESSES_TO_LEAVE);
   }
   var count = 0;
@@ -53,7 +78,7 @@
   if (document.body && destination) document.body.appendChild(status);
 
   function showCount() {
-    status.textContent = count ? pressed(count) : "";
+    status.textContent = count ? pressedWords(count) : "";
     var dots = count ? new Array(count + 1).join("\u25cf") + new Array(PRESSES_TO_LEAVE - count + 1).join("\u25cb") : "";
     for (var k = 0; k < exits.length; k++) {
       var counter = exits[k].querySelector(".quick-exit__count");
