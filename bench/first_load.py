@@ -33,6 +33,17 @@ PAGE_KINDS = {
     "changelog": "cambios/",
 }
 
+# The second page of a visit (issue #30): a page of another kind after this one, the cache kept.
+# A visit starts at home; the home page's own second-page figure is measured after the glossary.
+SECOND_PAGE_AFTER = "home"
+SECOND_PAGE_AFTER_HOME = "glossary"
+
+
+def first_of_visit(kind: str) -> str:
+    """The kind whose page is loaded before `kind`'s to measure `kind` as a visit's second page."""
+    return SECOND_PAGE_AFTER_HOME if kind == SECOND_PAGE_AFTER else SECOND_PAGE_AFTER
+
+
 # The kinds Lighthouse scores in `make bench` (issue #8 names them).
 LIGHTHOUSE_KINDS = ("home", "policy overview", "specific guideline", "region index", "module overview", "quiz")
 
