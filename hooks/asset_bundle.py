@@ -1,126 +1,196 @@
-"""One stylesheet and one script per page, named by their content.
+"""Each page links the stylesheets and scripts it needs, minified and named by their content.
 
-`extra_css` and `extra_javascript` in mkdocs.yml list our source files, one per feature, so
-that each stays small and readable. A phone on a weak connection pays for every request and
-waits for every stylesheet before it shows anything, so each page links one stylesheet
-(Material's two, then ours) and one deferred script (ours alone) instead, written beside
-Material's own files with a content hash in the name: servers cache them for a year
-(deploy/nginx.conf does), and any change gets a new name, so nobody is served a stale copy.
-overrides/main.html stops the theme from linking its own files a second time.
+`extra.assets` in mkdocs.yml is the table of our source files, one per feature, in order, and
+says which pages need each: `every page`, or what a page's markup holds when it needs the file
+(an attribute, `[data-quiz]`, or a class, `.diagram`; any one of them), looked for in the page
+as built, so a feature follows its markup wherever a template, a hook or a writer puts it. A
+phone on a weak connection pays for every byte and waits for every stylesheet before it shows
+anything, so each page links:
 
-Material's script is left out of the site altogether, with its search engine and workers:
-overrides/assets/js/theme.js does the little of it these pages use, for a tenth of the
-bytes and of the time a phone spends running it.
+- `site.<hash>.min.css`, shared by every page: Material's rules that the site's markup can use
+  (renderers/assets.py: about a third of the theme's file), then our sources for every page;
+- `site.<hash>.min.js`, shared by every page: our scripts for every page;
+- one `<name>.<hash>.min.css` / `.min.js` per other source the page needs, each its own file, so
+  that the second page of a visit downloads only the features the first did not have.
+
+The hash is of the file's content: servers cache these files for a year (deploy/nginx.conf
+does), and any change gets a new name. Which of Material's rules are used is known only once
+every page is built, so pages are written with a placeholder in place of each hash; the last
+pass's on_post_build writes the files and puts the names into the pages.
+
+overrides/main.html marks where the links go (`<!--asset-bundle:styles:...-->`, `...scripts...`);
+Material's own stylesheet links and its script are left out (theme.js stands in for the script,
+for a tenth of its bytes and of the time a phone spends running it).
 """
 
+from __future__ import annotations
+
 import contextlib
+import dataclasses
 import fnmatch
 import hashlib
 import os
 import re
 import shutil
 
-from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.plugins import event_priority
 
 import content_model
 from content_model import ContentError
+from renderers import assets
 
 _STYLESHEETS = "assets/stylesheets"
 _JAVASCRIPTS = "assets/javascripts"
-# Material's own files, which its base.html links by their hashed names; they go first.
+_SHARED = "site"     # the name of the two files every page links
+_EVERY_PAGE = "every page"
+# Material's own files, which its base.html would link by their hashed names; they go first.
 _THEME_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 # Material's scripts, which no page loads: theme.js stands in for the bundle, search.js for lunr.
 _THEME_SCRIPTS_LEFT_OUT = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/lunr",
                           "assets/javascripts/workers")
-
-
+_PLACEHOLDER = "@@asset-bundle@@"
+_SLOT = re.compile(r"<!--asset-bundle:(?P<kind>styles|scripts):(?P<prefix>[^>]*?)-->")
+_SELECTOR = re.compile(r"^(?:\[(?P<attribute>[a-z][\w-]*)\]|\.(?P<class>-?[_a-zA-Z][\w-]*))$")
+# Material's base.html writes, outside any block a template could replace, the checkbox its own
+# script (left out) opens its search with: here it is a form control without a label, on every page.
+# The site's search is a dialog (overrides/partials/site-search.html); Material's drawer toggle stays.
 _SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
 
 
+@dataclasses.dataclass
+class _Source:
+    """One row of the table: a source file and the markup that needs it (None: every page)."""
+    path: str
+    text: str
+    needs: tuple[str, ...] | None
+
+    @property
+    def extension(self) -> str:
+        return self.path.rsplit(".", 1)[1]
+
+    @property
+    def name(self) -> str:
+        return _SHARED if self.needs is None else self.path.rsplit("/", 1)[1].rsplit(".", 1)[0]
+
+    def needed_by(self, html: str, classes: set[str]) -> bool:
+        return self.needs is None or any(assets.holds(html, classes, need) for need in self.needs)
+
+
 class _Bundles:
-    """This build's bundles (both language passes share them): kept in the build's state."""
+    """This build's table and what its pages hold (both language passes share them)."""
 
     def __init__(self):
-        self.bundles: dict[str, str] = {}   # site path -> content
-        self.sources: set[str] = set()       # what went into them: not published on its own
+        self.sources: list[_Source] | None = None
+        self.theme_styles: list[str] = []        # Material's stylesheets, by site path
+        self.tags: set[str] = set()              # every start tag of the site's pages
+        self.words: set[str] = set()             # the words of all of them
+        self.names: dict[tuple[str, str], str] = {}  # (name, extension) -> file name, once written
 
 
 def _state(config) -> _Bundles:
     return content_model.build_state(config, "asset_bundle", _Bundles, per_language=False)
 
 
-# Replaces the lists of sources by one bundle each (once: the i18n passes share the config).
+# Reads the table and its sources once (the i18n passes share the config); Material's base.html
+# links every extra_css and extra_javascript, so those lists stay empty.
 def on_config(config, **kwargs):
     state = _state(config)
-    styles = [str(path) for path in config.extra_css]
-    if not _is_bundle(state, styles):
-        styles = _theme_files(config, _THEME_STYLES) + styles
-        config.extra_css = [_bundle(state, config, styles, _STYLESHEETS, "css", _minified_css)]
-    scripts = [script for script in config.extra_javascript]
-    paths = [str(getattr(script, "path", script)) for script in scripts]
-    if not _is_bundle(state, paths):
-        _require_deferred(scripts)
-        bundle = _bundle(state, config, paths, _JAVASCRIPTS, "js", _joined_scripts)
-        script = ExtraScriptValue(bundle)
-        script.defer = True
-        config.extra_javascript = [script]
+    if state.sources is None:
+        _refuse_theme_lists(config)
+        state.sources = _read_table(config)
+        state.theme_styles = _theme_files(config, _THEME_STYLES)
     return config
 
 
-# Material's base.html writes, outside any block a template could replace, the checkbox its own
-# script (left out) opens its search with: here it is a form control without a label, on every page.
-# The site's search is a dialog (overrides/partials/site-search.html); Material's drawer toggle stays.
+# The page's links, from what its markup holds; and the words Material's rules may need.
+@event_priority(-500)
 def on_post_page(output, page, config, **kwargs):
-    return output.replace(_SEARCH_TOGGLE, "", 1)
+    return _linked(output, _state(config), f"docs/{page.file.src_uri}")
 
 
+# The same for pages rendered from a template alone (the 404 pages).
+@event_priority(-500)
 def on_post_template(output_content, template_name, config, **kwargs):
-    return output_content.replace(_SEARCH_TOGGLE, "", 1) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return _linked(output_content, _state(config), f"overrides/{template_name}")
 
 
-# Writes the bundles (every pass: the site folder is cleaned before the first one) and drops
-# the copies of their sources and the theme's scripts, which no page links.
+# Every pass drops the copies of the sources and the theme's scripts, which no page links. The
+# outermost pass writes the files and names them in every page: late, after the i18n plugin's
+# on_post_build, which builds the other languages (atomic_output.py's, later still, swaps the site in).
+@event_priority(-9000)
 def on_post_build(config, **kwargs):
     state = _state(config)
-    for pattern in _THEME_SCRIPTS_LEFT_OUT:
-        folder, name = pattern.rsplit("/", 1)
-        site_folder = os.path.join(config.site_dir, *folder.split("/"))
-        for entry in os.listdir(site_folder) if os.path.isdir(site_folder) else ():
-            if fnmatch.fnmatch(entry, name) or fnmatch.fnmatch(entry, name + ".map"):
-                _remove(os.path.join(site_folder, entry))
-    for site_path, content in state.bundles.items():
-        target = os.path.join(config.site_dir, *site_path.split("/"))
+    _remove_unlinked(config, state)
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    for (name, extension), content in _bundles(config, state).items():
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+        folder = _STYLESHEETS if extension == "css" else _JAVASCRIPTS
+        state.names[name, extension] = file_name = f"{name}.{digest}.min.{extension}"
+        target = os.path.join(config.site_dir, *folder.split("/"), file_name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as out:
             out.write(content)
-    for source in state.sources:
-        copy = os.path.join(config.site_dir, *source.split("/"))
-        for leftover in (copy, copy + ".map"):
-            if os.path.isfile(leftover):
-                os.remove(leftover)
-        with contextlib.suppress(OSError):   # only when nothing else is left in it
-            os.removedirs(os.path.dirname(copy))
+    _name_in_pages(config.site_dir, state.names)
 
 
-def _remove(path):
-    if os.path.isdir(path):
-        shutil.rmtree(path)
-    else:
-        os.remove(path)
+# ---------------------------------------------------------------------------- helpers
 
 
-def _is_bundle(state, paths):
-    return len(paths) == 1 and paths[0] in state.bundles
+def _refuse_theme_lists(config):
+    for field in ("extra_css", "extra_javascript"):
+        if config[field]:
+            first = config[field][0]
+            raise ContentError("mkdocs.yml", field, f"'{getattr(first, 'path', first)}' is listed there",
+                               "list it in extra.assets with the pages that need it (every page, or the "
+                               "markup they hold), and leave extra_css and extra_javascript out")
 
 
-# Reads the sources in order, joins them and returns the bundle's site path.
-def _bundle(state, config, paths, folder, extension, join):
-    content = join([(path, _read_source(config, path)) for path in paths])
-    state.sources.update(paths)
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
-    site_path = f"{folder}/site.{digest}.min.{extension}"
-    state.bundles[site_path] = content
-    return site_path
+# The table, checked: each row a file of ours (.css or .js) and the pages that need it.
+def _read_table(config) -> list[_Source]:
+    rows = config.extra.get("assets")
+    field = "extra.assets"
+    if not isinstance(rows, list) or not rows:
+        raise ContentError("mkdocs.yml", field, "the table of stylesheets and scripts is missing",
+                           "list each file as '- file: assets/css/x.css' with 'when: every page' or "
+                           "'when: [\"[data-x]\", \".x\"]'")
+    sources, seen = [], set()
+    for row in rows:
+        if not isinstance(row, dict) or set(row) != {"file", "when"}:
+            raise ContentError("mkdocs.yml", field, f"the row {row!r} is not a file and when it is needed",
+                               "write '- file: assets/js/x.js' and, under it, 'when: every page' or a list of "
+                               "selectors such as '[\"[data-quiz]\"]'")
+        path, when = str(row["file"]), row["when"]
+        if not path.endswith((".css", ".js")):
+            raise ContentError("mkdocs.yml", field, f"'{path}' is neither a stylesheet (.css) nor a script (.js)",
+                               "list only .css and .js files")
+        needs = None if when == _EVERY_PAGE else tuple(when) if isinstance(when, list) and when else ()
+        if needs == () or any(not isinstance(need, str) or not _SELECTOR.match(need) for need in needs or ()):
+            raise ContentError("mkdocs.yml", field, f"'{path}': when: {when!r} names no markup the bundle can look for",
+                               "write 'every page', or a list of attributes in brackets and classes after a dot, "
+                               "quoted: ['[data-quiz]', '.diagram']")
+        source = _Source(path, _read_source(config, path), needs)
+        written = (path.rsplit("/", 1)[1].rsplit(".", 1)[0], source.extension)
+        if needs is not None and (written in seen or written[0] == _SHARED):
+            raise ContentError("mkdocs.yml", field, f"'{path}' would be written as "
+                               f"{written[0]}.*.min.{source.extension}, like another file",
+                               f"give each file for some pages a name of its own, not '{_SHARED}'")
+        seen.add(written)
+        sources.append(source)
+    return sources
+
+
+# A source is where MkDocs itself would copy it from: the theme's folders, then docs/.
+def _read_source(config, path):
+    for folder in [*config.theme.dirs, config.docs_dir]:
+        candidate = os.path.join(folder, *path.split("/"))
+        if os.path.isfile(candidate):
+            with open(candidate, encoding="utf-8") as source:
+                return source.read()
+    raise ContentError("mkdocs.yml", "extra.assets", f"'{path}' is neither in overrides/ nor in docs/",
+                       f"create overrides/{path} or remove its row")
 
 
 # The site paths of the theme's own files: exactly one file matches each pattern.
@@ -141,116 +211,94 @@ def _theme_files(config, patterns):
     return found
 
 
-# A source is where MkDocs itself would copy it from: the theme's folders, then docs/.
-def _read_source(config, path):
-    for folder in [*config.theme.dirs, config.docs_dir]:
-        candidate = os.path.join(folder, *path.split("/"))
-        if os.path.isfile(candidate):
-            with open(candidate, encoding="utf-8") as source:
-                return source.read()
-    field = "extra_css" if path.endswith(".css") else "extra_javascript"
-    raise ContentError("mkdocs.yml", field, f"'{path}' is neither in overrides/ nor in docs/",
-                       f"create overrides/{path} or remove it from {field}")
+# The page with its links in the template's two places, less its templates' indentation (7 %
+# of every page's compressed bytes), and its words noted for the purge.
+def _linked(html, state, where):
+    html = html.replace(_SEARCH_TOGGLE, "", 1)
+    tags = assets.tags_of(html)
+    state.words |= assets.markup_words(tags - state.tags)
+    state.tags |= tags
+    slots = {match.group("kind"): match for match in _SLOT.finditer(html)}
+    if set(slots) != {"styles", "scripts"}:
+        raise ContentError(where, None, "the page has no place for its stylesheets and scripts",
+                           "keep '<!--asset-bundle:styles:{{ \"assets/\" | url }}-->' in the head and "
+                           "'<!--asset-bundle:scripts:...-->' before </body> (overrides/main.html)")
+    classes = assets.classes_of(html)
+    needed = [source for source in state.sources if source.needed_by(html, classes)]
+    names = {"css": [_SHARED], "js": [_SHARED]}
+    for source in needed:
+        if source.needs is not None:
+            names[source.extension].append(source.name)
+    tags = {
+        "styles": "".join(f'<link rel="stylesheet" href="{slots["styles"].group("prefix")}stylesheets/'
+                          f'{name}.{_PLACEHOLDER}.min.css">' for name in names["css"]),
+        "scripts": "".join(f'<script src="{slots["scripts"].group("prefix")}javascripts/'
+                           f'{name}.{_PLACEHOLDER}.min.js" defer></script>' for name in names["js"]),
+    }
+    for kind in ("scripts", "styles"):    # the later one first: the earlier one's offsets hold
+        match = slots[kind]
+        html = html[:match.start()] + tags[kind] + html[match.end():]
+    return assets.compact_html(html)
 
 
-# Every script shares one `defer` tag, so each must have asked for it.
-def _require_deferred(scripts):
-    for script in scripts:
-        if not getattr(script, "defer", False) or getattr(script, "async_", False):
-            raise ContentError("mkdocs.yml", "extra_javascript",
-                               f"'{getattr(script, 'path', script)}' is not loaded with defer",
-                               "list it as '- path: ...' with 'defer: true'")
+# Every file's content: the shared pair, then one file per source for some pages.
+def _bundles(config, state) -> dict[tuple[str, str], str]:
+    ours = {source.path: assets.parsed(source.text, source.path)
+            for source in state.sources if source.extension == "css"}
+    for source in state.sources:
+        if source.extension == "js":
+            state.words |= assets.script_words(source.text)
+    theme = [rule for path in state.theme_styles
+             for rule in assets.theme_rules(assets.parsed(_read_source(config, path), path), state.words)]
+    named = {word for word in state.words if word.startswith("--")}   # style="--x: 1", var(--x) in a script
+    theme = assets.without_unused_properties(theme, [rule for rules in ours.values() for rule in rules], named)
+    shared_css = [theme] + [ours[source.path] for source in state.sources
+                            if source.extension == "css" and source.needs is None]
+    files = {(_SHARED, "css"): assets.minified_css(shared_css),
+             (_SHARED, "js"): assets.minified_js(source.text for source in state.sources
+                                                 if source.extension == "js" and source.needs is None)}
+    for source in state.sources:
+        if source.needs is not None:
+            files[source.name, source.extension] = (assets.minified_css([ours[source.path]])
+                                                    if source.extension == "css" else assets.minified_js([source.text]))
+    return files
 
 
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_CSS_SPACE = re.compile(r"\s*\n\s*")
+# Puts the files' names in place of the placeholders, in every page of the site.
+def _name_in_pages(site_dir, names):
+    for root, _, files in os.walk(site_dir):
+        for file in files:
+            if not file.endswith(".html"):
+                continue
+            path = os.path.join(root, file)
+            with open(path, encoding="utf-8") as page:
+                html = page.read()
+            if _PLACEHOLDER not in html:
+                continue
+            for (name, extension), file_name in names.items():
+                html = html.replace(f"{name}.{_PLACEHOLDER}.min.{extension}", file_name)
+            with open(path, "w", encoding="utf-8") as page:
+                page.write(html)
 
 
-# Comments out, line breaks folded: plenty for files that are gzip'd on the wire anyway.
-# Files already minified are taken as they are, less the theme's rules for features the site
-# does not use (a third of the bytes every reader waits for before the first paint).
-def _minified_css(sources):
-    parts = []
-    for path, text in sources:
-        if path.endswith(".min.css"):
-            text = _without_unused_rules(text)
-        else:
-            text = _CSS_SPACE.sub("\n", _CSS_COMMENT.sub("", text))
-        parts.append(f"/* {path} */\n{text.strip()}")
-    return "\n".join(parts) + "\n"
+def _remove_unlinked(config, state):
+    for pattern in _THEME_SCRIPTS_LEFT_OUT:
+        folder, name = pattern.rsplit("/", 1)
+        site_folder = os.path.join(config.site_dir, *folder.split("/"))
+        for entry in os.listdir(site_folder) if os.path.isdir(site_folder) else ():
+            if fnmatch.fnmatch(entry, name) or fnmatch.fnmatch(entry, name + ".map"):
+                _remove(os.path.join(site_folder, entry))
+    for path in [source.path for source in state.sources] + state.theme_styles:
+        copy = os.path.join(config.site_dir, *path.split("/"))
+        for leftover in (copy, copy + ".map"):
+            if os.path.isfile(leftover):
+                os.remove(leftover)
+        with contextlib.suppress(OSError):   # only when nothing else is left in it
+            os.removedirs(os.path.dirname(copy))
 
 
-# Keeps every rule with a selector the site may use; at-rules other than @media, @supports and
-# @container (fonts, keyframes) stay whole.
-def _without_unused_rules(css):
-    kept = []
-    for prelude, body in _css_blocks(css):
-        if prelude.startswith(("@media", "@supports", "@container")):
-            inner = _without_unused_rules(body)
-            if inner:
-                kept.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            kept.append(f"{prelude}{{{body}}}")
-        else:
-            selectors = [selector for selector in _split_selectors(prelude)
-                         if not UNUSED_THEME_CLASS.search(_NOT.sub("", selector))]
-            if selectors:
-                kept.append(f"{','.join(selectors)}{{{body}}}")
-    return "".join(kept)
-
-
-# (prelude, body) of each top-level block of minified CSS; quoted strings may hold braces.
-def _css_blocks(css):
-    blocks, start = [], 0
-    while True:
-        opening = css.find("{", start)
-        if opening < 0:
-            return blocks
-        depth, index = 1, opening + 1
-        while depth:
-            char = css[index]
-            if char in "\"'":
-                index = css.index(char, index + 1)
-            elif char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-            index += 1
-        blocks.append((css[start:opening].strip(), css[opening + 1:index - 1]))
-        start = index
-
-
-# "a,b:is(c,d)" -> ["a", "b:is(c,d)"]: commas inside parentheses do not separate selectors.
-def _split_selectors(prelude):
-    parts, depth, current = [], 0, ""
-    for char in prelude:
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-            continue
-        depth += (char == "(") - (char == ")")
-        current += char
-    return parts + [current]
-
-
-_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
-
-
-# Each source is a self-contained IIFE; a semicolon between keeps them apart. A source map
-# comment would point the browser's tools at a map of another file.
-def _joined_scripts(sources):
-    return "\n;\n".join(f"/* {path} */\n{_SOURCE_MAP.sub('', text).strip()}" for path, text in sources) + "\n"
-
-
-# ---------------------------------------------------------------------------- data
-
-# Classes of Material features this site does not switch on (its own search replaces
-# Material's; no code blocks, tabs, tooltips, blog, tags, repository link or versions).
-# tests/test_budgets.py checks that no built page and none of our scripts uses them.
-UNUSED_THEME_CLASS = re.compile(
-    r"\.(md-search|md-tabs|tabbed-|md-annotation|md-tooltip|md-version|md-source|md-social|md-post|"
-    r"md-tag|md-status|mermaid|md-clipboard|highlight|md-code__|task-list|critic|md-feedback|"
-    r"md-progress|md-select|md-keys|arithmatex|katex|md-profile|md-author|md-draft|emojione|"
-    r"twemoji|gemoji|md-sponsor|linenos|linenodiv|filename|md-meta|md-hero)")
-# A class inside :not(...) does not make the rule unused.
-_NOT = re.compile(r":not\([^()]*\)")
+def _remove(path):
+    if os.path.isdir(path):
+        shutil.rmtree(path)
+    else:
+        os.remove(path)

@@ -90,17 +90,26 @@ def test_two_siblings_with_the_same_order(project):
 
 
 def test_a_stylesheet_listed_in_mkdocs_yml_that_does_not_exist(project):
-    edit(project / "mkdocs.yml", "  - assets/css/regions.css\n", "  - assets/css/region.css\n")
+    edit(project / "mkdocs.yml", "    - file: assets/css/regions.css\n", "    - file: assets/css/region.css\n")
     assert build_error(project) == (
-        "mkdocs.yml, field 'extra_css': 'assets/css/region.css' is neither in overrides/ nor in docs/. "
-        "Fix: create overrides/assets/css/region.css or remove it from extra_css.")
+        "mkdocs.yml, field 'extra.assets': 'assets/css/region.css' is neither in overrides/ nor in docs/. "
+        "Fix: create overrides/assets/css/region.css or remove its row.")
 
 
-def test_a_script_listed_without_defer(project):
-    edit(project / "mkdocs.yml", "  - path: assets/js/quiz.js\n    defer: true\n", "  - assets/js/quiz.js\n")
+def test_a_script_whose_pages_are_not_said(project):
+    edit(project / "mkdocs.yml", '      when: ["[data-quiz]", "[data-training-modules]"]\n', "      when: data-quiz\n")
     assert build_error(project) == (
-        "mkdocs.yml, field 'extra_javascript': 'assets/js/quiz.js' is not loaded with defer. "
-        "Fix: list it as '- path: ...' with 'defer: true'.")
+        "mkdocs.yml, field 'extra.assets': 'assets/js/quiz.js': when: 'data-quiz' names no markup the bundle "
+        "can look for. Fix: write 'every page', or a list of attributes in brackets and classes after a dot, "
+        "quoted: ['[data-quiz]', '.diagram'].")
+
+
+def test_a_script_listed_the_old_way(project):
+    edit(project / "mkdocs.yml", "extra:\n  # Our stylesheets", "extra_javascript:\n  - assets/js/x.js\n\nextra:\n  # Our stylesheets")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra_javascript': 'assets/js/x.js' is listed there. Fix: list it in extra.assets "
+        "with the pages that need it (every page, or the markup they hold), and leave extra_css and "
+        "extra_javascript out.")
 
 
 def test_an_axis_with_a_parent_is_named_with_the_right_article(project):

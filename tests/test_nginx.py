@@ -254,10 +254,14 @@ def test_every_kind_of_page_loads_cleanly(browser, nginx, language):
             response = page.goto(nginx + language + url, wait_until="load")
             assert response.status == (404 if url == "no-existe/" else 200), url
             page.wait_for_load_state("networkidle")
-            # The one stylesheet for the screen arrived (Material's and ours, bundled); training pages
-            # add one for print only (the module's name on each sheet), which the screen never waits for.
-            assert page.evaluate("[[...document.styleSheets].filter(s => s.media.mediaText !== 'print').length,"
-                                 " document.querySelectorAll('link[rel=stylesheet]:not([media=print])').length]") == [1, 1], url
+            # Every stylesheet for the screen arrived: the shared one first (Material's rules and ours),
+            # then one per feature the page holds (tests/test_assets.py); training pages add one for
+            # print only (the module's name on each sheet), which the screen never waits for.
+            sheets, links, first = page.evaluate(
+                "[[...document.styleSheets].filter(s => s.media.mediaText !== 'print').length,"
+                " document.querySelectorAll('link[rel=stylesheet]:not([media=print])').length,"
+                " document.querySelector('link[rel=stylesheet]').getAttribute('href')]")
+            assert sheets == links >= 1 and re.search(r"/site\.[0-9a-f]{8}\.min\.css$", first), url
             if url == "no-existe/":   # Chromium reports the 404 document's own status
                 assert errors[:1] == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
                 del errors[:1]

@@ -203,6 +203,38 @@ def test_with_no_connection_the_quick_exit_blanks_the_page_and_lands_on_a_blank_
     assert _here(reader) == prefix + "publico/oferta-de-trabajo.html"
 
 
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_each_pages_own_scripts_work_from_the_files(reader, language):
+    """The features whose scripts only some pages load (issue #30), each on its page read from
+    files: the job-offer check answers, the regions' table sorts, the citation copies (or selects),
+    the public page's exercise gives its verdict, and sharing stays hidden (an address on a USB
+    stick leads nowhere on someone else's phone)."""
+    prefix = "" if language == "es" else "en/"
+    from content_model import catalogue
+
+    ui = catalogue.words(language, "ui")
+    _open(reader, prefix + "publico/oferta-de-trabajo.html")
+    summary = reader.locator(".offer-check__summary")
+    assert summary.inner_text() == ""
+    reader.locator("[data-offer-check] dt input[type=checkbox]").first.check()
+    assert summary.inner_text() != "" and reader.locator("[data-offer-answer] a[href^='tel:']").first.is_visible()
+    _open(reader, prefix + "regiones/index.html")
+    header = reader.locator("table.rg-table thead th").nth(0)
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.get_by_role("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    _open(reader, prefix + "politica/prevencion.html")
+    reader.locator("button[data-citation-copy]").click()
+    reader.locator("[data-citation-status]").filter(has_text=re.compile(".+")).wait_for()
+    assert reader.locator("[data-citation-status]").inner_text() in (ui["cite_copied"], ui["cite_selected"])
+    _open(reader, prefix + "publico/rechazar-la-trata.html")
+    situation = reader.locator("#situacion-1")
+    situation.locator("input[type=radio]").first.check()
+    situation.locator(".quiz__check").click()
+    assert situation.locator(".quiz__feedback").inner_text().strip() != ""
+    assert reader.locator("[data-share]").count() == 1 and not reader.locator("[data-share]").is_visible()
+
+
 def test_a_page_prints_from_the_files(reader):
     _open(reader, "politica/completa.html")
     pdf = reader.pdf(format="A4")

@@ -28,7 +28,7 @@ from renderers.training_pack import ANSWERS_ID, PART_IDS
 
 PREFIX = {"es": "", "en": "en/"}
 WHOLE_POLICY = "politica/completa/"
-# The width of the printed area: A4 (210 mm) less the page margins of training.css (15 mm each side), in CSS px.
+# The width of the printed area: A4 (210 mm) less the page margins of print.css (15 mm each side), in CSS px.
 PRINTED_WIDTH = round((210 - 2 * 15) / 25.4 * 96)
 
 

@@ -403,5 +403,5 @@ def test_the_slides_page_fits_the_budget_and_loads_only_the_sites_files(browser,
         load = measure(browser, base + SLIDES[language])
     detail = "\n".join(f"{size:>7} {url}" for url, size in load.responses.items())
     assert load.requests <= 12 and load.bytes <= 90_000, detail
-    assert any(url.endswith("slides.js") for url in load.responses), detail
+    assert any(re.search(r"/slides\.[0-9a-f]{8}\.min\.js$", url) for url in load.responses), detail
     assert all(url.startswith(base) for url in load.responses), detail

@@ -30,7 +30,7 @@ def page_class(kind: str, module_id: str = "") -> str:
 
 def print_names(modules: Iterable[Module]) -> str:
     """A print stylesheet that puts each module's name at the foot of every printed sheet of its
-    pages (training.css puts the page number beside it). One named page per module and language,
+    pages (print.css puts the page number beside it). One named page per module and language,
     given to the pages that carry the module's marker (`page_class`): CSS cannot read the name
     from the page, and inline styles are not allowed (hooks/csp.py)."""
     rules = []

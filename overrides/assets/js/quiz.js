@@ -1,11 +1,11 @@
 /*
- * Training material (issue 5): the self-assessment quiz, the filter of the module table and
- * the print button of a trainer's pack.
+ * Training material (issue 5): the self-assessment quiz and the filter of the module table.
  *
  * All start from HTML that works without JavaScript (hooks/renderers/training.py renders it):
  * the quiz's answers sit in <details> a reader can open, the module table is complete, the
  * pack says how to print with the browser's own command. This script adds checking and a
- * score to [data-quiz], a filter to [data-training-modules], and shows the [data-print] button.
+ * score to [data-quiz] and a filter to [data-training-modules]; print-button.js shows the
+ * [data-print] button.
  * A wrong answer's feedback names the right option and why; changing the answer clears it.
  * The public pages' "¿Qué harías?" exercise (hooks/renderers/exercise.py) is a [data-quiz] too:
  * its `data-answer` may list several choices that help, each choice carries its own reason
@@ -155,17 +155,6 @@
     filter.hidden = false;
   }
 
-  // ------------------------------------------------------------------------ print button
-
-  function setUpPrint(button) {
-    button.addEventListener("click", function () {
-      window.print();
-    });
-    var box = button.closest("[data-print-box]");
-    if (box) box.hidden = false;
-  }
-
   document.querySelectorAll("[data-quiz]").forEach(setUpQuiz);
-  document.querySelectorAll("[data-print]").forEach(setUpPrint);
   document.querySelectorAll("[data-training-modules]").forEach(setUpFilter);
 })();
