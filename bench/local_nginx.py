@@ -55,7 +55,7 @@ def start(site: Path, workdir: Path, location: str = "/", brotli: str = "auto", 
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
                 output = process.communicate()[0].decode(errors="replace")
-                raise NginxError(f"nginx did not start: {output} {log.read_text() if log.exists() else ''}")
+                raise NginxError(f"nginx did not start: {output} {log.read_text() if log.exists() else ''}") from None
             time.sleep(0.05)
     return process, f"http://127.0.0.1:{port}{location}"
 

@@ -377,7 +377,7 @@ def markdown(report: dict) -> str:
             lines.append(f"| … set {group[0]}, {group[1]} | {count(held('ours', test))} | {count(held('baseline', test))} |")
     for language in PREFIX:
         o, b = ours["cost"][language], base["cost"][language]
-        typed = lambda site: report[site].get("typed", {}).get(language, {}).get("bytes")
+        typed = lambda site, language=language: report[site].get("typed", {}).get(language, {}).get("bytes")
         lines += [f"| first search, {language}: bytes (compressed) | {o['first_search_bytes']:,} | {b['first_search_bytes']:,} |",
                   f"| first search typed key by key (“{TYPED[language]}”), {language}: bytes | "
                   f"{typed('ours') or 0:,} | {typed('baseline') or 0:,} |",

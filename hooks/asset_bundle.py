@@ -221,7 +221,7 @@ def _linked(html, state, where):
     slots = {match.group("kind"): match for match in _SLOT.finditer(html)}
     if set(slots) != {"styles", "scripts"}:
         raise ContentError(where, None, "the page has no place for its stylesheets and scripts",
-                           "keep '<!--asset-bundle:styles:{{ \"assets/\" | url }}-->' in the head and "
+                           "keep '<!--asset-bundle:styles:{{ \"assets/\" | url | e }}-->' in the head and "
                            "'<!--asset-bundle:scripts:...-->' before </body> (overrides/main.html)")
     classes = assets.classes_of(html)
     needed = [source for source in state.sources if source.needed_by(html, classes)]

@@ -102,7 +102,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 def script_in(html, allowed):
     """What in this HTML could run without being on the `allowed` hashes (None: no inline script
     at all, nor a script file), or None when nothing could."""
-    for attrs, body in inline_scripts(html):
+    for _attrs, body in inline_scripts(html):
         if allowed is None or hash_of(body) not in allowed:
             return f"an inline script ('<script>{_shortened(body)}</script>') that no template ships"
     if not _maybe_runs(html, scripts=allowed is None):

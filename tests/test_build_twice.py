@@ -54,7 +54,6 @@ def test_two_builds_in_one_process_with_a_failed_one_between_are_identical(proje
     for language in content_model.LANGUAGES:
         urls = [entry[0] for entry in _index(second, language)["pages"]]
         assert len(urls) == len(set(urls)), f"a page is listed twice in the {language} search index"
-        prefix = "" if language == "es" else "en/"
         built = {p.relative_to(second).parent.as_posix() + "/" for p in second.rglob("index.html")}
         built = {"" if url == "./" else url for url in built}
         # Every page of the language but the trainer's packs, which repeat their module's pages.

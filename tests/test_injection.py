@@ -118,11 +118,11 @@ def test_a_catalogue_word_with_a_quote_and_a_bracket_is_text_wherever_a_page_pri
         soup = BeautifulSoup(text, "html.parser")
         for element in soup.find_all(True):
             for attribute, value in element.attrs.items():
-                for value in value if isinstance(value, list) else [value]:
-                    for match in _WORD.finditer(value):
+                for item in value if isinstance(value, list) else [value]:
+                    for match in _WORD.finditer(item):
                         where["attribute"].add(match.group(2))
-                        if word_payload(*match.groups()) not in value:
-                            broken.append((name, f"{element.name}[{attribute}]", value[:120]))
+                        if word_payload(*match.groups()) not in item:
+                            broken.append((name, f"{element.name}[{attribute}]", item[:120]))
         for string in soup.find_all(string=_WORD):
             if string.parent.name in ("script", "style"):
                 continue

@@ -14,7 +14,6 @@ import re
 import unicodedata
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -173,7 +172,7 @@ def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, 
                                                  + list(training_paperwork.PARTS.values()) + [ANSWERS_ID])
     assert [title for _, title in parts][:len(PACK_CONTENTS)] == [module.part(kind).title for kind in PACK_CONTENTS]
     starts = []
-    for part_id, title in parts:
+    for _part_id, title in parts:
         first = [number for number, sheet in enumerate(sheets) if _flat(sheet).startswith(_flat(title))]
         assert first, f"no sheet of {module.pack.url} starts with the part '{title}'"
         starts.append(first[0])

@@ -204,7 +204,7 @@ CAVEAT = {"es": "la cifra de cada departamento es la suma de sus distritos hecha
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_region_page_shows_its_figures_and_the_caveat(site, language):
     caveat = {"es": "no el número de víctimas", "en": "not the number of victims"}[language]
-    for region_id, (rank, _name, before, after) in FACTS.items():
+    for region_id, (_rank, _name, before, after) in FACTS.items():
         box = html(site, f"{PREFIX[language]}regiones/{region_id}/").select_one(".rg-figures")
         text = box.get_text(" ")
         assert str(before) in text and str(after) in text, region_id

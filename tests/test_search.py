@@ -9,15 +9,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
 import search_index
-from conftest import BUILD_ENV, ROOT, build_error, wait_until
+from conftest import ROOT, build_error, wait_until
 from content_model import ContentError
 from content_model import situations as situations_file
 
@@ -448,7 +446,7 @@ def test_the_table_works_from_the_offline_editions_files(browser, edition, langu
 def test_a_broken_synonyms_file_stops_the_build_with_one_message_naming_it(project, name, text, expected):
     (project / "docs" / "search" / name).write_text(text, encoding="utf-8")
     message = build_error(project)
-    assert f"docs/search/" in message and expected in message and "Fix:" in message, message
+    assert "docs/search/" in message and expected in message and "Fix:" in message, message
     if name != "otros.es.yml":
         assert name in message, message
 

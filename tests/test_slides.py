@@ -16,7 +16,6 @@ import re
 import unicodedata
 
 import pytest
-from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, build_error, edit, html, wait_until
@@ -82,7 +81,7 @@ def test_every_deck_follows_its_plan_step_for_step_and_ends_with_the_reporting_c
         title, body = training_slides.reporting(_markdown(module, "handout"))
         assert _flat(title) in _flat(slides[-1].h2.get_text()).rstrip("¶")
         for number in re.findall(r"\[(\d[\d-]*)\]\(tel:", body):
-            assert slides[-1].select_one(f'a[href^="tel:"]'), number
+            assert slides[-1].select_one('a[href^="tel:"]'), number
             assert number in slides[-1].get_text()
         assert [s["id"] for s in slides] == [f"s{n}" for n in range(1, len(slides) + 1)]
         assert page.select_one('meta[name="robots"][content="noindex"]')

@@ -238,7 +238,7 @@ def test_the_sidebars_scroll_on_their_own_and_end_inside_the_window(visit):
         const r = box.getBoundingClientRect();
         return [r.top, r.bottom, box.scrollHeight, box.clientHeight, getComputedStyle(box).overflowY]; })""")
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    for top, bottom, scroll, client, overflow in boxes:
+    for top, bottom, _scroll, _client, overflow in boxes:
         assert top >= header and bottom <= 600 and overflow == "auto"
     assert any(scroll > client for _, _, scroll, client, _ in boxes), "the navigation is longer than the window"
 

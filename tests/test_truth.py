@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench import readability
-from conftest import LANGUAGES, ROOT, build_error, build_in_process, built_pages, copy_project, edit, html
+from conftest import ROOT, build_error, build_in_process, built_pages, copy_project, edit, html
 
 import content_model
 from content_model import figures as figures_model
@@ -84,7 +84,7 @@ def _blocks_with_figures(page: BeautifulSoup):
 def test_every_figure_is_printed_with_its_unit_and_what_it_counts(site):
     figures = _figures()
     seen = 0
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         for span in _soup(site, relative).select("span.figure"):
             figure = figures.figures.get(span["data-figure"])
             assert figure is not None, f"{relative}: unknown figure {span['data-figure']}"
@@ -103,7 +103,7 @@ def test_no_page_types_a_statistic_by_hand(site):
     inline citations and the list of where the figures come from), no page writes a percentage
     or a number of complaints, cases, victims... : each of those is a figure of figures.yml."""
     offenders = []
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         for block in _prose(site, relative, without_figures=True):
             for match in _HAND_TYPED[language].finditer(block):
                 offenders.append(f"{relative}: …{block[max(0, match.start() - 40): match.end() + 20]}…")
@@ -112,7 +112,7 @@ def test_no_page_types_a_statistic_by_hand(site):
 
 def test_every_page_that_prints_figures_says_where_they_come_from(site):
     figures = _figures()
-    for language, relative, path in _page_files(site):
+    for _language, relative, _path in _page_files(site):
         page = _soup(site, relative)
         used = {span["data-figure"] for span in page.select("span.figure")}
         if not used:
@@ -127,7 +127,7 @@ def test_every_page_that_prints_figures_says_where_they_come_from(site):
 
 
 def test_no_figure_marker_is_left_in_a_page(site):
-    for language, relative, path in _page_files(site):
+    for _language, relative, path in _page_files(site):
         text = path.read_text(encoding="utf-8")
         assert "<!-- figure" not in text and "&lt;!-- figure" not in text, relative
 
@@ -138,7 +138,7 @@ def test_shares_of_two_breakdowns_never_share_a_sentence(site):
     shares of two."""
     figures = _figures()
     offenders = []
-    for language, relative, path in _page_files(site):
+    for _language, relative, _path in _page_files(site):
         for text, block in _blocks_with_figures(_soup(site, relative)):
             for sentence in _sentence_figures(block):
                 breakdowns = {figures.get(i).breakdown for i in sentence} - {None}
@@ -220,7 +220,7 @@ _NOT_CONSULTED = re.compile(r"\b42\b|no pud|no tuvimos|could not|we had no|not c
 
 def test_no_page_describes_the_2030_policys_services_indicators_or_targets(site):
     offenders = []
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         for block in _prose(site, relative):
             for sentence in _SENTENCE.split(block):
                 if _2030.search(sentence) and _SERVICES[language].search(sentence) and not _NOT_CONSULTED.search(sentence):
@@ -239,10 +239,10 @@ def test_an_adult_decides_and_with_a_minor_the_adult_who_learns_of_it_acts(site)
     """Wherever a page says the person decides whether to report, it says that person is an adult,
     and the page says what changes with someone under 18 (docs/capacitacion/_revelacion)."""
     checked = 0
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         page = _soup(site, relative)
         text = page.get_text(" ", strip=True)
-        for block, element in _blocks_with_figures(page):
+        for block, _element in _blocks_with_figures(page):
             if _DECIDES[language].search(block):
                 checked += 1
                 assert _ADULT[language].search(block), f"{relative}: «{block}»"
@@ -261,7 +261,7 @@ _SAFE = {"es": re.compile(r"segur|nadie", re.IGNORECASE), "en": re.compile(r"saf
 
 def test_advice_to_talk_to_a_person_alone_says_only_if_it_is_safe(site):
     checked = 0
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         for block, _ in _blocks_with_figures(_soup(site, relative)):
             if _ALONE[language].search(block):
                 checked += 1
@@ -287,7 +287,7 @@ def test_both_languages_state_the_same_facts_about_quechua(site):
     """A page mentions Quechua (1818's expansion, Línea 100's languages) in as many places in
     Spanish as in English: neither language says it alone."""
     differ = []
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         if language != "en":
             continue
         spanish = relative[len("en/"):]
@@ -301,7 +301,7 @@ def test_both_languages_state_the_same_facts_about_quechua(site):
 
 def test_spanish_writes_decimal_commas_and_english_decimal_points(site):
     offenders = []
-    for language, relative, path in _page_files(site):
+    for language, relative, _path in _page_files(site):
         wrong = re.compile(r"\d\.\d+\s?%" if language == "es" else r"\d,\d+\s?%")
         for block in _prose(site, relative):
             offenders += [f"{relative}: {m.group()}" for m in wrong.finditer(block)]
@@ -310,7 +310,7 @@ def test_spanish_writes_decimal_commas_and_english_decimal_points(site):
 
 def test_the_centro_emergencia_mujer_has_the_name_the_sheet_gives_it(site):
     offenders = []
-    for language, relative, path in _page_files(site):
+    for _language, relative, _path in _page_files(site):
         for block in _prose(site, relative):
             for match in re.finditer(r"Emergencia Mujer(?! y Familia)", block):
                 offenders.append(f"{relative}: …{block[max(0, match.start() - 30): match.end() + 20]}…")

@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -153,7 +152,7 @@ def test_only_a_sortable_table_looks_sortable_and_it_sorts(site, visit):
         const style = getComputedStyle(th), after = getComputedStyle(th, '::after');
         return [th.textContent.trim().slice(0, 30), style.cursor, after.maskImage || after.webkitMaskImage, after.content];
     })"""
-    for opening, url in sorted(kinds.items()):
+    for _kind, url in sorted(kinds.items()):
         visit.goto(url)
         tables = visit.page.locator("table:not([data-sortable])")
         for index in range(tables.count()):

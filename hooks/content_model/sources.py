@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .base import DEFAULT_LANGUAGE, LANGUAGES, ContentError, read_yaml, unknown_key
+from .base import LANGUAGES, ContentError, read_yaml, unknown_key
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "source-hosts.yml"
 SHOWN = "hooks/data/source-hosts.yml"
@@ -139,7 +139,7 @@ def check_html(html: str, shown: str, language: str) -> None:
     for anchor in found.anchor.finditer(html):
         # The block of text the link sits in: the nearest opening tag of a block before it, to its end.
         opening = None
-        for opening in _BLOCK_OPEN.finditer(html, max(0, anchor.start() - _BLOCK_REACH), anchor.start()):
+        for opening in _BLOCK_OPEN.finditer(html, max(0, anchor.start() - _BLOCK_REACH), anchor.start()):  # noqa: B007 (the last one is kept)
             pass
         if opening is None or opening.start() in seen:
             continue

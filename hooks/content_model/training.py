@@ -248,7 +248,7 @@ def build(pages: Pages, trees: dict[str, Any], bodies: dict[str, str] | None = N
     stubs = sorted(module_id for module_id, index in folders.items()
                    if pages[index][DEFAULT_LANGUAGE].get("kind") is None)
     declared = {module_id: index for module_id, index in folders.items() if module_id not in stubs}
-    for module_id, index in declared.items():
+    for _module_id, index in declared.items():
         kind = pages[index][DEFAULT_LANGUAGE]["kind"]
         if kind not in KINDS:
             raise ContentError(shown(index, DEFAULT_LANGUAGE), "kind", f"the overview of a module cannot be a '{kind}'",
@@ -466,7 +466,7 @@ def _steps(src_uri: str, language: str, data: dict[str, Any], version: dict[str,
 def _sentences(where_file: str, field: str, number: int, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(item, str) and item.strip() for item in value):
         raise ContentError(where_file, field, f"the 'say' of step {number} is not a list of sentences",
-                           f"write it as 'say:' followed by one '- \"...\"' line per thing to say, word for word")
+                           "write it as 'say:' followed by one '- \"...\"' line per thing to say, word for word")
     return tuple(item.strip() for item in value)
 
 

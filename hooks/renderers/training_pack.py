@@ -96,7 +96,6 @@ def short_pack(module: Module, bodies: dict[str, str], disclosure: str, extras: 
 
 def paper_quiz(module: Module) -> str:
     """The quiz as a test on paper: each question with its lettered options, no answer."""
-    words = catalogue.words(module.language, "training_pack")
     items = "\n".join(
         f'<li class="training-pack__question"><p>{escape(question.question)}</p>\n'
         f'<ol class="training-pack__options" type="A">'

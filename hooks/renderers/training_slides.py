@@ -149,7 +149,7 @@ def _step_slides(step: Step, module: Module, steps: tuple[Step, ...], activities
                       f'<div class="slide__content">\n<p class="slide__kicker">{escape(kicker)}</p>\n'
                       f'<p class="slide__question">{escape(item.question)}</p>\n</div>\n'
                       + _notes(_notes_paragraph(words["answer"], item.answer), words)))
-    for number, part in activities:
+    for _number, part in activities:
         if part["questions"]:
             found.append(("activity", attributes,
                           f'<div class="slide__content" markdown="block">\n'
