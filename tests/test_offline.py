@@ -272,8 +272,16 @@ def test_the_slides_work_from_the_files(reader, language):
     assert reader.evaluate("document.querySelector('.slide--current').id") == "s1"
     reader.keyboard.press("PageDown")
     assert reader.evaluate("document.querySelector('.slide--current').id") == "s2"
-    reader.keyboard.press("n")
-    assert reader.locator(".slide--current .slide__notes").is_visible()
+    # The notes open in a second window, from the files too; the projected one never shows them.
+    with reader.context.expect_page() as opened:
+        reader.keyboard.press("n")
+    notes_window = opened.value
+    notes_window.wait_for_load_state()
+    notes_window.wait_for_function("document.documentElement.classList.contains('slides-presenter')")
+    assert notes_window.url.startswith("file://")
+    assert notes_window.locator(".slide--current .slide__notes").is_visible()
+    assert reader.evaluate("[...document.querySelectorAll('.slide__notes')].every(n => !n.getClientRects().length)")
+    notes_window.close()
     reader.locator(".slides__back").click()
     reader.wait_for_load_state("load")
     assert _here(reader) == prefix + "capacitacion/que-es-la-trata/index.html"

@@ -23,7 +23,7 @@ import content_model
 from content_model.training import PACK_CONTENTS
 from renderers import figures as render_figures
 from renderers import training_paperwork
-from renderers.training_pack import ANSWERS_ID, PART_IDS
+from renderers.training_pack import ANSWERS_ID, PART_IDS, ROOM_ID
 
 PREFIX = {"es": "", "en": "en/"}
 WHOLE_POLICY = "politica/completa/"
@@ -168,9 +168,12 @@ def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, 
     sheets = _printed(visit, module.pack.url)
     built = html(site, module.pack.url)
     parts = [(h2["id"], h2.get_text(strip=True).rstrip("¶")) for h2 in built.select(".training-pack__part > h2")]
-    assert [part_id for part_id, _ in parts] == ([PART_IDS[kind] for kind in PACK_CONTENTS]
-                                                 + list(training_paperwork.PARTS.values()) + [ANSWERS_ID])
-    assert [title for _, title in parts][:len(PACK_CONTENTS)] == [module.part(kind).title for kind in PACK_CONTENTS]
+    expected = [PART_IDS[kind] for kind in PACK_CONTENTS]
+    if module.room_material:  # the signs and cards follow the activities
+        expected.insert(expected.index(PART_IDS["activities"]) + 1, ROOM_ID)
+    assert [part_id for part_id, _ in parts] == expected + list(training_paperwork.PARTS.values()) + [ANSWERS_ID]
+    assert ([title for part_id, title in parts if part_id != ROOM_ID][:len(PACK_CONTENTS)]
+            == [module.part(kind).title for kind in PACK_CONTENTS])
     starts = []
     for _part_id, title in parts:
         first = [number for number, sheet in enumerate(sheets) if _flat(sheet).startswith(_flat(title))]

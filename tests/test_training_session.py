@@ -280,9 +280,7 @@ def test_every_plan_and_pack_shows_where_to_refer_a_case_locally_with_its_source
                                  "What not to do", "route differs")}[language]:
                 assert words in text, (url, words)
             sources = [a["href"] for element in section for a in element.select("a[href^='https://']")]
-            # DEMUNA's words, and the 2022 report that says the 1818 line serves Quechua speakers.
-            assert sources == ["https://www.gob.pe/30753-defensoria-municipal-del-nino-y-del-adolescente-demuna",
-                               "https://www.ecoi.net/de/dokument/2077642.html"], url
+            assert sources == ["https://www.gob.pe/30753-defensoria-municipal-del-nino-y-del-adolescente-demuna"], url
 
 
 def test_the_disclosure_text_is_written_once(model):
