@@ -241,10 +241,15 @@ def _linked(html, state, where):
     return assets.compact_html(html)
 
 
-# Every file's content: the shared pair, then one file per source for some pages.
+# Every file's content: the shared pair, then one file per source for some pages. A source the
+# minifiers cannot read stops the build with their own words (the line, and the column for a script).
 def _bundles(config, state) -> dict[tuple[str, str], str]:
-    ours = {source.path: assets.parsed(source.text, source.path)
-            for source in state.sources if source.extension == "css"}
+    try:
+        ours = {source.path: assets.parsed(source.text, source.path)
+                for source in state.sources if source.extension == "css"}
+    except assets.StylesheetError as error:
+        raise ContentError("mkdocs.yml", "extra.assets", f"a stylesheet cannot be bundled ({error})",
+                           "correct that line of the stylesheet") from None
     for source in state.sources:
         if source.extension == "js":
             state.words |= assets.script_words(source.text)
@@ -255,13 +260,23 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
     shared_css = [theme] + [ours[source.path] for source in state.sources
                             if source.extension == "css" and source.needs is None]
     files = {(_SHARED, "css"): assets.minified_css(shared_css),
-             (_SHARED, "js"): assets.minified_js(source.text for source in state.sources
-                                                 if source.extension == "js" and source.needs is None)}
+             (_SHARED, "js"): _minified_js([source for source in state.sources
+                                            if source.extension == "js" and source.needs is None])}
     for source in state.sources:
         if source.needs is not None:
             files[source.name, source.extension] = (assets.minified_css([ours[source.path]])
-                                                    if source.extension == "css" else assets.minified_js([source.text]))
+                                                    if source.extension == "css" else _minified_js([source]))
     return files
+
+
+def _minified_js(sources) -> str:
+    for source in sources:
+        try:
+            assets.minified_js([source.text])
+        except assets.ScriptError as error:
+            raise ContentError(f"overrides/{source.path}", None, f"the script cannot be minified ({error})",
+                               "correct the script at that line and column") from None
+    return assets.minified_js(source.text for source in sources)
 
 
 # Puts the files' names in place of the placeholders, in every page of the site.
