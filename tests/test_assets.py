@@ -3,8 +3,9 @@ minified, and still has every behaviour (issue #30).
 
 The expected files are worked out here from the table and the built page, with an HTML parser and
 CSS selectors (BeautifulSoup's), not with the hook's own matching (hooks/renderers/assets.py):
-the shared pair (`site.*`) on every page, then one file per row whose markup the page holds, in
-the table's order. The behaviours themselves are the other tests' (quiz, slides, offer check,
+the shared pair (`site.*`) on every page, then, for the rows whose markup the page holds, one
+stylesheet and one script that join them, named by their names in the table's order
+(`copy_citation.*.min.js`). The behaviours themselves are the other tests' (quiz, slides, offer check,
 citation, sort, print, search, quick exit, share, exercise), which run against these pages;
 test_offline.py drives each of them from file://.
 """
@@ -21,7 +22,7 @@ from bs4 import BeautifulSoup
 from bench.first_load import PAGE_KINDS
 from conftest import ROOT, built_pages
 
-_ASSET = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
+_ASSET = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z_-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
 
 
 def _table() -> list[dict]:
@@ -35,14 +36,14 @@ TABLE = _table()
 
 def _expected(soup: BeautifulSoup) -> dict[str, list[str]]:
     """The files this page should link, by extension, from the table and what the page holds."""
-    files = {"css": ["site"], "js": ["site"]}
+    needed = {"css": [], "js": []}
     for row in TABLE:
         if row["when"] == "every page":
             continue
         if any(soup.select_one(selector) is not None for selector in row["when"]):
             name, ext = row["file"].rsplit("/", 1)[1].rsplit(".", 1)
-            files[ext].append(name)
-    return files
+            needed[ext].append(name)
+    return {ext: ["site"] + (["_".join(names)] if names else []) for ext, names in needed.items()}
 
 
 def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
@@ -87,18 +88,21 @@ def test_every_page_links_the_shared_pair_and_exactly_the_files_its_markup_needs
 def test_every_file_is_minified_and_named_by_its_content(site):
     written = sorted((site / "assets" / "stylesheets").glob("*.css")) + \
               sorted((site / "assets" / "javascripts").glob("*.js"))
+    rows = [row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in TABLE if row["when"] != "every page"]
     names = {path.name.split(".")[0] for path in written}
-    assert names == {"site"} | {row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in TABLE
-                                if row["when"] != "every page"}, names
+    # Each file for some pages joins rows of the table, in its order; every such row is in one.
+    assert all(name == "site" or [part for part in rows if part in name.split("_")] == name.split("_")
+               for name in names), names
+    assert {part for name in names for part in name.split("_")} == {"site"} | set(rows), names
     for path in written:
         text = path.read_text(encoding="utf-8")
-        source = ROOT / "overrides" / "assets" / ("css" if path.suffix == ".css" else "js") / \
-            (path.name.split(".")[0] + path.suffix)
-        # No indentation, no comment but a licence's /*! ... */, and shorter than its source.
+        folder = ROOT / "overrides" / "assets" / ("css" if path.suffix == ".css" else "js")
+        # No indentation, no comment but a licence's /*! ... */, and shorter than its sources.
         assert not re.search(r"\n[ \t]", text), path
         assert not re.search(r"/\*(?!!)", text) and not re.search(r"(?m)^\s*//", text), path
-        if path.name.split(".")[0] != "site":   # a file of its own (the shared pair puts several together)
-            assert len(text) < 0.8 * len(source.read_text(encoding="utf-8")), path
+        if path.name.split(".")[0] != "site":   # the shared pair puts the theme's rules with ours
+            sources = [folder / (part + path.suffix) for part in path.name.split(".")[0].split("_")]
+            assert len(text) < 0.8 * sum(len(source.read_text(encoding="utf-8")) for source in sources), path
         if path.suffix == ".css":
             assert "@charset" not in text[1:], f"{path}: @charset anywhere but first is ignored"
 
