@@ -281,6 +281,8 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
     return files
 
 
+# The sources' scripts, minified and joined; one that cannot be read is named (each is read alone
+# first: the minifier's line and column are then that file's).
 def _minified_js(sources) -> str:
     for source in sources:
         try:

@@ -39,8 +39,10 @@ _WORD = re.compile(r"[\w-]+")
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _KEPT_AS_WRITTEN = re.compile(r"(<(?:pre|textarea|code|script|style)\b.*?</(?:pre|textarea|code|script|style)>)",
                               re.DOTALL | re.IGNORECASE)
-# A run of whitespace with a line break between two tags (most of the templates' indentation).
-_LINE_BREAK_RUN = re.compile(r">[ \t\r\f]*\n\s*<")
+# A run of whitespace with a line break (the templates' indentation), in the text between two
+# tags (never inside a tag: an attribute's value stays as written).
+_LINE_BREAK_RUN = re.compile(r"[ \t\r\f]*\n\s*")
+_A_TAG = re.compile(r"(<[^>]*>)")
 _CLASS = re.compile(r"""class=["']([^"'>]*)""")
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
@@ -96,15 +98,17 @@ def script_words(script: str) -> set[str]:
 
 def compact_html(html: str) -> str:
     """A page less the indentation of its templates: each run of whitespace that holds a line
-    break, between a tag's end and the next tag, becomes that one line break. A browser shows
-    the page the same (a line break is a space to it); the text of <pre>, <textarea>, <code>,
-    <script> and <style> is left as written."""
+    break becomes that one line break. A browser shows the page the same (a line break is a
+    space to it, and no stylesheet of the site keeps white space but in <pre> and <code>); the
+    text of <pre>, <textarea>, <code>, <script> and <style>, and the tags themselves, are left
+    as written."""
     parts = _KEPT_AS_WRITTEN.split(html)
     return "".join(part if index % 2 else _compact(part) for index, part in enumerate(parts))
 
 
 def _compact(markup: str) -> str:
-    return _LINE_BREAK_RUN.sub(">\n<", markup)
+    parts = _A_TAG.split(markup)
+    return "".join(part if index % 2 else _LINE_BREAK_RUN.sub("\n", part) for index, part in enumerate(parts))
 
 
 # ---------------------------------------------------------------------------- CSS
