@@ -214,8 +214,8 @@ def _minified_script(source: str) -> str:
         return ""
     try:
         return minify.string("application/javascript", source)
-    except minify.MinifyError as error:
-        raise ScriptError(str(error)) from None
+    except minify.MinifyError as error:   # its first line names the line and column; the rest quotes it
+        raise ScriptError(str(error).strip().splitlines()[0]) from None
 
 
 # ---------------------------------------------------------------------------- helpers
