@@ -119,3 +119,61 @@ def measure_visit(browser, urls: list[str], viewport=(360, 740)) -> list[FirstLo
         return results
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------------------------ command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The weight part of `make bench` alone (a minute, no Lighthouse): serve a built site with
+    deploy/nginx.conf and print, per page kind and language, the first visit's bytes and requests
+    and the second page's bytes, with the targets' misses in bold. `--json FILE` keeps the figures;
+    `--before FILE` (an earlier `--json`) prints each figure as before → after.
+
+        .venv/bin/python -m bench.first_load site/ [--json after.json] [--before before.json]
+    """
+    import argparse
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from bench import local_nginx, run
+
+    parser = argparse.ArgumentParser(prog="python -m bench.first_load", description=main.__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="the built site (mkdocs build --strict -d DIR)")
+    parser.add_argument("--json", type=Path, help="write the figures (every response's bytes too) here")
+    parser.add_argument("--before", type=Path, help="a --json file of an earlier build, to compare with")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} holds no built site (no index.html): build it first")
+    with tempfile.TemporaryDirectory(prefix="first-load-") as workdir, \
+            local_nginx.serving(args.site.resolve(), Path(workdir)) as base:
+        loads = run.measure_first_loads(base)
+    if args.json:
+        args.json.write_text(json.dumps(loads, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+
+    def figure(lang, kind, key, target=None):
+        row = loads[lang][kind]
+        value = row[key] if key != "second" else row["second_page"]["bytes"]
+        text = f"{value:,}"
+        if target is not None and value > target:
+            text = f"**{text}**"
+        if before is not None:
+            old = before[lang][kind]
+            old_value = old[key] if key != "second" else old["second_page"]["bytes"]
+            text = f"{old_value:,} → {text}"
+        return text
+
+    langs = list(loads)
+    print("| page kind | first visit (" + " / ".join(langs) + ") | requests | second page (" + " / ".join(langs) + ") |")
+    print("|---|---:|---:|---:|")
+    for kind in PAGE_KINDS:
+        print(f"| {kind} | " + " / ".join(figure(lang, kind, "bytes", run.TARGET["first_visit"]) for lang in langs)
+              + " | " + " / ".join(figure(lang, kind, "requests") for lang in langs)
+              + " | " + " / ".join(figure(lang, kind, "second", run.TARGET["second_page"]) for lang in langs) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,9 +4,10 @@
     python3 deploy/render-nginx.py SITE_DIR OUT_DIR [--listen 80] [--location /trata/]
         [--server-name example.org] [--state-dir /var/lib/nginx-trata] [--brotli auto|on|off]
 
-csp.conf holds the Content-Security-Policy (sent with HTML and SVG documents), read from the
-pages' own <meta http-equiv="Content-Security-Policy"> (hooks/csp.py writes it): every page must
-carry the same one. Re-render after every build: a theme upgrade changes the inline-script hashes.
+csp.conf holds the Content-Security-Policy sent with HTML documents, read from the pages' own
+<meta http-equiv="Content-Security-Policy"> (hooks/csp.py writes it): every page must carry the
+same one. SVG documents (the icon, the diagrams) get SVG_POLICY. Re-render after every build: a
+theme upgrade changes the inline-script hashes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "nginx.conf"
 BROTLI_MODULE = "ngx_http_brotli_filter_module.so"
+# An SVG opened on its own runs nothing and loads nothing but the site's pictures (the diagram
+# names the icon), and no one may frame it.
+SVG_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'"
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 
 
@@ -103,6 +107,7 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
         "# The pages' own Content-Security-Policy, sent with documents only (see nginx.conf).\n"
         "map $trata_is_document $trata_csp {\n"
         f'    1       "{policy}";\n'
+        f'    svg     "{SVG_POLICY if policy else ""}";\n'
         '    default "";\n'
         "}\n", encoding="utf-8")
     (out / "nginx.conf").write_text(text, encoding="utf-8")

@@ -10,8 +10,11 @@ anything, so each page links:
 - `site.<hash>.min.css`, shared by every page: Material's rules that the site's markup can use
   (renderers/assets.py: about a third of the theme's file), then our sources for every page;
 - `site.<hash>.min.js`, shared by every page: our scripts for every page;
-- one `<name>.<hash>.min.css` / `.min.js` per other source the page needs, each its own file, so
-  that the second page of a visit downloads only the features the first did not have.
+- one more stylesheet and one more script for the other sources the page needs, if any: a file
+  per distinct set of them (`<name>_<name>.<hash>.min.css`, in the table's order; one source alone
+  keeps its own name). Each response costs a phone about 400 bytes of headers besides its body,
+  and a page with four features paid for four; a set's file is small, so a second page whose set
+  differs downloads its features again for less than the headers of one file each.
 
 The hash is of the file's content: servers cache these files for a year (deploy/nginx.conf
 does), and any change gets a new name. Which of Material's rules are used is known only once
@@ -50,6 +53,8 @@ _THEME_SCRIPTS_LEFT_OUT = ("assets/javascripts/bundle.*.min.js", "assets/javascr
                           "assets/javascripts/workers")
 _PLACEHOLDER = "@@asset-bundle@@"
 _SLOT = re.compile(r"<!--asset-bundle:(?P<kind>styles|scripts):(?P<prefix>[^>]*?)-->")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")   # a feature's file name: "_" joins a set's names
+_SET_FILE = re.compile(r"/(?P<name>[a-z0-9_-]+)\." + re.escape(_PLACEHOLDER) + r"\.min\.(?P<extension>css|js)\b")
 _SELECTOR = re.compile(r"^(?:\[(?P<attribute>[a-z][\w-]*)\]|\.(?P<class>-?[_a-zA-Z][\w-]*))$")
 # Material's base.html writes, outside any block a template could replace, the checkbox its own
 # script (left out) opens its search with: here it is a form control without a label, on every page.
@@ -84,6 +89,7 @@ class _Bundles:
         self.theme_styles: list[str] = []        # Material's stylesheets, by site path
         self.tags: set[str] = set()              # every start tag of the site's pages
         self.words: set[str] = set()             # the words of all of them
+        self.sets: dict[tuple[str, str], list[_Source]] = {}   # (name, extension) -> the sources a page's set joins
         self.names: dict[tuple[str, str], str] = {}  # (name, extension) -> file name, once written
 
 
@@ -173,6 +179,10 @@ def _read_table(config) -> list[_Source]:
                                "quoted: ['[data-quiz]', '.diagram']")
         source = _Source(path, _read_source(config, path), needs)
         written = (path.rsplit("/", 1)[1].rsplit(".", 1)[0], source.extension)
+        if needs is not None and not _NAME.match(written[0]):
+            raise ContentError("mkdocs.yml", field, f"'{path}': its name '{written[0]}' is not lowercase words "
+                               "joined by hyphens", "rename the file (e.g. 'table-sort.js'): '_' joins the names "
+                               "of a page's set of files")
         if needs is not None and (written in seen or written[0] == _SHARED):
             raise ContentError("mkdocs.yml", field, f"'{path}' would be written as "
                                f"{written[0]}.*.min.{source.extension}, like another file",
@@ -226,9 +236,12 @@ def _linked(html, state, where):
     classes = assets.classes_of(html)
     needed = [source for source in state.sources if source.needed_by(html, classes)]
     names = {"css": [_SHARED], "js": [_SHARED]}
-    for source in needed:
-        if source.needs is not None:
-            names[source.extension].append(source.name)
+    for extension in names:
+        joined = [source for source in needed if source.needs is not None and source.extension == extension]
+        if joined:
+            name = "_".join(source.name for source in joined)
+            state.sets[name, extension] = joined
+            names[extension].append(name)
     tags = {
         "styles": "".join(f'<link rel="stylesheet" href="{slots["styles"].group("prefix")}stylesheets/'
                           f'{name}.{_PLACEHOLDER}.min.css">' for name in names["css"]),
@@ -241,10 +254,15 @@ def _linked(html, state, where):
     return assets.compact_html(html)
 
 
-# Every file's content: the shared pair, then one file per source for some pages.
+# Every file's content: the shared pair, then one file per source for some pages. A source the
+# minifiers cannot read stops the build with their own words (the line, and the column for a script).
 def _bundles(config, state) -> dict[tuple[str, str], str]:
-    ours = {source.path: assets.parsed(source.text, source.path)
-            for source in state.sources if source.extension == "css"}
+    try:
+        ours = {source.path: assets.parsed(source.text, source.path)
+                for source in state.sources if source.extension == "css"}
+    except assets.StylesheetError as error:
+        raise ContentError("mkdocs.yml", "extra.assets", f"a stylesheet cannot be bundled ({error})",
+                           "correct that line of the stylesheet") from None
     for source in state.sources:
         if source.extension == "js":
             state.words |= assets.script_words(source.text)
@@ -255,13 +273,24 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
     shared_css = [theme] + [ours[source.path] for source in state.sources
                             if source.extension == "css" and source.needs is None]
     files = {(_SHARED, "css"): assets.minified_css(shared_css),
-             (_SHARED, "js"): assets.minified_js(source.text for source in state.sources
-                                                 if source.extension == "js" and source.needs is None)}
-    for source in state.sources:
-        if source.needs is not None:
-            files[source.name, source.extension] = (assets.minified_css([ours[source.path]])
-                                                    if source.extension == "css" else assets.minified_js([source.text]))
+             (_SHARED, "js"): _minified_js([source for source in state.sources
+                                            if source.extension == "js" and source.needs is None])}
+    for (name, extension), joined in sorted(state.sets.items()):
+        files[name, extension] = (assets.minified_css([ours[source.path] for source in joined])
+                                  if extension == "css" else _minified_js(joined))
     return files
+
+
+# The sources' scripts, minified and joined; one that cannot be read is named (each is read alone
+# first: the minifier's line and column are then that file's).
+def _minified_js(sources) -> str:
+    for source in sources:
+        try:
+            assets.minified_js([source.text])
+        except assets.ScriptError as error:
+            raise ContentError(f"overrides/{source.path}", None, f"the script cannot be minified ({error})",
+                               "correct the script at that line and column") from None
+    return assets.minified_js(source.text for source in sources)
 
 
 # Puts the files' names in place of the placeholders, in every page of the site.
@@ -275,8 +304,7 @@ def _name_in_pages(site_dir, names):
                 html = page.read()
             if _PLACEHOLDER not in html:
                 continue
-            for (name, extension), file_name in names.items():
-                html = html.replace(f"{name}.{_PLACEHOLDER}.min.{extension}", file_name)
+            html = _SET_FILE.sub(lambda match: "/" + names[match.group("name"), match.group("extension")], html)
             with open(path, "w", encoding="utf-8") as page:
                 page.write(html)
 

@@ -3,8 +3,9 @@ minified, and still has every behaviour (issue #30).
 
 The expected files are worked out here from the table and the built page, with an HTML parser and
 CSS selectors (BeautifulSoup's), not with the hook's own matching (hooks/renderers/assets.py):
-the shared pair (`site.*`) on every page, then one file per row whose markup the page holds, in
-the table's order. The behaviours themselves are the other tests' (quiz, slides, offer check,
+the shared pair (`site.*`) on every page, then, for the rows whose markup the page holds, one
+stylesheet and one script that join them, named by their names in the table's order
+(`copy_citation.*.min.js`). The behaviours themselves are the other tests' (quiz, slides, offer check,
 citation, sort, print, search, quick exit, share, exercise), which run against these pages;
 test_offline.py drives each of them from file://.
 """
@@ -19,9 +20,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from bench.first_load import PAGE_KINDS
-from conftest import ROOT, built_pages
+from conftest import ROOT, build_error, built_pages, edit
+from renderers import assets
 
-_ASSET = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
+_ASSET = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z_-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
 
 
 def _table() -> list[dict]:
@@ -35,14 +37,14 @@ TABLE = _table()
 
 def _expected(soup: BeautifulSoup) -> dict[str, list[str]]:
     """The files this page should link, by extension, from the table and what the page holds."""
-    files = {"css": ["site"], "js": ["site"]}
+    needed = {"css": [], "js": []}
     for row in TABLE:
         if row["when"] == "every page":
             continue
         if any(soup.select_one(selector) is not None for selector in row["when"]):
             name, ext = row["file"].rsplit("/", 1)[1].rsplit(".", 1)
-            files[ext].append(name)
-    return files
+            needed[ext].append(name)
+    return {ext: ["site"] + (["_".join(names)] if names else []) for ext, names in needed.items()}
 
 
 def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
@@ -87,18 +89,23 @@ def test_every_page_links_the_shared_pair_and_exactly_the_files_its_markup_needs
 def test_every_file_is_minified_and_named_by_its_content(site):
     written = sorted((site / "assets" / "stylesheets").glob("*.css")) + \
               sorted((site / "assets" / "javascripts").glob("*.js"))
-    names = {path.name.split(".")[0] for path in written}
-    assert names == {"site"} | {row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in TABLE
-                                if row["when"] != "every page"}, names
+    rows = {ext: [row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in TABLE
+                  if row["when"] != "every page" and row["file"].endswith("." + ext)] for ext in ("css", "js")}
+    names = {(path.name.split(".")[0], path.suffix[1:]) for path in written}
+    # Each file for some pages joins rows of the table, in its order; every such row is in one.
+    assert all(name == "site" or [part for part in rows[ext] if part in name.split("_")] == name.split("_")
+               for name, ext in names), names
+    for ext in rows:
+        assert {part for name, e in names if e == ext for part in name.split("_")} == {"site", *rows[ext]}, names
     for path in written:
         text = path.read_text(encoding="utf-8")
-        source = ROOT / "overrides" / "assets" / ("css" if path.suffix == ".css" else "js") / \
-            (path.name.split(".")[0] + path.suffix)
-        # No indentation, no comment but a licence's /*! ... */, and shorter than its source.
+        folder = ROOT / "overrides" / "assets" / ("css" if path.suffix == ".css" else "js")
+        # No indentation, no comment but a licence's /*! ... */, and shorter than its sources.
         assert not re.search(r"\n[ \t]", text), path
         assert not re.search(r"/\*(?!!)", text) and not re.search(r"(?m)^\s*//", text), path
-        if path.name.split(".")[0] != "site":   # a file of its own (the shared pair puts several together)
-            assert len(text) < 0.8 * len(source.read_text(encoding="utf-8")), path
+        if path.name.split(".")[0] != "site":   # the shared pair puts the theme's rules with ours
+            sources = [folder / (part + path.suffix) for part in path.name.split(".")[0].split("_")]
+            assert len(text) < 0.8 * sum(len(source.read_text(encoding="utf-8")) for source in sources), path
         if path.suffix == ".css":
             assert "@charset" not in text[1:], f"{path}: @charset anywhere but first is ignored"
 
@@ -120,3 +127,39 @@ def test_each_page_kind_loads_only_its_own_files_and_runs_them_without_an_error(
     assert {ext: sorted(names) for ext, names in loaded.items()} == \
         {ext: sorted(names) for ext, names in expected.items()}, visit.requests
     assert visit.console_errors == [] and visit.outside_requests() == []
+
+
+# ---------------------------------------------------------------------------- the minifiers
+
+
+def test_scripts_are_minified_by_a_parser_local_names_shortened_globals_kept():
+    source = """/* a comment */
+    (function () {
+      "use strict";
+      var longLocalName = document.querySelector("[data-quiz]");   // a comment
+      window.__site_thing = function (firstArgument) { return firstArgument + longLocalName; };
+    })();
+    function __site_global(value) { return value === true; }
+    """
+    text = assets.minified_js([source, "var b = 2;"])
+    assert "longLocalName" not in text and "firstArgument" not in text and "comment" not in text
+    assert "window.__site_thing" in text and "function __site_global(" in text and "[data-quiz]" in text
+    assert text.endswith(";\nvar b=2;\n") and "eval" not in text
+    with pytest.raises(assets.ScriptError, match=r"\d"):
+        assets.minified_js(["function (x { return x; }"])
+
+
+def test_pages_lose_their_templates_indentation_but_not_what_is_written_as_is():
+    html = ('<div>\n    <span class="a">\n        Inicio\n      </span>  \n  <pre>  a\n   b</pre>\n'
+            '<textarea>\n  x\n</textarea> <a title="one\n   two">t</a>\n\n   text and  text</div>')
+    assert assets.compact_html(html) == (
+        '<div>\n<span class="a">\nInicio\n</span>\n<pre>  a\n   b</pre>\n'
+        '<textarea>\n  x\n</textarea> <a title="one\n   two">t</a>\ntext and  text</div>')
+
+
+@pytest.mark.whole_build
+def test_a_script_the_minifier_cannot_read_stops_the_build_naming_it(project):
+    edit(project / "overrides/assets/js/table-sort.js", "(function", "(function (")
+    message = build_error(project)
+    assert message.startswith("overrides/assets/js/table-sort.js: the script cannot be minified (")
+    assert message.endswith("Fix: correct the script at that line and column.")
