@@ -5,6 +5,7 @@ alone, so the heading anchors' tooltip would read Spanish on English pages: it i
 catalogue's `ui.permalink_title`. The navigation's section titles (`nav:` in mkdocs.yml names
 them in Spanish) are translated by the plugin's `nav_translations`, which this hook fills from
 the catalogue's `nav` part rather than mkdocs.yml, so a language's words live in one file.
+mkdocs.yml's languages are checked against base.py's LANGUAGES, the one list the hooks read.
 """
 
 from mkdocs.plugins import event_priority
@@ -19,10 +20,12 @@ def on_config(config, **kwargs):
     i18n = config.plugins["i18n"]
     _check_languages(i18n)
     language = i18n.current_language
+    # The language's folder ('' for Spanish, 'en/'...), which templates put before a site address.
+    config.extra["language_folder"] = content_model.page_folder("index.md", language)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = catalogue.words(language, "ui")["permalink_title"]
-    # The plugin translates the navigation in on_nav, from this pass's language's settings.
-    if language != content_model.DEFAULT_LANGUAGE:
-        i18n.current_language_config.nav_translations = dict(catalogue.words(language, "nav"))
+    # The plugin translates the navigation in on_nav, from this pass's language's settings; in
+    # Spanish too, so mkdocs.yml's `nav:` titles are names and the words are the catalogue's.
+    i18n.current_language_config.nav_translations = dict(catalogue.words(language, "nav"))
     return config
 
 
