@@ -20,7 +20,7 @@ import os
 from mkdocs.utils import get_relative_url
 
 import content_model
-from content_model import markers
+from content_model import catalogue, markers
 from renderers import diagram
 
 _MARKER = markers.pattern("diagram")
@@ -87,18 +87,13 @@ def _check(names, node, file_src_uri):
                                              f"use '<!-- diagram: {_MARKER_FOR[page_kind]} -->' or remove the marker")
 
 
-# Where a language's standalone SVG lives, relative to the site's root: 'en/politica/....svg'.
+# Where a language's standalone SVG lives, relative to the site's root ('en/politica/....svg'): its file
+# name (what a trainer's download is called) is the catalogue's `diagram.file_name`.
 def _download_url(language):
-    return content_model.page_folder(content_model.POLICY_OVERVIEW, language) + _FILE_NAMES[language]
+    return content_model.page_folder(content_model.POLICY_OVERVIEW, language) + catalogue.words(language, "diagram")["file_name"]
 
 
 # ---------------------------------------------------------------------------- data
-
-# The standalone SVG's file name per language (what a trainer's download is called).
-_FILE_NAMES = {
-    "es": "diagrama-politica-trata.svg",
-    "en": "trafficking-policy-diagram.svg",
-}
 
 # How a message names the pages a marker belongs on (markers.KNOWN says which they are).
 _PAGES_NAMED = {"axis": "an axis", "branch": "a component or a guideline"}

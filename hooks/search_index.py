@@ -30,6 +30,7 @@ import snowballstemmer
 from mkdocs.plugins import event_priority
 
 import content_model
+from content_model import catalogue
 from content_model import situations as situations_file
 from content_model import synonyms as synonyms_file
 
@@ -140,7 +141,8 @@ def document_list(language: str, pages: list[dict], synonyms: list[list[list[str
         # ("tratantes" in the section about them), not a passing word.
         kept = [t for t in tail_terms(language, shown, rest) if sections_used[t] < common or uses[t] >= LOCAL_SUBJECT]
         sections_out.append([number, anchor, heading, shown, " ".join(kept)])
-    return {"language": language, "stopWords": sorted(STOP_WORDS[language]), "synonyms": synonyms,
+    return {"language": language, "stemmer": catalogue.words(language, "search")["stemmer"],
+            "stopWords": sorted(stop_words(language)), "synonyms": synonyms,
             "pages": listed, "sections": sections_out,
             "cuts": " ".join(cuts(language, [page[1] for page in listed] + [section[2] for section in sections_out]))}
 
@@ -225,7 +227,7 @@ def fold(text: str) -> str:
 
 def stem(language: str, word: str) -> str:
     if language not in _STEMMERS:
-        _STEMMERS[language] = snowballstemmer.stemmer(_SNOWBALL[language])
+        _STEMMERS[language] = snowballstemmer.stemmer(catalogue.words(language, "search")["stemmer"])
     return _STEMMERS[language].stemWord(word)
 
 
@@ -239,7 +241,7 @@ def word_terms(language: str, word: str) -> list[str]:
 # and the pure-Python stemmer was most of a build's time; a word's terms never change.
 @functools.lru_cache(maxsize=None)
 def _word_terms(language: str, word: str) -> tuple[str, ...]:
-    if fold(word) in STOP_WORDS[language]:
+    if fold(word) in stop_words(language):
         return ()
     if any(ch.isdigit() for ch in word):
         return (fold(word),)
@@ -415,7 +417,6 @@ def _is_skipped_section(anchor: str, heading: str) -> bool:
 
 # ---------------------------------------------------------------------------- data
 
-_SNOWBALL = {"es": "spanish", "en": "english"}
 # Characters of each section kept as text for the results' snippets (see document_list).
 SNIPPET_TEXT = 220
 _CUTS = 26          # letters a stem may leave out of its word and still be coded (see cuts): 'a' to 'z'
@@ -447,15 +448,7 @@ _SKIPPED_CLASSES = {"headerlink", "policy-context", "policy-path", "policy-cite"
                     "figure-sources", "training-script"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
-# Words too common to tell pages apart, unaccented (compared after folding). Kept short on
-# purpose: "trata", "no", "sin" and "contra" mean something in this subject and stay searchable.
-STOP_WORDS = {
-    "es": set("""a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con cual
-        cuales cuando de del desde donde e el ella ellas ellos en entre era eran es esa esas ese eso esos
-        esta estas este esto estos fue fueron ha han hay la las le les lo los mas me mi mis mucho muy nos
-        o os otra otras otro otros para pero poco por porque que quien quienes se ser si sobre son su sus
-        tambien te tu tus u un una unas uno unos usted ustedes y ya yo""".split()),
-    "en": set("""a an and are as at be been but by can do does for from had has have how i if in into
-        is it its me my of on or our so than that the their them then there these they this those to
-        us was we were what when where which who why will with you your""".split()),
-}
+# Words too common to tell pages apart, unaccented (compared after folding), and the Snowball
+# stemmer of each language: the catalogue's `search` part (hooks/data/words.<language>.yml).
+def stop_words(language: str) -> set[str]:
+    return set(catalogue.words(language, "search")["stop_words"].split())

@@ -29,15 +29,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import catalogue
 from .base import LANGUAGES, ContentError, read_yaml, unknown_key
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "source-hosts.yml"
 SHOWN = "hooks/data/source-hosts.yml"
 
-# The word a source line uses for a copy, per language (as a word: "copia", "copias", "copy", "copies").
-COPY_WORD = {"es": re.compile(r"\bcopias?\b", re.IGNORECASE), "en": re.compile(r"\bcop(?:y|ies)\b", re.IGNORECASE)}
-# How a line says it, in a fix and in `label()`: "copia en Scribd".
-COPY_ON = {"es": "copia en {host}", "en": "copy on {host}"}
+
+
+def _copy_word(language: str) -> re.Pattern:
+    """The word a source line uses for a copy, as a word ("copia", "copias", "copy", "copies"):
+    the catalogue's `sources.copy_words`."""
+    found = "|".join(re.escape(word) for word in catalogue.words(language, "sources")["copy_words"] if word)
+    return re.compile(rf"\b(?:{found})\b", re.IGNORECASE)
+
+
+def _copy_on(language: str, host: str) -> str:
+    """How a line says it, in a fix and in `label()`: "copia en Scribd" (`sources.copy_on`)."""
+    return catalogue.words(language, "sources")["copy_on"].replace("{host}", host)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,7 +112,7 @@ def label(address: str, language: str) -> str | None:
     document = registry().document(address)
     if document is None:
         return None
-    return f"{document.publisher[language][0]}, {COPY_ON[language].format(host=document.host)}"
+    return f"{document.publisher[language][0]}, {_copy_on(language, document.host)}"
 
 
 # ---------------------------------------------------------------------------- checking pages
@@ -176,7 +185,7 @@ def _judge(found: Registry, flat: str, link: Link, links: list[Link], language: 
     context = _context(flat, link, links)
     names = document.publisher[language]
     missing = []
-    if not COPY_WORD[language].search(context):
+    if not _copy_word(language).search(context):
         missing.append("say that it is a copy")
     if not any(_folded(name) in _folded(context) for name in names):
         missing.append(f"name the original's publisher ({' or '.join(repr(name) for name in names)})")
@@ -185,7 +194,7 @@ def _judge(found: Registry, flat: str, link: Link, links: list[Link], language: 
         if not any(_normal(other.address) in document.official for other in before):
             missing.append(f"give the official address first ({document.official[0]})")
     if missing:
-        copy_on = COPY_ON[language].format(host=host)
+        copy_on = _copy_on(language, host)
         official = f"<{document.official[0]}>; " if document.official else ""
         raise ContentError(where, None, f"the link {link.address} is a copy on {host}, and its source line does not "
                            + ", nor ".join(missing),

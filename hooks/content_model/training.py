@@ -24,6 +24,7 @@ import functools
 import re
 from typing import Any
 
+from . import catalogue
 from . import questions as choice_questions
 from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, localised, page_url, shown,
                    unknown_key)
@@ -79,16 +80,9 @@ SHORT_DURATION = 45
 ROOT = "capacitacion/"
 LANDING = "capacitacion/index.md"
 
-# Who a module is for: the keys `audiences:` may use, with their names in each language.
-AUDIENCES = {
-    "funcionarios": {"es": "Funcionarios públicos", "en": "Public officials"},
-    "docentes": {"es": "Docentes", "en": "Teachers"},
-    "salud": {"es": "Personal de salud", "en": "Health staff"},
-    "transporte": {"es": "Trabajadores del transporte", "en": "Transport workers"},
-    "lideres-comunitarios": {"es": "Líderes comunitarios", "en": "Community leaders"},
-    "jovenes": {"es": "Jóvenes", "en": "Young people"},
-    "publico-general": {"es": "Público general", "en": "General public"},
-}
+# Who a module is for: the keys `audiences:` may use. Their names, per language, are the
+# catalogue's `audiences` part (hooks/data/words.<language>.yml), which has every one of these keys.
+AUDIENCES = ("funcionarios", "docentes", "salud", "transporte", "lideres-comunitarios", "jovenes", "publico-general")
 
 # How many questions a quiz holds.
 QUIZ_SIZE = choice_questions.QUIZ.size
@@ -185,7 +179,8 @@ class Module:
 
     @property
     def audience_names(self) -> tuple[str, ...]:
-        return tuple(AUDIENCES[key][self.language] for key in self.audiences)
+        names = catalogue.words(self.language, "audiences")
+        return tuple(names[key] for key in self.audiences)
 
     @property
     def short_duration(self) -> int:

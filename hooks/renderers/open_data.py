@@ -17,6 +17,7 @@ import io
 import json
 from typing import Any
 
+from content_model import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 from content_model.policy import PINPOINT_PREFIX, PolicyTree
 from content_model.regions import PERIODS, RegionSet
 from content_model.training import Training
@@ -69,7 +70,7 @@ def data(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str
         "licence": licence(tree.language),
         "policy": {
             "decree": DECREE,
-            "title": _POLICY_TITLE[tree.language],
+            "title": catalogue.words(tree.language, "open_data")["policy_title"],
             "grouping": "reconstruction",
         },
         "nodes": [
@@ -81,7 +82,7 @@ def data(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str
         "regions": {
             "total_2007_2014": regions.total_2007_2014,
             "index_url": url(regions.index_url),
-            "figures": _FIGURES_NOTE[tree.language],
+            "figures": catalogue.words(tree.language, "open_data")["figures_note"],
             "items": [
                 {"id": r.id, "ubigeo": r.ubigeo, "rank": r.rank,
                  "complaints_2007_2014": r.complaints_2007_2014,
@@ -117,7 +118,7 @@ def data(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str
 
 def licence(language: str) -> dict[str, str]:
     """The licence of the site's compilation, as the JSON file and the open-data page state it."""
-    return {"id": LICENCE_ID, "name": LICENCE_NAME, "url": LICENCE_URL, "notice": _LICENCE_NOTICE[language]}
+    return {"id": LICENCE_ID, "name": LICENCE_NAME, "url": LICENCE_URL, "notice": catalogue.words(language, "open_data")["licence_notice"]}
 
 
 def render_json(tree: PolicyTree, regions: RegionSet, training: Training, site_url: str | None = None) -> str:
@@ -208,37 +209,16 @@ LICENCE_ID = "CC-BY-4.0"
 LICENCE_NAME = "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-_LICENCE_NOTICE = {
-    "es": ("La recopilación de este sitio (la selección, la estructura y los textos de estos archivos) se publica "
-           "con la licencia CC BY 4.0: puede copiarla, adaptarla y reutilizarla para cualquier fin, citando este "
-           "sitio como fuente. Las cifras son datos públicos del Ministerio Público publicados por la prensa; los "
-           "títulos de la política son los del Decreto Supremo 001-2015-JUS y su cartel, documentos públicos."),
-    "en": ("This site's compilation (the selection, structure and texts of these files) is published under the "
-           "CC BY 4.0 licence: you may copy, adapt and reuse it for any purpose, naming this site as the source. "
-           "The figures are public data of the Ministerio Público reported by the press; the policy's titles are "
-           "those of Supreme Decree 001-2015-JUS and its poster, public documents."),
-}
-
-_FIGURES_NOTE = {
-    "es": ("complaints_2007_2014 de cada región y departamento: suma de sus distritos fiscales, hecha por este "
-           "sitio (la fuente cuenta por distrito fiscal); complaints_2009_2014: la cifra del distrito fiscal del "
-           "mismo nombre, sin sumar (esa fuente da solo los diez distritos con más denuncias)."),
-    "en": ("complaints_2007_2014 of each region and department: the sum of its prosecution districts, made by this "
-           "site (the source counts by prosecution district); complaints_2009_2014: the figure of the prosecution "
-           "district of the same name, not summed (that source gives the ten districts with most complaints only)."),
-}
-
-_POLICY_TITLE = {
-    "es": "Política Nacional frente a la Trata de Personas y sus Formas de Explotación",
-    "en": "National Policy against Trafficking in Persons and its Forms of Exploitation",
-}
+# The notices the files carry (the licence's, the figures' note) and the policy's title are
+# words of each language: the catalogue's `open_data` part (hooks/data/words.<language>.yml).
 
 _ID = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # A pinpoint: its kind's prefix (content_model.policy.PINPOINT_PREFIX), a space, a number from 1.
 _PINPOINT = "^(?:" + "|".join(PINPOINT_PREFIX.values()) + ") [1-9][0-9]*$"
 # A page address: site-relative ('', 'politica/x/', 'en/politica/x/'), or absolute when the site's
 # address is known ('https://example.org/trata/politica/x/').
-_SITE_URL = "^(?:https?://\\S+/)?(?:en/)?(?:[a-z0-9-]+/)*$"
+_SITE_URL = ("^(?:https?://\\S+/)?(?:(?:" + "|".join(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
+             + ")/)?(?:[a-z0-9-]+/)*$")
 _TEXT = {"type": "string", "minLength": 1}
 _ORDER = {"type": "integer", "minimum": 1}
 _COUNT = {"type": "integer", "minimum": 0}
@@ -254,7 +234,7 @@ SCHEMA: dict[str, Any] = {
     "title": "Peru's National Policy against Trafficking in Persons (DS 001-2015-JUS) as open data",
     **_object({
         "$schema": {"const": SCHEMA_FILE},
-        "language": {"enum": ["es", "en"]},
+        "language": {"enum": list(LANGUAGES)},
         "licence": _object({
             "id": {"const": LICENCE_ID},
             "name": {"const": LICENCE_NAME},

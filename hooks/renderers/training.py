@@ -116,7 +116,8 @@ def modules(modules: Iterable[Module], here: str, language: str) -> str:
         return f'<p class="training-modules__empty">{escape(words["no_modules"])}</p>'
     audiences = [key for key in AUDIENCES if any(key in module.audiences for module in modules)]
     durations = sorted({minutes for module in modules for minutes in (module.short_duration, module.duration)})
-    audience_options = "".join(f'<option value="{escape(key)}">{escape(AUDIENCES[key][language])}</option>'
+    names = catalogue.words(language, "audiences")
+    audience_options = "".join(f'<option value="{escape(key)}">{escape(names[key])}</option>'
                                for key in audiences)
     time_options = "".join(
         f'<option value="{minutes}">{escape(words["up_to"].format(duration=_duration(minutes)))}</option>'

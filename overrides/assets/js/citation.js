@@ -6,7 +6,8 @@
 
   var blocks = document.querySelectorAll("[data-citation]");
   if (!blocks.length) return;
-  var lang = document.documentElement.lang === "en" ? "en" : "es";
+  // The date's locale is the catalogue's (ui.date_locale), written by the template on each block.
+  var locale = blocks[0].getAttribute("data-date-locale") || document.documentElement.lang;
 
   // The address the reader sees, less any #fragment or ?query: the page itself.
   function ownAddress() {
@@ -15,7 +16,7 @@
 
   function today() {
     try {
-      return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "es-PE",
+      return new Intl.DateTimeFormat(locale,
         { day: "numeric", month: "long", year: "numeric" }).format(new Date());
     } catch (error) {
       return new Date().toISOString().slice(0, 10);

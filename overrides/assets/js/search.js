@@ -115,7 +115,7 @@
       if (own) performance.mark("site-search:files");
       var list = window.__siteSearchIndexes[language];
       if (own) window.__siteSearchIndex = list;
-      engines[language] = prepare(list, window.snowballFactory.newStemmer(list.language === "es" ? "spanish" : "english"),
+      engines[language] = prepare(list, window.snowballFactory.newStemmer(list.stemmer),
                                   own ? search : null);
       if (own) { performance.mark("site-search:heads"); status.textContent = ""; search(); }
       pending[language].forEach(function (callback) { callback(engines[language]); });
