@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, LANGUAGES, ROOT, built_pages
+from conftest import CHROMIUM, LANGUAGES, ROOT, built_pages, contrast_failures
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -129,46 +129,6 @@ def test_no_page_kind_has_a_wcag_violation_in_the_dark_scheme(server):
     assert set(schemes.values()) == {"slate"}, schemes
     failing = {url: lines for url, lines in found.items() if lines}
     assert not failing, _report(failing)
-
-
-# axe leaves an element "incomplete" when it cannot tell its background (a fixed skip link over
-# the banner): then its own colours, composed over its ancestors' backgrounds, are measured.
-_OWN_CONTRAST = """el => {
-  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
-  const layers = [];
-  for (let e = el; e; e = e.parentElement) {
-    const bg = parse(getComputedStyle(e).backgroundColor);
-    if (bg[3] > 0) layers.push(bg);
-    if (bg[3] === 1) break;
-  }
-  let back = [255, 255, 255, 1];
-  for (const layer of layers.reverse()) back = over(layer, back);
-  const fore = over(parse(getComputedStyle(el).color), back);
-  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const [a, b] = [lum(fore), lum(back)].sort((x, y) => y - x);
-  const style = getComputedStyle(el), size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
-  return {ratio: (a + 0.05) / (b + 0.05), needed: size >= 24 || (bold && size >= 18.66) ? 3 : 4.5};
-}"""
-
-
-def contrast_failures(page, selector: str) -> list[str]:
-    """Colour contrast of one element as it looks now (focused, hovered): axe-core's rule."""
-    from axe_playwright_python import base as axe_package
-
-    page.evaluate("document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })")
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(axe_package.AXE_SCRIPT)
-    results = page.evaluate("""s => axe.run(document.querySelector(s), {runOnly: ['color-contrast']})
-        .then(r => ({violations: r.violations.flatMap(v => v.nodes.map(n => n.any[0].message)),
-                     incomplete: r.incomplete.length > 0}))""", selector)
-    failures = results["violations"]
-    if results["incomplete"]:
-        own = page.locator(selector).evaluate(_OWN_CONTRAST)
-        if own["ratio"] < own["needed"]:
-            failures.append(f"{selector}: contrast {own['ratio']:.2f}:1, needs {own['needed']}:1")
-    return failures
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
