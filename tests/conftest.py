@@ -539,6 +539,17 @@ def phone(request, shared_contexts, server):
         yield _recorded(page, server, page_errors=False)
 
 
+# The quick exit's destination. It is answered inside the browser (fake_neutral_site): no
+# request leaves the machine.
+NEUTRAL_SITE = "https://www.google.com/"
+
+
+def fake_neutral_site(page):
+    """The quick exit's destination, answered inside the browser: no request leaves the machine."""
+    page.route(NEUTRAL_SITE + "**", lambda route: route.fulfill(status=200, content_type="text/html",
+                                                                body="<title>neutral</title><p>neutral</p>"))
+
+
 def wait_until(page, expression: str, timeout: float = 10.0):
     """Poll a JavaScript expression until it is truthy.
 
@@ -550,6 +561,14 @@ def wait_until(page, expression: str, timeout: float = 10.0):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for: {expression}")
         page.wait_for_timeout(50)
+
+
+def wait_for_transitions(page, timeout: float = 10.0):
+    """Wait until no CSS transition is running (the phone menu or one of its levels sliding in or
+    out): a fixed pause is too long on an idle machine and can be too short on a loaded one.
+    getAnimations() brings the styles up to date first, so a transition just caused is seen."""
+    wait_until(page, "document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')",
+               timeout)
 
 
 # At each Tab's keyup the page runs the probe and keeps what it returns; once the walk is over

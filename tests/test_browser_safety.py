@@ -1,8 +1,11 @@
-"""What a reader does in Chromium: load pages, switch language, leave quickly, stay private."""
+"""What a reader does in Chromium: load pages, switch language, leave quickly, stay private.
+
+The quick exit by tap, click and three Shift presses, its words and its count, from every state
+the site has: test_quick_exit.py."""
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import NEUTRAL_SITE, fake_neutral_site
 
 # One page of every kind, in both languages.
 SAMPLE_PAGES = [
@@ -15,19 +18,11 @@ SAMPLE_PAGES = [
 ]
 PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES]
 
-NEUTRAL_SITE = "https://www.google.com/"
-
 _RECORD_CSP = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e =>
   window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
 """
-
-
-def _fake_neutral_site(page):
-    """The quick exit's destination, answered inside the browser: no request leaves the machine."""
-    page.route(NEUTRAL_SITE + "**", lambda route: route.fulfill(status=200, content_type="text/html",
-                                                                body="<title>neutral</title><p>neutral</p>"))
 
 
 @pytest.mark.parametrize("url", PAGES_BOTH_LANGUAGES)
@@ -57,44 +52,8 @@ def test_the_language_switch_leads_back_to_spanish(visit):
     assert visit.page.evaluate("document.documentElement.lang") == "es"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_quick_exit_button_leaves_for_the_neutral_site_and_back_skips_the_page(visit, language):
-    prefix = "" if language == "es" else "en/"
-    _fake_neutral_site(visit.page)
-    visit.goto(prefix)
-    visit.goto(prefix + "publico/si-te-pasa-a-ti/")
-    button = visit.page.locator("header .quick-exit")
-    assert button.is_visible()
-    assert button.inner_text() == {"es": "Salir rápido", "en": "Quick exit"}[language]
-    button.click()
-    visit.page.wait_for_url(NEUTRAL_SITE)
-    visit.page.go_back()
-    assert visit.page.url == visit.base + prefix
-
-
-def test_pressing_shift_three_times_leaves_and_announces_progress(visit):
-    _fake_neutral_site(visit.page)
-    visit.goto("denunciar/")
-    visit.page.keyboard.press("Shift")
-    status = visit.page.locator("p[role=status]", has_text="Mayús")
-    assert status.inner_text() == "Mayús pulsada 1 vez de 3 para salir rápido."
-    visit.page.keyboard.press("Shift")
-    assert status.inner_text() == "Mayús pulsada 2 veces de 3 para salir rápido."
-    visit.page.keyboard.press("Shift")
-    visit.page.wait_for_url(NEUTRAL_SITE)
-
-
-def test_typing_a_capital_letter_does_not_count_towards_the_shift_exit(visit):
-    _fake_neutral_site(visit.page)
-    visit.goto("denunciar/")
-    for _ in range(2):
-        visit.page.keyboard.press("Shift+A")
-    visit.page.keyboard.press("Shift")
-    assert visit.page.url == visit.base + "denunciar/"
-
-
 def test_quick_exit_blanks_the_page_before_leaving(visit):
-    _fake_neutral_site(visit.page)
+    fake_neutral_site(visit.page)
     visit.goto("seguridad/")
     # Read the page in the same task as the click: before the browser starts to leave.
     body, visibility = visit.page.evaluate("""() => {
@@ -103,13 +62,6 @@ def test_quick_exit_blanks_the_page_before_leaving(visit):
     }""")
     assert (body, visibility) == ("", "hidden")
     visit.page.wait_for_url(NEUTRAL_SITE)
-
-
-def test_quick_exit_works_by_touch_on_a_phone(phone):
-    _fake_neutral_site(phone.page)
-    phone.goto("en/publico/")
-    phone.page.tap("header .quick-exit")
-    phone.page.wait_for_url(NEUTRAL_SITE)
 
 
 def test_assistive_technology_finds_the_quick_exit_link_first_after_the_skip_link(visit):

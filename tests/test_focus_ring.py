@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONTRAST_TOOLS, walk_with_tab
+from conftest import CONTRAST_TOOLS, wait_for_transitions, walk_with_tab
 from test_accessibility import PREFIXES
 
 
@@ -83,7 +83,7 @@ def test_the_focus_ring_stands_3_to_1_against_every_surface_it_sits_on(browser, 
         page.goto(server + "politica/", wait_until="load")
         if page.locator("[data-menu-open]").is_visible():
             page.click("[data-menu-open]")
-            page.wait_for_timeout(400)
+            wait_for_transitions(page)
             failures += [f"menu: {line}" for line in _ring_failures(page, 30)]
             page.keyboard.press("Escape")
         page.click("[data-search-open]")

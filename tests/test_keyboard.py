@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, built_pages, contrast_failures, html, language_of_page, own_contrast_failures, walk_with_tab
+from conftest import (LANGUAGES, NEUTRAL_SITE, built_pages, contrast_failures, fake_neutral_site, html, language_of_page,
+                      own_contrast_failures, wait_for_transitions, walk_with_tab)
 from test_accessibility import KIND_IDS, KIND_PAGES, NOT_FOUND_PAGES, PREFIXES
-from test_browser_safety import NEUTRAL_SITE, _fake_neutral_site
 
 SKIP_TEXT = {"es": "Saltar al contenido", "en": "Skip to content"}
 CONTENT_ID = "contenido-principal"
@@ -302,7 +302,7 @@ def test_on_a_phone_the_menu_works_from_the_keyboard(phone, language, url):
     _tab_to(page, menu, limit=12)
     page.keyboard.press("Enter")
     assert page.evaluate(state) == [True, "true"]
-    page.wait_for_timeout(400)  # the menu slides in
+    wait_for_transitions(page)  # the menu slides in
 
     # The focus is in the open menu; Tab goes through the entries of the level in view, each shown.
     stops = []
@@ -318,28 +318,28 @@ def test_on_a_phone_the_menu_works_from_the_keyboard(phone, language, url):
     # Space opens it too; a level's title goes back to the level above, Enter on a level opens it.
     page.focus(menu)
     page.keyboard.press("Space")
-    page.wait_for_timeout(400)
+    wait_for_transitions(page)
     if page.evaluate(f"{focused}.matches('label.md-nav__title')"):
         opened_by = page.evaluate(f"{focused}.htmlFor")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(400)
+        wait_for_transitions(page)
         assert page.evaluate(f"{focused}.matches('label.md-nav__link') && {focused}.htmlFor") == opened_by
         assert _good(stop := _focus_now(page)), str(stop)
         page.keyboard.press("Enter")
-        page.wait_for_timeout(400)
+        wait_for_transitions(page)
         assert page.evaluate(f"{focused}.matches('label.md-nav__title') && {focused}.htmlFor") == opened_by
     else:  # the top level: open a section
         _tab_to(page, "label.md-nav__link[for^='__nav']", limit=5)
         opened = page.evaluate(f"{focused}.htmlFor")
         page.keyboard.press("Space")
-        page.wait_for_timeout(400)
+        wait_for_transitions(page)
         assert page.evaluate(f"{focused}.matches('label.md-nav__title') && {focused}.htmlFor") == opened
     assert _good(stop := _focus_now(page)), str(stop)
 
     page.keyboard.press("Escape")
     assert page.evaluate(state) == [False, "false"]
     assert page.evaluate(f"{focused}.matches('{menu}')"), "the focus goes back to the menu button"
-    page.wait_for_timeout(400)  # the menu slides out, then leaves the keyboard's way
+    wait_for_transitions(page)  # the menu slides out, then leaves the keyboard's way
     page.keyboard.press("Tab")
     assert page.evaluate(f"!{focused}.closest('.md-sidebar--primary')")
 
@@ -400,7 +400,7 @@ def test_the_language_switch_works_from_the_keyboard(visit, language):
 
 @pytest.mark.parametrize("selector", [".quick-exit-skip", ".md-header .quick-exit"])
 def test_the_quick_exit_works_from_the_keyboard(visit, selector):
-    _fake_neutral_site(visit.page)
+    fake_neutral_site(visit.page)
     visit.goto("denunciar/")
     _tab_to(visit.page, selector, limit=12)
     visit.page.keyboard.press("Enter")

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_tab, wait_until
-from test_browser_safety import NEUTRAL_SITE, _fake_neutral_site
+from conftest import NEUTRAL_SITE, fake_neutral_site, shared_tab, wait_for_transitions, wait_until
 
 PREFIXES = {"es": "", "en": "en/"}
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
@@ -70,7 +69,7 @@ def tab(request, shared_contexts, server):
     with shared_tab(request, shared_contexts, server, options) as page:
         page.on("request", lambda r: outside.append(r.url)
                 if not r.url.startswith((server, NEUTRAL_SITE, "data:", "about:")) else None)
-        _fake_neutral_site(page)
+        fake_neutral_site(page)
         page.width_name = request.param
         yield page
     assert outside == [], f"requests left the machine: {outside}"
@@ -92,7 +91,7 @@ def _reach(page, server, language, state):
         if page.evaluate("getComputedStyle(document.querySelector('[data-menu-open]')).display === 'none'"):
             pytest.skip("no menu at this width")
         page.click("[data-menu-open]")
-        page.wait_for_timeout(400)  # the menu slides in
+        wait_for_transitions(page)  # the menu slides in
         assert page.evaluate("document.getElementById('__drawer').checked")
     elif step == "details":
         page.locator("details.diagram-list > summary").first.click()
@@ -109,7 +108,7 @@ def _reach(page, server, language, state):
         assert page.evaluate("document.activeElement.tagName") == "SELECT"
     elif step == "scroll":
         page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
-        page.wait_for_timeout(100)
+        wait_until(page, "window.scrollY > 1000")
         assert page.evaluate("window.scrollY") > 1000
     elif step in ("slides", "full screen"):
         page.keyboard.press("PageDown")
