@@ -435,9 +435,13 @@ class Visit:
         return self.page.goto(self.base + url.lstrip("/"), wait_until="load")
 
     def outside_requests(self) -> list[str]:
-        origin = urlsplit(self.base).netloc
-        return [u for u in self.requests
-                if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
+        return outside_requests(self.base, self.requests)
+
+
+def outside_requests(base: str, urls: list[str]) -> list[str]:
+    """The network addresses among `urls` that are not on `base`'s host and port."""
+    origin = urlsplit(base).netloc
+    return [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
 
 
 class SharedContext:
@@ -537,6 +541,45 @@ def phone(request, shared_contexts, server):
     """A 360 px wide phone."""
     with shared_tab(request, shared_contexts, server, PHONE) as page:
         yield _recorded(page, server, page_errors=False)
+
+
+# What every page a test loads is held to (test_browser_safety.py, test_budgets.py): no console
+# error, no Content-Security-Policy violation, no request to another site, the page itself a 200.
+RECORD_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@dataclass
+class PageWatch:
+    """What a page did while it loaded and went idle: see watch_page."""
+
+    base: str
+    statuses: list[int] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+    def outside_requests(self) -> list[str]:
+        return outside_requests(self.base, self.requests)
+
+
+def watch_page(page, base: str, watched: PageWatch | None = None):
+    """Record on `page` what RECORD_CSP and the page's events tell; returns the PageWatch and the
+    function that reads the page's CSP record once it has gone idle (bench.first_load's `watch`)."""
+    watched = watched or PageWatch(base)
+    page.add_init_script(RECORD_CSP)
+    page.on("response", lambda r: r.request.is_navigation_request() and watched.statuses.append(r.status))
+    page.on("request", lambda request: watched.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and watched.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+
+    def after_idle(page):
+        watched.csp_violations = page.evaluate("window.__cspViolations")
+
+    return watched, after_idle
 
 
 # The quick exit's destination. It is answered inside the browser (fake_neutral_site): no

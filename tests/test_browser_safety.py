@@ -5,9 +5,11 @@ the site has: test_quick_exit.py."""
 
 import pytest
 
-from conftest import NEUTRAL_SITE, fake_neutral_site
+from bench.first_load import PAGE_KINDS
+from conftest import NEUTRAL_SITE, fake_neutral_site, watch_page
 
-# One page of every kind, in both languages.
+# One page of every kind, in both languages. test_budgets.py loads the kinds it measures
+# (bench.first_load.PAGE_KINDS) once and checks the same there.
 SAMPLE_PAGES = [
     "", "politica/", "politica/prevencion/", "politica/factores-socioeconomicos/",
     "politica/reduccion-tolerancia/", "politica/cultura-rechazo/", "politica/localizacion-focalizacion/",
@@ -16,24 +18,20 @@ SAMPLE_PAGES = [
     "capacitacion/que-es-la-trata/hoja/", "publico/como-ocurre/", "denunciar/", "glosario/",
     "contexto/marco-legal/", "acerca/", "seguridad/",
 ]
-PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES]
-
-_RECORD_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', e =>
-  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-"""
+PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES
+                        if url not in PAGE_KINDS.values()]
 
 
 @pytest.mark.parametrize("url", PAGES_BOTH_LANGUAGES)
 def test_page_loads_with_no_console_error_no_csp_violation_and_no_outside_request(visit, url):
-    visit.page.add_init_script(_RECORD_CSP)
-    response = visit.goto(url)
-    assert response.status == 200
+    watched, after_idle = watch_page(visit.page, visit.base)
+    visit.goto(url)
     visit.page.wait_for_load_state("networkidle")
-    assert visit.console_errors == []
-    assert visit.page.evaluate("window.__cspViolations") == []
-    assert visit.outside_requests() == []
+    after_idle(visit.page)
+    assert watched.statuses == [200]
+    assert watched.console_errors == []
+    assert watched.csp_violations == []
+    assert watched.outside_requests() == []
 
 
 def test_the_language_switch_opens_the_same_page_and_section_in_english(visit):

@@ -20,7 +20,7 @@ import pytest
 
 from bench import local_nginx
 from bench.first_load import PAGE_KINDS, measure
-from conftest import ROOT, built_pages, html
+from conftest import ROOT, PageWatch, built_pages, html, watch_page
 
 MAX_BYTES = 90_000
 MAX_REQUESTS = 12
@@ -37,8 +37,17 @@ def nginx_site(site, tmp_path_factory) -> str:
 
 @pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_first_load_of_every_kind_of_page_fits_the_budget(browser, nginx_site, kind, language):
-    load = measure(browser, nginx_site + language + PAGE_KINDS[kind])
+def test_first_load_of_every_kind_of_page_fits_the_budget_and_is_safe(browser, nginx_site, kind, language):
+    """Also what test_browser_safety.py asks of every page, on this load (it loads the pages of
+    its sample that are of no kind here): a 200, no console error, no CSP violation, nothing
+    asked of another site, once the page has gone idle."""
+    watched = PageWatch(nginx_site)
+    load = measure(browser, nginx_site + language + PAGE_KINDS[kind],
+                   watch=lambda page: watch_page(page, nginx_site, watched)[1])
+    assert watched.statuses == [200]
+    assert watched.console_errors == []
+    assert watched.csp_violations == []
+    assert watched.outside_requests() == []
     detail = "\n".join(f"{size:>7} {url}" for url, size in load.responses.items())
     assert load.requests <= MAX_REQUESTS, detail
     assert load.bytes <= MAX_BYTES, detail
