@@ -509,15 +509,16 @@ def shared_contexts(browser):
 
 
 @contextlib.contextmanager
-def shared_tab(request, shared_contexts, server, options: dict):
-    """A fresh page in the module's context for `options` (see SharedContext)."""
+def shared_tab(request, shared_contexts, base: str, options: dict):
+    """A fresh page in the module's context for `options` (see SharedContext), for a test that
+    ends on `base` (the server's address, or a folder's file:// address)."""
     fresh = request.node.get_closest_marker("fresh_context") is not None
     holder = shared_contexts(options)
     page = holder.new_page(fresh)
     try:
         yield page
     finally:
-        holder.release(page, server, fresh)
+        holder.release(page, base, fresh)
 
 
 def _recorded(page, base: str, page_errors: bool = True) -> Visit:
