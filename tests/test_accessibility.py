@@ -61,7 +61,7 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
     """Run axe-core on every URL of each run ({name: (urls, colour scheme)}), AXE_TABS pages at a
     time, in one Chromium launched for them all (a context per run).
 
-    Returns {name: ({url: violations}, {url: Material's colour scheme on that page})}. axe.min.js
+    Returns {name: ({url: violations}, {url: Material's colour scheme on that page}, {url: HTTP status})}. axe.min.js
     comes from the axe_playwright_python package and is injected before each page's own scripts;
     the Playwright async API runs in a thread of its own, apart from the session's sync browser.
     """
@@ -72,19 +72,19 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
         context = await browser.new_context(viewport={"width": width, "height": 900}, color_scheme=color_scheme)
         try:
             await context.add_init_script(path=str(axe_package.AXE_FILE_PATH))
-            queue, found, schemes = list(urls), {}, {}
+            queue, found, schemes, statuses = list(urls), {}, {}, {}
 
             async def tab():
                 page = await context.new_page()
                 while queue:
                     url = queue.pop(0)
                     response = await page.goto(base + url, wait_until="load")
-                    assert response.status == 200, (url, response.status)
+                    statuses[url] = response.status
                     schemes[url] = await page.evaluate("document.body.dataset.mdColorScheme")
                     found[url] = await page.evaluate(_AXE_RUN, AXE_OPTIONS)
 
             await asyncio.gather(*(tab() for _ in range(AXE_TABS)))
-            return found, schemes
+            return found, schemes, statuses
         finally:
             await context.close()
 
@@ -115,7 +115,7 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
 @pytest.fixture(scope="module")
 def axe_found(site, server):
     """axe on every built page in the light scheme and on a page of every kind in the dark one,
-    in one Chromium: {"light" | "dark": (urls, ({url: violations}, {url: scheme}))}."""
+    in one Chromium: {"light" | "dark": (urls, ({url: violations}, {url: scheme}, {url: status}))}."""
     urls = {"light": [_url(site, path) for path in built_pages(site)],
             "dark": [url for _, _, url in KIND_PAGES] + NOT_FOUND_PAGES}
     started = time.monotonic()
@@ -129,7 +129,8 @@ def _report(failing: dict) -> str:
 
 
 def test_no_page_of_either_language_has_a_wcag_violation(axe_found):
-    urls, (found, schemes) = axe_found["light"]
+    urls, (found, schemes, statuses) = axe_found["light"]
+    assert {url: status for url, status in statuses.items() if status != 200} == {}
     assert set(NOT_FOUND_PAGES) <= set(urls)
     assert any(url.startswith("en/") for url in urls) and any(not url.startswith("en/") for url in urls)
     assert sorted(found) == sorted(urls), "axe did not run on every page"
@@ -139,7 +140,8 @@ def test_no_page_of_either_language_has_a_wcag_violation(axe_found):
 
 
 def test_no_page_kind_has_a_wcag_violation_in_the_dark_scheme(axe_found):
-    urls, (found, schemes) = axe_found["dark"]
+    urls, (found, schemes, statuses) = axe_found["dark"]
+    assert {url: status for url, status in statuses.items() if status != 200} == {}
     assert set(schemes.values()) == {"slate"}, schemes
     failing = {url: lines for url, lines in found.items() if lines}
     assert not failing, _report(failing)
