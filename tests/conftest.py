@@ -7,6 +7,7 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -296,6 +297,37 @@ def site_edition() -> dict:
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     return config["extra"]["edition"]
+
+
+# ---------------------------------------------------------------------------- the assets table
+
+# Our stylesheets and scripts as the build names them (hooks/asset_bundle.py): name, content hash, ext.
+ASSET_FILE = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
+
+
+def _assets_table() -> list[dict]:
+    """`extra.assets` in mkdocs.yml, read apart from the rest (whose tags need MkDocs)."""
+    import yaml
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^  assets:\n(?:(?:    .*)?\n)+", text, re.MULTILINE).group(0)
+    return yaml.safe_load(block)["assets"]
+
+
+ASSETS_TABLE = _assets_table()
+
+
+def expected_files(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """The files a built page should link, by extension, from the table and what the page holds
+    (test_assets.py, and test_budgets.py for what Chromium asks for)."""
+    files = {"css": ["site"], "js": ["site"]}
+    for row in ASSETS_TABLE:
+        if row["when"] == "every page":
+            continue
+        if any(soup.select_one(selector) is not None for selector in row["when"]):
+            name, ext = row["file"].rsplit("/", 1)[1].rsplit(".", 1)
+            files[ext].append(name)
+    return files
 
 
 # ---------------------------------------------------------------------------- fixture projects
