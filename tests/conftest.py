@@ -512,7 +512,9 @@ class SharedContext:
         for other in list(context.pages):
             other.close()
         context.set_offline(False)
-        context.clear_permissions()
+        context.clear_permissions()  # those the test granted; the context's own are granted again
+        if self.options.get("permissions"):
+            context.grant_permissions(self.options["permissions"])
 
     def discard(self) -> None:
         if self.context is not None:
