@@ -62,17 +62,19 @@ class FirstLoad:
         return len(self.responses)
 
 
-def measure(browser, url: str, viewport=(360, 740)) -> FirstLoad:
+def measure(browser, url: str, viewport=(360, 740), watch=None) -> FirstLoad:
     """Load `url` in a fresh context (empty cache) and count every network response until idle."""
-    return measure_visit(browser, [url], viewport)[0]
+    return measure_visit(browser, [url], viewport, watch)[0]
 
 
-def measure_visit(browser, urls: list[str], viewport=(360, 740)) -> list[FirstLoad]:
+def measure_visit(browser, urls: list[str], viewport=(360, 740), watch=None) -> list[FirstLoad]:
     """Load `urls` one after the other in one fresh context (its cache empty at the start, then
     kept, as a reader's browser keeps it between the pages of a visit): what each page added.
 
     A file served from the cache crosses no network, so it is not counted; one revalidated
-    (a 304) counts its headers.
+    (a 304) counts its headers. `watch(page)`, if given, is called with the page before the first
+    load and returns a function called with the page after each load has gone idle (the tests
+    read the console and the page's own records there, on the load already paid for).
     """
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     try:
@@ -102,6 +104,7 @@ def measure_visit(browser, urls: list[str], viewport=(360, 740)) -> list[FirstLo
         cdp.on("Network.requestServedFromCache", on_cached)
         cdp.on("Network.loadingFinished", on_finished)
         cdp.on("Network.loadingFailed", on_failed)
+        after_idle = watch(page) if watch else None
         for url in urls:
             results.append(FirstLoad(url))
             # "load" waits for the deferred scripts, however slow the machine; then nothing for 500 ms
@@ -116,6 +119,8 @@ def measure_visit(browser, urls: list[str], viewport=(360, 740)) -> list[FirstLo
                 if not requested:
                     break
                 page.wait_for_timeout(50)
+            if after_idle:
+                after_idle(page)
         return results
     finally:
         context.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -297,6 +299,38 @@ def site_edition() -> dict:
     return config["extra"]["edition"]
 
 
+# ---------------------------------------------------------------------------- the assets table
+
+# Our stylesheets and scripts as the build names them (hooks/asset_bundle.py): name, content hash, ext.
+ASSET_FILE = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z_-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
+
+
+def _assets_table() -> list[dict]:
+    """`extra.assets` in mkdocs.yml, read apart from the rest (whose tags need MkDocs)."""
+    import yaml
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^  assets:\n(?:(?:    .*)?\n)+", text, re.MULTILINE).group(0)
+    return yaml.safe_load(block)["assets"]
+
+
+ASSETS_TABLE = _assets_table()
+
+
+def expected_files(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """The files a built page should link, by extension, from the table and what the page holds
+    (test_assets.py, and test_budgets.py for what Chromium asks for): the shared `site` file, then
+    one file joining the rows the page needs, their names in the table's order with `_`."""
+    needed = {"css": [], "js": []}
+    for row in ASSETS_TABLE:
+        if row["when"] == "every page":
+            continue
+        if any(soup.select_one(selector) is not None for selector in row["when"]):
+            name, ext = row["file"].rsplit("/", 1)[1].rsplit(".", 1)
+            needed[ext].append(name)
+    return {ext: ["site"] + (["_".join(names)] if names else []) for ext, names in needed.items()}
+
+
 # ---------------------------------------------------------------------------- fixture projects
 
 
@@ -434,34 +468,165 @@ class Visit:
         return self.page.goto(self.base + url.lstrip("/"), wait_until="load")
 
     def outside_requests(self) -> list[str]:
-        origin = urlsplit(self.base).netloc
-        return [u for u in self.requests
-                if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
+        return outside_requests(self.base, self.requests)
 
 
-@pytest.fixture
-def visit(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    record = Visit(page=page, base=server)
+def outside_requests(base: str, urls: list[str]) -> list[str]:
+    """The network addresses among `urls` that are not on `base`'s host and port."""
+    origin = urlsplit(base).netloc
+    return [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
+
+
+class SharedContext:
+    """One browser context for the tests of a module that ask for the same kind of tab, a fresh
+    page (tab) for each test: a context costs 0.2 s or more to make and to close, about as much
+    as the page load a test waits for, across some 400 tests.
+
+    What a test leaves in the context is cleared, or the context goes: its pages (a popup too)
+    close; going offline and granted permissions are undone; and if the test leaves a cookie or
+    anything in localStorage (the palette choice), or ends away from the site (where its storage
+    cannot be read cheaply), the context is closed and the next test gets a new one. A page's
+    history, sessionStorage, viewport, emulated media and routes die with the page. The HTTP
+    cache is shared, as a reader's is between pages. A test that installs a fake clock
+    (context.clock), a context-wide route or init script asks for `@pytest.mark.fresh_context`."""
+
+    def __init__(self, browser, options: dict):
+        self.browser, self.options, self.context = browser, options, None
+
+    def new_page(self, fresh: bool = False):
+        if fresh:
+            self.discard()
+        if self.context is None:
+            self.context = self.browser.new_context(**self.options)
+        return self.context.new_page()
+
+    def release(self, page, base: str, fresh: bool = False) -> None:
+        context = self.context
+        try:
+            clean = (not fresh and not page.is_closed() and page.url.startswith(base)
+                     and not context.cookies() and page.evaluate("localStorage.length") == 0)
+        except Exception:  # a page that cannot answer (closing, crashed): a new context
+            clean = False
+        if not clean:
+            self.discard()
+            return
+        for other in list(context.pages):
+            other.close()
+        context.set_offline(False)
+        context.clear_permissions()  # those the test granted; the context's own are granted again
+        if self.options.get("permissions"):
+            context.grant_permissions(self.options["permissions"])
+
+    def discard(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="module")
+def shared_contexts(browser):
+    """The module's shared contexts, one per kind of tab (a dict of options, as a key)."""
+    made: dict[str, SharedContext] = {}
+
+    def shared(options: dict) -> SharedContext:
+        key = repr(sorted(options.items()))
+        if key not in made:
+            made[key] = SharedContext(browser, options)
+        return made[key]
+
+    yield shared
+    for context in made.values():
+        context.discard()
+
+
+@contextlib.contextmanager
+def shared_tab(request, shared_contexts, base: str, options: dict):
+    """A fresh page in the module's context for `options` (see SharedContext), for a test that
+    ends on `base` (the server's address, or a folder's file:// address)."""
+    fresh = request.node.get_closest_marker("fresh_context") is not None
+    holder = shared_contexts(options)
+    page = holder.new_page(fresh)
+    try:
+        yield page
+    finally:
+        holder.release(page, base, fresh)
+
+
+def _recorded(page, base: str, page_errors: bool = True) -> Visit:
+    record = Visit(page=page, base=base)
     page.on("request", lambda request: record.requests.append(request.url))
     page.on("console", lambda msg: msg.type == "error" and record.console_errors.append(msg.text))
-    page.on("pageerror", lambda error: record.console_errors.append(str(error)))
-    yield record
-    context.close()
+    if page_errors:
+        page.on("pageerror", lambda error: record.console_errors.append(str(error)))
+    return record
 
 
 @pytest.fixture
-def phone(browser, server):
+def visit(request, shared_contexts, server):
+    """A desktop tab, 1280 x 900."""
+    with shared_tab(request, shared_contexts, server, DESKTOP) as page:
+        yield _recorded(page, server)
+
+
+@pytest.fixture
+def phone(request, shared_contexts, server):
     """A 360 px wide phone."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    record = Visit(page=page, base=server)
-    page.on("request", lambda request: record.requests.append(request.url))
-    page.on("console", lambda msg: msg.type == "error" and record.console_errors.append(msg.text))
-    yield record
-    context.close()
+    with shared_tab(request, shared_contexts, server, PHONE) as page:
+        yield _recorded(page, server, page_errors=False)
+
+
+# What every page a test loads is held to (test_browser_safety.py, test_budgets.py): no console
+# error, no Content-Security-Policy violation, no request to another site, the page itself a 200.
+RECORD_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@dataclass
+class PageWatch:
+    """What a page did while it loaded and went idle: see watch_page."""
+
+    base: str
+    statuses: list[int] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+    def outside_requests(self) -> list[str]:
+        return outside_requests(self.base, self.requests)
+
+
+def watch_page(page, base: str, watched: PageWatch | None = None):
+    """Record on `page` what RECORD_CSP and the page's events tell; returns the PageWatch and the
+    function that reads the page's CSP record once it has gone idle (bench.first_load's `watch`)."""
+    watched = watched or PageWatch(base)
+    page.add_init_script(RECORD_CSP)
+    page.on("response", lambda r: r.request.is_navigation_request() and watched.statuses.append(r.status))
+    page.on("request", lambda request: watched.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and watched.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+
+    def after_idle(page):
+        watched.csp_violations = page.evaluate("window.__cspViolations")
+
+    return watched, after_idle
+
+
+# The quick exit's destination. It is answered inside the browser (fake_neutral_site): no
+# request leaves the machine.
+NEUTRAL_SITE = "https://www.google.com/"
+
+
+def fake_neutral_site(page):
+    """The quick exit's destination, answered inside the browser: no request leaves the machine."""
+    page.route(NEUTRAL_SITE + "**", lambda route: route.fulfill(status=200, content_type="text/html",
+                                                                body="<title>neutral</title><p>neutral</p>"))
 
 
 def wait_until(page, expression: str, timeout: float = 10.0):
@@ -475,6 +640,14 @@ def wait_until(page, expression: str, timeout: float = 10.0):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for: {expression}")
         page.wait_for_timeout(50)
+
+
+def wait_for_transitions(page, timeout: float = 10.0):
+    """Wait until no CSS transition is running (the phone menu or one of its levels sliding in or
+    out): a fixed pause is too long on an idle machine and can be too short on a loaded one.
+    getAnimations() brings the styles up to date first, so a transition just caused is seen."""
+    wait_until(page, "document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')",
+               timeout)
 
 
 # At each Tab's keyup the page runs the probe and keeps what it returns; once the walk is over
@@ -542,6 +715,63 @@ def axe_violations(page) -> list[str]:
     return found
 
 
+# WCAG's contrast ratio between two colours, and the colour an element sits on: the backgrounds
+# of the element under a point and its ancestors, composed (what the eye sees around the ring).
+CONTRAST_TOOLS = """
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const backgroundOf = start => {
+    const layers = [];
+    for (let e = start; e; e = e.parentElement) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] === 1) break;
+    }
+    let back = parse(getComputedStyle(document.body).backgroundColor);
+    if (back[3] < 1) back = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) back = over(layer, back);
+    return back;
+  };
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+"""
+
+# An element's own text colour against the background it sits on (composed over its ancestors'),
+# and what WCAG asks of text of its size: axe-core's rule, for an element as it looks now.
+_OWN_CONTRAST = """el => {""" + CONTRAST_TOOLS + """
+  const back = backgroundOf(el), fore = over(parse(getComputedStyle(el).color), back);
+  const style = getComputedStyle(el), size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+  return {ratio: ratio(fore, back), needed: size >= 24 || (bold && size >= 18.66) ? 3 : 4.5};
+}"""
+
+
+def own_contrast_failures(page, selector: str) -> list[str]:
+    """The contrast of one element's text on its own background, as it looks now (focused,
+    hovered), without injecting axe-core (0.5 MB a page): for an element with a background of
+    its own, such as the skip links."""
+    page.evaluate("document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })")
+    own = page.locator(selector).evaluate(_OWN_CONTRAST)
+    return [f"{selector}: contrast {own['ratio']:.2f}:1, needs {own['needed']}:1"] if own["ratio"] < own["needed"] else []
+
+
+def contrast_failures(page, selector: str) -> list[str]:
+    """Colour contrast of one element as it looks now (focused, hovered): axe-core's rule, and
+    where axe cannot tell the background (a fixed skip link over the banner), own_contrast_failures."""
+    from axe_playwright_python import base as axe_package
+
+    page.evaluate("document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_package.AXE_SCRIPT)
+    results = page.evaluate("""s => axe.run(document.querySelector(s), {runOnly: ['color-contrast']})
+        .then(r => ({violations: r.violations.flatMap(v => v.nodes.map(n => n.any[0].message)),
+                     incomplete: r.incomplete.length > 0}))""", selector)
+    failures = results["violations"]
+    if results["incomplete"]:
+        failures += own_contrast_failures(page, selector)
+    return failures
+
+
 # ---------------------------------------------------------------------------- test groups
 
 # Files whose every test needs a server process of its own (nginx, `mkdocs serve`, the offline
@@ -560,6 +790,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "whole_build: builds the whole site once more, beyond the shared build "
                                        "(left out of make test-fast)")
     config.addinivalue_line("markers", "built_site: reads the pages of the shared build (left out of make test-fast)")
+    config.addinivalue_line("markers", "fresh_context: the test's tab gets a browser context of its own "
+                                       "(it changes what the module's shared context would keep)")
 
 
 def pytest_collection_modifyitems(config, items):

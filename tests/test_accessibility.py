@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, LANGUAGES, ROOT, built_pages
+from conftest import CHROMIUM, LANGUAGES, ROOT, built_pages, contrast_failures
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -57,36 +57,42 @@ _AXE_RUN = """options => axe.run(document, options).then(results => results.viol
   })))"""
 
 
-def axe_every_page(base: str, urls: list[str], color_scheme: str, width: int = 1280) -> tuple[dict, dict]:
-    """Run axe-core on every URL, AXE_TABS pages at a time.
+def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int = 1280) -> dict[str, tuple[dict, dict]]:
+    """Run axe-core on every URL of each run ({name: (urls, colour scheme)}), AXE_TABS pages at a
+    time, in one Chromium launched for them all (a context per run).
 
-    Returns ({url: violations}, {url: Material's colour scheme on that page}). axe.min.js comes
-    from the axe_playwright_python package and is injected before each page's own scripts; the
-    Playwright async API runs in a thread of its own, apart from the session's sync browser.
+    Returns {name: ({url: violations}, {url: Material's colour scheme on that page}, {url: HTTP status})}. axe.min.js
+    comes from the axe_playwright_python package and is injected before each page's own scripts;
+    the Playwright async API runs in a thread of its own, apart from the session's sync browser.
     """
     from axe_playwright_python import base as axe_package
     from playwright.async_api import async_playwright
+
+    async def one_run(browser, urls, color_scheme):
+        context = await browser.new_context(viewport={"width": width, "height": 900}, color_scheme=color_scheme)
+        try:
+            await context.add_init_script(path=str(axe_package.AXE_FILE_PATH))
+            queue, found, schemes, statuses = list(urls), {}, {}, {}
+
+            async def tab():
+                page = await context.new_page()
+                while queue:
+                    url = queue.pop(0)
+                    response = await page.goto(base + url, wait_until="load")
+                    statuses[url] = response.status
+                    schemes[url] = await page.evaluate("document.body.dataset.mdColorScheme")
+                    found[url] = await page.evaluate(_AXE_RUN, AXE_OPTIONS)
+
+            await asyncio.gather(*(tab() for _ in range(AXE_TABS)))
+            return found, schemes, statuses
+        finally:
+            await context.close()
 
     async def main():
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
             try:
-                context = await browser.new_context(viewport={"width": width, "height": 900},
-                                                    color_scheme=color_scheme)
-                await context.add_init_script(path=str(axe_package.AXE_FILE_PATH))
-                queue, found, schemes = list(urls), {}, {}
-
-                async def tab():
-                    page = await context.new_page()
-                    while queue:
-                        url = queue.pop(0)
-                        response = await page.goto(base + url, wait_until="load")
-                        assert response.status == 200, (url, response.status)
-                        schemes[url] = await page.evaluate("document.body.dataset.mdColorScheme")
-                        found[url] = await page.evaluate(_AXE_RUN, AXE_OPTIONS)
-
-                await asyncio.gather(*(tab() for _ in range(AXE_TABS)))
-                return found, schemes
+                return {name: await one_run(browser, urls, scheme) for name, (urls, scheme) in runs.items()}
             finally:
                 await browser.close()
 
@@ -106,69 +112,39 @@ def axe_every_page(base: str, urls: list[str], color_scheme: str, width: int = 1
     return outcome["result"]
 
 
+@pytest.fixture(scope="module")
+def axe_found(site, server):
+    """axe on every built page in the light scheme and on a page of every kind in the dark one,
+    in one Chromium: {"light" | "dark": (urls, ({url: violations}, {url: scheme}, {url: status}))}."""
+    urls = {"light": [_url(site, path) for path in built_pages(site)],
+            "dark": [url for _, _, url in KIND_PAGES] + NOT_FOUND_PAGES}
+    started = time.monotonic()
+    found = axe_every_page(server, {name: (urls[name], name) for name in urls})
+    print(f"\naxe-core on {sum(map(len, urls.values()))} pages, {AXE_TABS} at a time: {time.monotonic() - started:.0f} s")
+    return {name: (urls[name], found[name]) for name in urls}
+
+
 def _report(failing: dict) -> str:
     return "\n".join(f"{url or '/'}\n    " + "\n    ".join(lines) for url, lines in failing.items())
 
 
-def test_no_page_of_either_language_has_a_wcag_violation(site, server):
-    urls = [_url(site, path) for path in built_pages(site)]
+def test_no_page_of_either_language_has_a_wcag_violation(axe_found):
+    urls, (found, schemes, statuses) = axe_found["light"]
+    assert {url: status for url, status in statuses.items() if status != 200} == {}
     assert set(NOT_FOUND_PAGES) <= set(urls)
     assert any(url.startswith("en/") for url in urls) and any(not url.startswith("en/") for url in urls)
-    started = time.monotonic()
-    found, schemes = axe_every_page(server, urls, "light")
-    print(f"\naxe-core on {len(urls)} pages, {AXE_TABS} at a time: {time.monotonic() - started:.0f} s")
     assert sorted(found) == sorted(urls), "axe did not run on every page"
     assert set(schemes.values()) == {"default"}
     failing = {url: lines for url, lines in found.items() if lines}
     assert not failing, _report(failing)
 
 
-def test_no_page_kind_has_a_wcag_violation_in_the_dark_scheme(server):
-    urls = [url for _, _, url in KIND_PAGES] + NOT_FOUND_PAGES
-    found, schemes = axe_every_page(server, urls, "dark")
+def test_no_page_kind_has_a_wcag_violation_in_the_dark_scheme(axe_found):
+    urls, (found, schemes, statuses) = axe_found["dark"]
+    assert {url: status for url, status in statuses.items() if status != 200} == {}
     assert set(schemes.values()) == {"slate"}, schemes
     failing = {url: lines for url, lines in found.items() if lines}
     assert not failing, _report(failing)
-
-
-# axe leaves an element "incomplete" when it cannot tell its background (a fixed skip link over
-# the banner): then its own colours, composed over its ancestors' backgrounds, are measured.
-_OWN_CONTRAST = """el => {
-  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
-  const layers = [];
-  for (let e = el; e; e = e.parentElement) {
-    const bg = parse(getComputedStyle(e).backgroundColor);
-    if (bg[3] > 0) layers.push(bg);
-    if (bg[3] === 1) break;
-  }
-  let back = [255, 255, 255, 1];
-  for (const layer of layers.reverse()) back = over(layer, back);
-  const fore = over(parse(getComputedStyle(el).color), back);
-  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const [a, b] = [lum(fore), lum(back)].sort((x, y) => y - x);
-  const style = getComputedStyle(el), size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
-  return {ratio: (a + 0.05) / (b + 0.05), needed: size >= 24 || (bold && size >= 18.66) ? 3 : 4.5};
-}"""
-
-
-def contrast_failures(page, selector: str) -> list[str]:
-    """Colour contrast of one element as it looks now (focused, hovered): axe-core's rule."""
-    from axe_playwright_python import base as axe_package
-
-    page.evaluate("document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} })")
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(axe_package.AXE_SCRIPT)
-    results = page.evaluate("""s => axe.run(document.querySelector(s), {runOnly: ['color-contrast']})
-        .then(r => ({violations: r.violations.flatMap(v => v.nodes.map(n => n.any[0].message)),
-                     incomplete: r.incomplete.length > 0}))""", selector)
-    failures = results["violations"]
-    if results["incomplete"]:
-        own = page.locator(selector).evaluate(_OWN_CONTRAST)
-        if own["ratio"] < own["needed"]:
-            failures.append(f"{selector}: contrast {own['ratio']:.2f}:1, needs {own['needed']}:1")
-    return failures
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -7,7 +7,8 @@ the shared pair (`site.*`) on every page, then, for the rows whose markup the pa
 stylesheet and one script that join them, named by their names in the table's order
 (`copy_citation.*.min.js`). The behaviours themselves are the other tests' (quiz, slides, offer check,
 citation, sort, print, search, quick exit, share, exercise), which run against these pages;
-test_offline.py drives each of them from file://.
+test_offline.py drives each of them from file://. What a page of every kind asks for in Chromium
+is checked on test_budgets.py's first loads (one load for the budget, the files and the errors).
 """
 
 from __future__ import annotations
@@ -16,35 +17,10 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from bench.first_load import PAGE_KINDS
-from conftest import ROOT, build_error, built_pages, edit
+from conftest import ASSETS_TABLE, ASSET_FILE, ROOT, build_error, built_pages, edit, expected_files
 from renderers import assets
-
-_ASSET = re.compile(r"assets/(?:stylesheets|javascripts)/(?P<name>[a-z_-]+)\.[0-9a-f]{8}\.min\.(?P<ext>css|js)$")
-
-
-def _table() -> list[dict]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^  assets:\n(?:(?:    .*)?\n)+", text, re.MULTILINE).group(0)
-    return yaml.safe_load(block)["assets"]
-
-
-TABLE = _table()
-
-
-def _expected(soup: BeautifulSoup) -> dict[str, list[str]]:
-    """The files this page should link, by extension, from the table and what the page holds."""
-    needed = {"css": [], "js": []}
-    for row in TABLE:
-        if row["when"] == "every page":
-            continue
-        if any(soup.select_one(selector) is not None for selector in row["when"]):
-            name, ext = row["file"].rsplit("/", 1)[1].rsplit(".", 1)
-            needed[ext].append(name)
-    return {ext: ["site"] + (["_".join(names)] if names else []) for ext, names in needed.items()}
 
 
 def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
@@ -53,7 +29,7 @@ def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
     addresses = [tag["href"] for tag in soup.select("link[rel~=stylesheet][href]")] + \
                 [tag["src"] for tag in soup.select("script[src]")]
     for address in addresses:
-        match = _ASSET.search(urlsplit(address).path)
+        match = ASSET_FILE.search(urlsplit(address).path)
         assert match or "/training-print.css" in address, f"a file outside the table: {address}"
         if match:
             files[match.group("ext")].append(match.group("name"))
@@ -63,7 +39,7 @@ def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
 def test_every_row_of_the_table_is_one_of_our_files_and_needed_by_some_pages_only(site):
     pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in built_pages(site)]
     assert len(pages) > 200
-    for row in TABLE:
+    for row in ASSETS_TABLE:
         assert (ROOT / "overrides" / row["file"]).is_file(), row
         if row["when"] == "every page":
             continue
@@ -75,7 +51,7 @@ def test_every_page_links_the_shared_pair_and_exactly_the_files_its_markup_needs
     wrong = []
     for path in built_pages(site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        linked, expected = _linked(soup), _expected(soup)
+        linked, expected = _linked(soup), expected_files(soup)
         if linked != expected:
             wrong.append(f"{path.relative_to(site)}: links {linked}, its markup needs {expected}")
         for address in [tag["href"] for tag in soup.select("link[rel~=stylesheet][href]")] + \
@@ -89,7 +65,7 @@ def test_every_page_links_the_shared_pair_and_exactly_the_files_its_markup_needs
 def test_every_file_is_minified_and_named_by_its_content(site):
     written = sorted((site / "assets" / "stylesheets").glob("*.css")) + \
               sorted((site / "assets" / "javascripts").glob("*.js"))
-    rows = {ext: [row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in TABLE
+    rows = {ext: [row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in ASSETS_TABLE
                   if row["when"] != "every page" and row["file"].endswith("." + ext)] for ext in ("css", "js")}
     names = {(path.name.split(".")[0], path.suffix[1:]) for path in written}
     # Each file for some pages joins rows of the table, in its order; every such row is in one.
@@ -108,25 +84,6 @@ def test_every_file_is_minified_and_named_by_its_content(site):
             assert len(text) < 0.8 * sum(len(source.read_text(encoding="utf-8")) for source in sources), path
         if path.suffix == ".css":
             assert "@charset" not in text[1:], f"{path}: @charset anywhere but first is ignored"
-
-
-@pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_each_page_kind_loads_only_its_own_files_and_runs_them_without_an_error(visit, site, kind, language):
-    """In Chromium: what the page asks for is what its markup needs, and nothing fails."""
-    address = language + PAGE_KINDS[kind]
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-    visit.goto(address)
-    visit.page.wait_for_load_state("networkidle")
-    loaded = {"css": [], "js": []}
-    for url in visit.requests:
-        match = _ASSET.search(urlsplit(url).path)
-        if match:
-            loaded[match.group("ext")].append(match.group("name"))
-    expected = _expected(soup)
-    assert {ext: sorted(names) for ext, names in loaded.items()} == \
-        {ext: sorted(names) for ext, names in expected.items()}, visit.requests
-    assert visit.console_errors == [] and visit.outside_requests() == []
 
 
 # ---------------------------------------------------------------------------- the minifiers

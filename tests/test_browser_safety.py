@@ -1,10 +1,15 @@
-"""What a reader does in Chromium: load pages, switch language, leave quickly, stay private."""
+"""What a reader does in Chromium: load pages, switch language, leave quickly, stay private.
+
+The quick exit by tap, click and three Shift presses, its words and its count, from every state
+the site has: test_quick_exit.py."""
 
 import pytest
 
-from conftest import LANGUAGES
+from bench.first_load import PAGE_KINDS
+from conftest import NEUTRAL_SITE, fake_neutral_site, watch_page
 
-# One page of every kind, in both languages.
+# One page of every kind, in both languages. test_budgets.py loads the kinds it measures
+# (bench.first_load.PAGE_KINDS) once and checks the same there.
 SAMPLE_PAGES = [
     "", "politica/", "politica/prevencion/", "politica/factores-socioeconomicos/",
     "politica/reduccion-tolerancia/", "politica/cultura-rechazo/", "politica/localizacion-focalizacion/",
@@ -13,32 +18,20 @@ SAMPLE_PAGES = [
     "capacitacion/que-es-la-trata/hoja/", "publico/como-ocurre/", "denunciar/", "glosario/",
     "contexto/marco-legal/", "acerca/", "seguridad/",
 ]
-PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES]
-
-NEUTRAL_SITE = "https://www.google.com/"
-
-_RECORD_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', e =>
-  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-"""
-
-
-def _fake_neutral_site(page):
-    """The quick exit's destination, answered inside the browser: no request leaves the machine."""
-    page.route(NEUTRAL_SITE + "**", lambda route: route.fulfill(status=200, content_type="text/html",
-                                                                body="<title>neutral</title><p>neutral</p>"))
+PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES
+                        if url not in PAGE_KINDS.values()]
 
 
 @pytest.mark.parametrize("url", PAGES_BOTH_LANGUAGES)
 def test_page_loads_with_no_console_error_no_csp_violation_and_no_outside_request(visit, url):
-    visit.page.add_init_script(_RECORD_CSP)
-    response = visit.goto(url)
-    assert response.status == 200
+    watched, after_idle = watch_page(visit.page, visit.base)
+    visit.goto(url)
     visit.page.wait_for_load_state("networkidle")
-    assert visit.console_errors == []
-    assert visit.page.evaluate("window.__cspViolations") == []
-    assert visit.outside_requests() == []
+    after_idle(visit.page)
+    assert watched.statuses == [200]
+    assert watched.console_errors == []
+    assert watched.csp_violations == []
+    assert watched.outside_requests() == []
 
 
 def test_the_language_switch_opens_the_same_page_and_section_in_english(visit):
@@ -57,44 +50,8 @@ def test_the_language_switch_leads_back_to_spanish(visit):
     assert visit.page.evaluate("document.documentElement.lang") == "es"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_quick_exit_button_leaves_for_the_neutral_site_and_back_skips_the_page(visit, language):
-    prefix = "" if language == "es" else "en/"
-    _fake_neutral_site(visit.page)
-    visit.goto(prefix)
-    visit.goto(prefix + "publico/si-te-pasa-a-ti/")
-    button = visit.page.locator("header .quick-exit")
-    assert button.is_visible()
-    assert button.inner_text() == {"es": "Salir rápido", "en": "Quick exit"}[language]
-    button.click()
-    visit.page.wait_for_url(NEUTRAL_SITE)
-    visit.page.go_back()
-    assert visit.page.url == visit.base + prefix
-
-
-def test_pressing_shift_three_times_leaves_and_announces_progress(visit):
-    _fake_neutral_site(visit.page)
-    visit.goto("denunciar/")
-    visit.page.keyboard.press("Shift")
-    status = visit.page.locator("p[role=status]", has_text="Mayús")
-    assert status.inner_text() == "Mayús pulsada 1 vez de 3 para salir rápido."
-    visit.page.keyboard.press("Shift")
-    assert status.inner_text() == "Mayús pulsada 2 veces de 3 para salir rápido."
-    visit.page.keyboard.press("Shift")
-    visit.page.wait_for_url(NEUTRAL_SITE)
-
-
-def test_typing_a_capital_letter_does_not_count_towards_the_shift_exit(visit):
-    _fake_neutral_site(visit.page)
-    visit.goto("denunciar/")
-    for _ in range(2):
-        visit.page.keyboard.press("Shift+A")
-    visit.page.keyboard.press("Shift")
-    assert visit.page.url == visit.base + "denunciar/"
-
-
 def test_quick_exit_blanks_the_page_before_leaving(visit):
-    _fake_neutral_site(visit.page)
+    fake_neutral_site(visit.page)
     visit.goto("seguridad/")
     # Read the page in the same task as the click: before the browser starts to leave.
     body, visibility = visit.page.evaluate("""() => {
@@ -103,13 +60,6 @@ def test_quick_exit_blanks_the_page_before_leaving(visit):
     }""")
     assert (body, visibility) == ("", "hidden")
     visit.page.wait_for_url(NEUTRAL_SITE)
-
-
-def test_quick_exit_works_by_touch_on_a_phone(phone):
-    _fake_neutral_site(phone.page)
-    phone.goto("en/publico/")
-    phone.page.tap("header .quick-exit")
-    phone.page.wait_for_url(NEUTRAL_SITE)
 
 
 def test_assistive_technology_finds_the_quick_exit_link_first_after_the_skip_link(visit):

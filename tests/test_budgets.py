@@ -5,7 +5,9 @@ Two checks of the same budget (issue #8):
   configuration with an empty cache; bytes are what crossed the wire (compressed bodies and headers);
 - counted: every built page and the files its HTML links, each fetched from the same nginx with
   gzip (Chromium only asks for Brotli over HTTPS; Brotli is smaller still), headers included.
-Speed is not tested here: `make bench` measures it.
+Speed is not tested here: `make bench` measures it. The measured loads also carry the checks of
+test_browser_safety.py (errors, CSP, other sites) and test_assets.py (the files asked for) for the
+pages of every kind, so that no page kind is loaded three times.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from bench import local_nginx
 from bench.first_load import PAGE_KINDS, measure
-from conftest import ROOT, built_pages, html
+from conftest import ASSET_FILE, ROOT, PageWatch, built_pages, expected_files, html, watch_page
 
 MAX_BYTES = 90_000
 MAX_REQUESTS = 12
@@ -37,8 +40,29 @@ def nginx_site(site, tmp_path_factory) -> str:
 
 @pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_first_load_of_every_kind_of_page_fits_the_budget(browser, nginx_site, kind, language):
-    load = measure(browser, nginx_site + language + PAGE_KINDS[kind])
+def test_first_load_of_every_kind_of_page_fits_the_budget_is_safe_and_asks_only_for_its_files(
+        browser, site, nginx_site, kind, language):
+    """One load of the page for three files' checks. Also what test_browser_safety.py asks of
+    every page (it loads the pages of its sample that are of no kind here): a 200, no console
+    error, no CSP violation, nothing asked of another site, once the page has gone idle; and what
+    test_assets.py asks of the browser: the stylesheets and scripts it asks for are the ones the
+    page's markup needs (extra.assets in mkdocs.yml), each once."""
+    watched = PageWatch(nginx_site)
+    load = measure(browser, nginx_site + language + PAGE_KINDS[kind],
+                   watch=lambda page: watch_page(page, nginx_site, watched)[1])
+    assert watched.statuses == [200]
+    assert watched.console_errors == []
+    assert watched.csp_violations == []
+    assert watched.outside_requests() == []
+    loaded = {"css": [], "js": []}
+    for url in watched.requests:
+        match = ASSET_FILE.search(urlsplit(url).path)
+        if match:
+            loaded[match.group("ext")].append(match.group("name"))
+    page = site / (language + PAGE_KINDS[kind]) / "index.html"
+    expected = expected_files(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+    assert {ext: sorted(names) for ext, names in loaded.items()} == \
+        {ext: sorted(names) for ext, names in expected.items()}, watched.requests
     detail = "\n".join(f"{size:>7} {url}" for url, size in load.responses.items())
     assert load.requests <= MAX_REQUESTS, detail
     assert load.bytes <= MAX_BYTES, detail

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, PUBLISHED_URL, ROOT, html
+from conftest import LANGUAGES, PUBLISHED_URL, ROOT, html, shared_tab
 
 import content_model
 
@@ -112,25 +112,24 @@ def _today(language: str) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("url", ["politica/cultura-denuncia/", WHOLE_POLICY])
-def test_a_copied_citation_holds_the_pages_absolute_address_and_the_date_of_access(browser, server, language, url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    address = server + PREFIX[language] + url
-    page.goto(address + "#como-citar")
-    button = page.locator("button[data-citation-copy]")
-    assert button.is_visible()
-    button.click()
-    status = page.locator("[data-citation-status]")
-    status.filter(has_text=re.compile(".+")).wait_for()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert address in copied and "#" not in copied
-    assert _today(language) in copied
-    assert "001-2015-JUS" in copied and "\n" not in copied
-    assert status.inner_text() == _ui(language)["cite_copied"]
-    assert errors == []
-    context.close()
+def test_a_copied_citation_holds_the_pages_absolute_address_and_the_date_of_access(request, shared_contexts, server,
+                                                                                language, url):
+    with shared_tab(request, shared_contexts, server, {"permissions": ["clipboard-read", "clipboard-write"]}) as page:
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        address = server + PREFIX[language] + url
+        page.goto(address + "#como-citar")
+        button = page.locator("button[data-citation-copy]")
+        assert button.is_visible()
+        button.click()
+        status = page.locator("[data-citation-status]")
+        status.filter(has_text=re.compile(".+")).wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert address in copied and "#" not in copied
+        assert _today(language) in copied
+        assert "001-2015-JUS" in copied and "\n" not in copied
+        assert status.inner_text() == _ui(language)["cite_copied"]
+        assert errors == []
 
 
 def test_without_the_clipboard_api_the_citation_is_copied_or_selected_without_an_error(browser, server):

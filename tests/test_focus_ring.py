@@ -5,36 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import walk_with_tab
+from conftest import CONTRAST_TOOLS, wait_for_transitions, walk_with_tab
 from test_accessibility import PREFIXES
 
 
 # ---------------------------------------------------------------------------- focus ring, quiz dot
 
-# WCAG's contrast ratio between two colours, and the colour an element sits on: the backgrounds
-# of the element under a point and its ancestors, composed (what the eye sees around the ring).
-_CONTRAST_TOOLS = """
-  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
-  const backgroundOf = start => {
-    const layers = [];
-    for (let e = start; e; e = e.parentElement) {
-      const bg = parse(getComputedStyle(e).backgroundColor);
-      if (bg[3] > 0) layers.push(bg);
-      if (bg[3] === 1) break;
-    }
-    let back = parse(getComputedStyle(document.body).backgroundColor);
-    if (back[3] < 1) back = [255, 255, 255, 1];
-    for (const layer of layers.reverse()) back = over(layer, back);
-    return back;
-  };
-  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-"""
 
 # The focused element's ring against what lies just outside it, on all four sides in view.
-_RING_CONTRAST = """() => {""" + _CONTRAST_TOOLS + """
+_RING_CONTRAST = """() => {""" + CONTRAST_TOOLS + """
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
@@ -72,7 +51,7 @@ _RING_CONTRAST = """() => {""" + _CONTRAST_TOOLS + """
   return {what, worst: worst === Infinity ? null : worst, ring: ringColour, surface};
 }"""
 
-_QUIZ_DOT_CONTRAST = """selector => {""" + _CONTRAST_TOOLS + """
+_QUIZ_DOT_CONTRAST = """selector => {""" + CONTRAST_TOOLS + """
   const input = document.querySelector(selector);
   return {ratio: ratio(parse(getComputedStyle(input).accentColor), backgroundOf(input.parentElement)),
           accent: getComputedStyle(input).accentColor, checked: input.checked};
@@ -104,7 +83,7 @@ def test_the_focus_ring_stands_3_to_1_against_every_surface_it_sits_on(browser, 
         page.goto(server + "politica/", wait_until="load")
         if page.locator("[data-menu-open]").is_visible():
             page.click("[data-menu-open]")
-            page.wait_for_timeout(400)
+            wait_for_transitions(page)
             failures += [f"menu: {line}" for line in _ring_failures(page, 30)]
             page.keyboard.press("Escape")
         page.click("[data-search-open]")

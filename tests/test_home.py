@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, built_pages, html
+from conftest import LANGUAGES, built_pages, html, shared_tab
 
 PREFIXES = {"es": "", "en": "en/"}
 OFFER_PAGE = "publico/oferta-de-trabajo/"
@@ -33,14 +33,13 @@ _CALL_LINKS = """() => [...document.querySelectorAll(
 
 
 @pytest.fixture
-def tab(browser, server, request):
+def tab(shared_contexts, server, request):
     width, height = getattr(request, "param", (360, 740))
-    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 500,
-                                  has_touch=width < 500, device_scale_factor=2 if width < 500 else 1)
-    page = context.new_page()
-    page.base = server
-    yield page
-    context.close()
+    options = {"viewport": {"width": width, "height": height}, "is_mobile": width < 500,
+               "has_touch": width < 500, "device_scale_factor": 2 if width < 500 else 1}
+    with shared_tab(request, shared_contexts, server, options) as page:
+        page.base = server
+        yield page
 
 
 # ---------------------------------------------------------------------------- the first screen

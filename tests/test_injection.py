@@ -20,7 +20,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_error, copy_project, edit, html, run_build
+from conftest import ROOT, build_error, copy_project, edit, html, run_build, shared_tab
 
 # (file, field as written in its front matter) for every text field a page prints.
 FIELDS = [
@@ -206,7 +206,8 @@ def test_no_page_carries_the_markup_as_markup(injected_site):
 
 @pytest.mark.parametrize("number,file,field", [(n, f, fl.strip()) for n, (f, fl) in enumerate(FIELDS)],
                          ids=[f"{f}:{fl.strip()}" for f, fl in FIELDS])
-def test_each_field_reaches_a_page_as_text_and_runs_nothing_there(injected_site, browser, number, file, field):
+def test_each_field_reaches_a_page_as_text_and_runs_nothing_there(injected_site, request, shared_contexts, number,
+                                                                   file, field):
     out, pages = injected_site
     tag = f"ZQ{number:02d}ZQ"
     showing = [name for name, text in pages.items() if tag in text and name.endswith(".html")]
@@ -222,19 +223,16 @@ def test_each_field_reaches_a_page_as_text_and_runs_nothing_there(injected_site,
     # The page where the field is most visible: its own page if it shows there.
     own = _own_url(file)
     url = own if own in showing else showing[0]
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
     dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
+    # One context for the module's pages (it bypasses the policy, so that only the escaping stands).
+    with shared_tab(request, shared_contexts, out.as_uri(), {"bypass_csp": True}) as page:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto((out / url).as_uri(), wait_until="load")
         page.wait_for_timeout(100)
         assert dialogs == []
         assert f'<script>alert("ZQ{number:02d}")</script>' in page.evaluate("document.documentElement.textContent") \
             or f"alert(&quot;ZQ{number:02d}" in pages[url] or f'alert("ZQ{number:02d}' in pages[url]
         assert page.evaluate("document.querySelectorAll('img[src=x], svg[onload]').length") == 0
-    finally:
-        context.close()
 
 
 def _strings(value):

@@ -259,13 +259,12 @@ def test_every_slide_of_every_deck_fits_a_projector_and_a_window(browser, server
     """Every slide of both decks of every module, in both languages, in full screen at 1280 × 720,
     1024 × 768 and 1366 × 768, then in a 1280 × 900 window: no projected content outside the screen
     or its slide, the slide not scrolling, every control on screen, no note rendered, the type no
-    smaller than 18 px. One context per deck; the slides are measured in a loop in the page."""
+    smaller than 18 px. One context, a page per deck; the slides are measured in a loop in the page."""
     failures, measured = [], 0
+    context = browser.new_context(viewport=dict(zip(("width", "height"), PROJECTORS[0])), reduced_motion="reduce")
     for language in LANGUAGES:
         for module in model.training[language].modules:
             for deck in (module.slides, module.short_slides):
-                context = browser.new_context(viewport=dict(zip(("width", "height"), PROJECTORS[0])),
-                                              reduced_motion="reduce")
                 page = context.new_page()
                 page.goto(server + deck.url)
                 wait_until(page, "document.documentElement.classList.contains('slides-js')")
@@ -280,7 +279,8 @@ def test_every_slide_of_every_deck_fits_a_projector_and_a_window(browser, server
                         measured += 1
                         if found["problems"] or found["smallest"] < 18:
                             failures.append(f"{deck.url}#{found['id']} at {size}: {found}")
-                context.close()
+                page.close()
+    context.close()
     assert measured > 300 and failures == [], "\n".join(failures[:10])
 
 
