@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -255,6 +256,18 @@ def offline_edition(offline_package, tmp_path_factory) -> Path:
     return target / offline_package.stem
 
 
+@pytest.fixture(scope="session")
+def pdfs(site, tmp_path_factory) -> Path:
+    """The packs' PDFs, written once per run (shared by the workers) by the command `make pdf`
+    runs, from the site the other tests read: test_pdf.py reads the files, test_print.py the
+    full packs' sheets (printing them again in its own tab cost as much as printing them here)."""
+    def build(out: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(ROOT / "deploy" / "training-pdf.py"), "--site", str(site),
+                               "--out", str(out)], cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=900)
+
+    return _built_once(_shared_folder(tmp_path_factory), "pdf", build)
+
+
 def pdf_names() -> list[str]:
     import content_model
     import training as training_hook
@@ -274,6 +287,35 @@ def html(site: Path, url: str) -> BeautifulSoup:
     between tests: a test that removes elements must work on a copy."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url
     return _parse(path)
+
+
+def pdf_sheets(pdf: Path | bytes) -> tuple[str, ...]:
+    """Each sheet's text, as PDFium reads it (pypdfium2: some twenty times faster than pypdf on the
+    packs), NFKC-normalised, lines ended by '\\n'. PDFium gives the hyphen where a line breaks a word
+    as U+0002: given back as '-', as the sheet shows it. The margin boxes' text (page number,
+    module) comes first, in the order the page draws it."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        sheets = []
+        for page in document:
+            text = page.get_textpage().get_text_bounded()
+            sheets.append(unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\x02", "-")))
+        return tuple(sheets)
+    finally:
+        document.close()
+
+
+def pdf_sizes(pdf: Path | bytes) -> list[tuple[float, float]]:
+    """Each sheet's (width, height) in PostScript points."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [tuple(page.get_size()) for page in document]
+    finally:
+        document.close()
 
 
 def built_pages(site: Path) -> list[Path]:
