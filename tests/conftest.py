@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import http.server
 import os
 import shutil
 import subprocess
@@ -431,20 +430,14 @@ def edit(path: Path, old: str, new: str) -> None:
 # ---------------------------------------------------------------------------- browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site) -> str:
-    """The built site on a loopback port; returns its base URL with a trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    """The built site on a loopback port (deploy/loopback.py, which `make pdf` prints from too);
+    returns its base URL with a trailing slash."""
+    from deploy.loopback import serve
+
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
