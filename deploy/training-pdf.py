@@ -28,23 +28,22 @@ build and no browser.
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "deploy"))
 
 import content_model  # noqa: E402  (the hooks' own content model, as the build reads it)
 import training as training_hook  # noqa: E402
+from loopback import serve  # noqa: E402  (deploy/loopback.py: the tests' server too)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MANIFEST = "manifest.json"
@@ -65,11 +64,6 @@ def build(site_dir: Path, pdf_dir: Path | None = None) -> None:
                          + ("\n".join(errors) or result.stderr.strip()))
     done = [line for line in result.stderr.splitlines() if "Documentation built" in line]
     print(f"{site_dir}: " + (done[-1].split("-", 1)[-1].strip() if done else "built"))
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def packs() -> list[tuple[str, str]]:
@@ -125,38 +119,32 @@ def write_pdfs(site_dir: Path, out: Path, changed_only: bool = False) -> list[Pa
             wanted.append((url, name, print_id))
     if not wanted:
         return []
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     written = []
-    try:
-        with tempfile.TemporaryDirectory(prefix="training-pdf-") as work, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-            page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_()
-                       if urlsplit(route.request.url).netloc == urlsplit(base).netloc else route.abort())
-            partials = []
-            for url, name, print_id in wanted:
-                response = page.goto(base + url, wait_until="load")
-                if response is None or not response.ok:
-                    raise SystemExit(f"the pack {url} did not load from the built site")
-                target = Path(work) / name
-                page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True)
-                partials.append((target, name, print_id))
-            browser.close()
-            out.mkdir(parents=True, exist_ok=True)
-            manifest = read_manifest(out)
-            for partial, name, print_id in partials:
-                final = out / name
-                os.replace(partial, final) if partial.stat().st_dev == out.stat().st_dev else \
-                    final.write_bytes(partial.read_bytes())
-                manifest[name] = print_id
-                written.append(final)
-            (out / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    finally:
-        httpd.shutdown()
+    with serve(site_dir) as base, tempfile.TemporaryDirectory(prefix="training-pdf-") as work, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        page = browser.new_page()
+        page.route("**/*", lambda route: route.continue_()
+                   if urlsplit(route.request.url).netloc == urlsplit(base).netloc else route.abort())
+        partials = []
+        for url, name, print_id in wanted:
+            response = page.goto(base + url, wait_until="load")
+            if response is None or not response.ok:
+                raise SystemExit(f"the pack {url} did not load from the built site")
+            target = Path(work) / name
+            page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True)
+            partials.append((target, name, print_id))
+        browser.close()
+        out.mkdir(parents=True, exist_ok=True)
+        manifest = read_manifest(out)
+        for partial, name, print_id in partials:
+            final = out / name
+            os.replace(partial, final) if partial.stat().st_dev == out.stat().st_dev else \
+                final.write_bytes(partial.read_bytes())
+            manifest[name] = print_id
+            written.append(final)
+        (out / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return written
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import http.server
 import os
 import re
 import shutil
@@ -13,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -257,6 +257,18 @@ def offline_edition(offline_package, tmp_path_factory) -> Path:
     return target / offline_package.stem
 
 
+@pytest.fixture(scope="session")
+def pdfs(site, tmp_path_factory) -> Path:
+    """The packs' PDFs, written once per run (shared by the workers) by the command `make pdf`
+    runs, from the site the other tests read: test_pdf.py reads the files, test_print.py the
+    full packs' sheets (printing them again in its own tab cost as much as printing them here)."""
+    def build(out: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(ROOT / "deploy" / "training-pdf.py"), "--site", str(site),
+                               "--out", str(out)], cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=900)
+
+    return _built_once(_shared_folder(tmp_path_factory), "pdf", build)
+
+
 def pdf_names() -> list[str]:
     import content_model
     import training as training_hook
@@ -276,6 +288,35 @@ def html(site: Path, url: str) -> BeautifulSoup:
     between tests: a test that removes elements must work on a copy."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url
     return _parse(path)
+
+
+def pdf_sheets(pdf: Path | bytes) -> tuple[str, ...]:
+    """Each sheet's text, as PDFium reads it (pypdfium2: some twenty times faster than pypdf on the
+    packs), NFKC-normalised, lines ended by '\\n'. PDFium gives the hyphen where a line breaks a word
+    as U+0002: given back as '-', as the sheet shows it. The margin boxes' text (page number,
+    module) comes first, in the order the page draws it."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        sheets = []
+        for page in document:
+            text = page.get_textpage().get_text_bounded()
+            sheets.append(unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\x02", "-")))
+        return tuple(sheets)
+    finally:
+        document.close()
+
+
+def pdf_sizes(pdf: Path | bytes) -> list[tuple[float, float]]:
+    """Each sheet's (width, height) in PostScript points."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [tuple(page.get_size()) for page in document]
+    finally:
+        document.close()
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -423,20 +464,14 @@ def edit(path: Path, old: str, new: str) -> None:
 # ---------------------------------------------------------------------------- browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site) -> str:
-    """The built site on a loopback port; returns its base URL with a trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    """The built site on a loopback port (deploy/loopback.py, which `make pdf` prints from too);
+    returns its base URL with a trailing slash."""
+    from deploy.loopback import serve
+
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,9 @@
 """A failed build leaves `site/` byte for byte as it was; a good one replaces it whole (issue #16).
 
 MkDocs' strict mode stops the build only after every page is written (a broken link, a missing
-anchor or image, a `nav:` entry to a missing page), and an error can come in either language's
-pass: each case builds over a real previous site (`build_error` compares it file by file).
+anchor or image, a `nav:` entry to a missing page or without its colon), and an error can come in
+either language's pass: each case builds over a real previous site (`build_error` compares it file
+by file).
 """
 
 import os
@@ -32,9 +33,16 @@ def test_strict_warnings_of_every_kind_in_both_languages_leave_the_previous_site
             page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
             expected.append(warning.format(lang=language))
     edit(project / "mkdocs.yml", "      - datos.md\n", "      - datos.md\n      - no-existe.md\n")
+    # A nav entry without its colon: MkDocs reads title and file as one file name, and says so.
+    edit(project / "mkdocs.yml", "  - Cómo denunciar: denunciar.md", "  - Cómo denunciar denunciar.md")
     messages = build_errors(project)
     assert [m for m in expected if m not in messages] == [], messages
-    nav = [m for m in messages if m not in expected]
+    colon = [m for m in messages if "'Cómo denunciar denunciar.md'" in m]
+    assert len(colon) == 1, messages
+    assert colon[0].startswith(
+        "A reference to 'Cómo denunciar denunciar.md' is included in the 'nav' configuration, which is not found"), colon
+    assert not any("Traceback" in m for m in messages), messages
+    nav = [m for m in messages if m not in expected and m not in colon]
     assert nav and all("'no-existe.md'" in m and "not found" in m for m in nav), messages
 
 

@@ -1,6 +1,6 @@
 """The packs as PDFs (issues 17 and 27): `make pdf` prints both trainer's packs of every module,
 A4, one file each per language (the full pack and the 45-minute pack), from the built site, with
-Debian's Chromium; the files are read back with pypdf, and their signs and cards pictured with
+Debian's Chromium; the files are read back with PDFium (pypdfium2), and their signs and cards pictured with
 Debian's pdftoppm (poppler-utils).
 
 What each PDF must hold comes from the built pack and the content model: its parts (their
@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
-from conftest import BUILD_ENV, LANGUAGES, ROOT, html
+from conftest import BUILD_ENV, LANGUAGES, ROOT, html, pdf_sheets, pdf_sizes
 
 import content_model
 import training as training_hook
@@ -39,31 +38,20 @@ def model():
     return content_model.load_site(ROOT / "docs")
 
 
-@pytest.fixture(scope="module")
-def pdfs(site, tmp_path_factory) -> Path:
-    """The PDFs, written by the command `make pdf` runs, from the site the other tests read."""
-    out = tmp_path_factory.mktemp("pdf")
-    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "training-pdf.py"), "--site", str(site),
-                             "--out", str(out)], cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
 def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
 @functools.cache
 def _sheets(path: Path) -> tuple[str, ...]:
-    """Each sheet's text. Read once per file and run: pypdf takes about 2 s a PDF, and three
-    tests read all twelve."""
-    return tuple(unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(path).pages)
+    """Each sheet's text, read once per file and run: four tests read the PDFs."""
+    return pdf_sheets(path)
 
 
 def _body(sheet: str, module) -> str:
     """A sheet's text less its foot: the page number and the module's name."""
     foot = render.words(module.language)["sheet_of"].format(module=module.title)
-    return re.sub(r"^\s*\d+ / \d+\s*", "", sheet).replace(unicodedata.normalize("NFKC", foot), "", 1)
+    return re.sub(r"^\s*\d+ / \d+\s*", "", sheet.replace(unicodedata.normalize("NFKC", foot), "", 1))
 
 
 def _modules(model):
@@ -75,8 +63,7 @@ def test_make_pdf_writes_two_a4_pdfs_per_module_and_language(pdfs, model):
     assert sorted(path.name for path in pdfs.glob("*.pdf")) == expected
     assert len(expected) == 4 * len(model.training["es"].modules)
     for path in pdfs.glob("*.pdf"):
-        for page in PdfReader(path).pages:
-            size = (float(page.mediabox.width), float(page.mediabox.height))
+        for size in pdf_sizes(path):
             assert abs(size[0] - A4[0]) < 1.5 and abs(size[1] - A4[1]) < 1.5, (path.name, size)
 
 

@@ -1,7 +1,8 @@
 """Print (issue 9): what comes out of the printer, read back from the PDF Chromium makes.
 
 Each test prints a built page with Playwright's `page.pdf()` (print media, A4) and reads the
-text back with pypdf. What the paper must hold comes from the content model or from the
+text back with PDFium (pypdfium2); a trainer's full pack is read from the PDF `make pdf`
+prints (the `pdfs` fixture). What the paper must hold comes from the content model or from the
 built pages themselves, never from a list kept here: the whole policy holds every title of
 the policy, a handout is one sheet, a trainer's pack holds each part of its module from a new
 sheet on, and no text of the site's navigation reaches the paper.
@@ -9,17 +10,16 @@ sheet on, and no text of the site's navigation reaches the paper.
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, html
+from conftest import LANGUAGES, ROOT, html, pdf_sheets
 
 import content_model
+import training as training_hook
 from content_model.training import PACK_CONTENTS
 from renderers import figures as render_figures
 from renderers import training_paperwork
@@ -40,19 +40,27 @@ def _module_ids():
     return [module.id for module in content_model.load_site(ROOT / "docs").training["es"].modules]
 
 
-def _printed(visit, url: str) -> list[str]:
+def _printed(visit, url: str, pdfs=None) -> list[str]:
     """The text of each printed A4 sheet of a page (printed once per test run, then remembered),
-    less the sheet's foot (its number and, on a module's pages, the module's name)."""
+    less the sheet's foot (its number and, on a module's pages, the module's name). A trainer's
+    full pack is read from the PDF `make pdf` printed (`pdfs`): it is the same page, printed."""
     if url not in _PRINTS:
-        visit.goto(url)
-        pdf = visit.page.pdf(format="A4")
-        _PRINTS[url] = [_without_foot(unicodedata.normalize("NFKC", page.extract_text()))
-                        for page in PdfReader(io.BytesIO(pdf)).pages]
+        pack = _PACK_PDFS.get(url)
+        if pack and pdfs is not None:
+            sheets = pdf_sheets(pdfs / pack)
+        else:
+            visit.goto(url)
+            sheets = pdf_sheets(visit.page.pdf(format="A4"))
+        _PRINTS[url] = [_without_foot(sheet) for sheet in sheets]
     return _PRINTS[url]
 
 
-# "3 / 17" and "Módulo «...»" / "Module “...”" (from the margin boxes), where the PDF's text begins.
-_FOOT = re.compile(r"^\s*\d+ / \d+\s*(?:(?:Módulo «[^»\n]*»|Module “[^”\n]*”)\s*)?")
+# Each full pack's address and the name of its PDF.
+_PACK_PDFS = {module.pack.url: training_hook.pdf_name(module)
+              for language in LANGUAGES for module in content_model.load_site(ROOT / "docs").training[language].modules}
+
+# "3 / 17" and "Módulo «...»" / "Module “...”" (from the margin boxes, in either order), where the PDF's text begins.
+_FOOT = re.compile(r"^\s*(?:(?:Módulo «[^»\n]*»|Module “[^”\n]*”)\s*)?\d+ / \d+\s*(?:(?:Módulo «[^»\n]*»|Module “[^”\n]*”)\s*)?")
 
 
 def _without_foot(text: str) -> str:
@@ -139,8 +147,8 @@ PRINTED_PAGES = [WHOLE_POLICY, "politica/cultura-rechazo/", "capacitacion/que-es
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("url", PRINTED_PAGES)
-def test_printed_pages_hold_no_text_of_the_sites_navigation(visit, language, url):
-    sheets = _printed(visit, PREFIX[language] + url)
+def test_printed_pages_hold_no_text_of_the_sites_navigation(visit, pdfs, language, url):
+    sheets = _printed(visit, PREFIX[language] + url, pdfs)
     visit.goto(PREFIX[language] + url)
     page = visit.page
     chrome = set(_ui_strings(language))
@@ -163,9 +171,9 @@ def test_printed_pages_hold_no_text_of_the_sites_navigation(visit, language, url
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("module_id", _module_ids())
-def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, site, model, language, module_id):
+def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, pdfs, site, model, language, module_id):
     module = model.training[language].get(module_id)
-    sheets = _printed(visit, module.pack.url)
+    sheets = _printed(visit, module.pack.url, pdfs)
     built = html(site, module.pack.url)
     parts = [(h2["id"], h2.get_text(strip=True).rstrip("¶")) for h2 in built.select(".training-pack__part > h2")]
     expected = [PART_IDS[kind] for kind in PACK_CONTENTS]
@@ -190,9 +198,9 @@ def test_a_pack_prints_each_part_from_a_new_sheet_and_its_handout_on_one(visit, 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("module_id", _module_ids())
-def test_a_printed_pack_holds_the_text_of_its_modules_pages(visit, site, model, language, module_id):
+def test_a_printed_pack_holds_the_text_of_its_modules_pages(visit, pdfs, site, model, language, module_id):
     module = model.training[language].get(module_id)
-    sheets = _printed(visit, module.pack.url)
+    sheets = _printed(visit, module.pack.url, pdfs)
     flat_sheets = [_without_printed_addresses(_flat(sheet)) for sheet in sheets]
     printed = "".join(flat_sheets)
     for kind in ("session-plan", "activities", "handout", "evaluation"):
@@ -218,9 +226,9 @@ def test_a_printed_pack_holds_the_text_of_its_modules_pages(visit, site, model, 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("url", ["capacitacion/que-es-la-trata/hoja/", "capacitacion/que-es-la-trata/paquete/"])
-def test_printed_links_show_their_address_and_phone_links_their_number(visit, site, language, url):
+def test_printed_links_show_their_address_and_phone_links_their_number(visit, pdfs, site, language, url):
     article = html(site, PREFIX[language] + url).select_one("article")
-    printed = _flat(" ".join(_printed(visit, PREFIX[language] + url)))
+    printed = _flat(" ".join(_printed(visit, PREFIX[language] + url, pdfs)))
     external = {a["href"] for a in article.select('a[href^="http"]')}
     phones = article.select('a[href^="tel:"]')
     assert external and phones
