@@ -90,11 +90,13 @@ DEFECTS: tuple[Defect, ...] = (
         "the quick exit's destination set to the site's own home page"),
     Defect(
         "focus-ring", "a focus ring removed",
-        (Edit("overrides/assets/css/site.css", ":focus-visible {\n  outline: 3px solid var(--site-focus-ring);",
-              ":focus-visible {\n  outline: none;"),),
+        (Edit("overrides/assets/css/site.css",
+              "}\n:focus-visible {\n  outline: 3px solid var(--site-focus-ring);\n  outline-offset: 2px;\n"
+              "  box-shadow: 0 0 0 5px var(--site-focus-halo);\n}",
+              "}\n:focus-visible {\n  outline: none;\n}"),),
         ("tests/test_focus_ring.py::test_the_focus_ring_stands_3_to_1_against_every_surface_it_sits_on[1280-light]",),
         r"test_the_focus_ring_stands_3_to_1",
-        "site.css's focus-visible rule turned into `outline: none`"),
+        "site.css's rule for every focused element turned into `outline: none` (ring and halo gone)"),
     Defect(
         "low-contrast", "low-contrast text",
         (Edit("overrides/assets/css/site.css",
