@@ -5,13 +5,18 @@ that the suite let through gets its test here.
   reader the picture is decoration and hides it; axe-core and the Nu HTML Checker accept that.
   The site has no decorative pictures, so every picture says what it shows; one that is only
   decoration says so with `aria-hidden="true"`.
+- A strict warning that still writes site/: test_atomic_build.py puts its warnings in both
+  languages at once, and the English pass (built inside the Spanish one's on_post_build) stops
+  the build before `hooks/atomic_output.py` marks it finished. A warning in the Spanish pages
+  alone is found after every pass finished: only the failure MkDocs reports (on_build_error)
+  keeps that site out.
 """
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from conftest import built_pages
+from conftest import build_errors, built_pages
 
 
 class _Pictures(HTMLParser):
@@ -44,3 +49,11 @@ def test_every_picture_says_what_it_shows(site):
             unnamed[path.relative_to(site).as_posix()] = pictures.unnamed
     assert not unnamed, ("pictures without alt text (write what the picture shows in ![...](...), "
                          f"or aria-hidden=\"true\" if it is decoration): {unnamed}")
+
+
+def test_a_strict_warning_in_the_spanish_pages_alone_leaves_the_previous_site_whole(project):
+    page = project / "docs/acerca.es.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[x](glosario.md#no-existe)\n", encoding="utf-8")
+    # build_errors holds the previous site to its snapshot, file by file.
+    assert build_errors(project) == ["Doc file 'acerca.es.md' contains a link 'glosario.md#no-existe', "
+                                     "but the doc 'glosario.es.md' does not contain an anchor '#no-existe'."]
