@@ -133,7 +133,7 @@ DEFECTS: tuple[Defect, ...] = (
         (Edit("overrides/main.html", "{% block scripts %}",
               '{% block scripts %}<script>document.documentElement.classList.add("js-ready")</script>'),),
         ("tests/test_injection.py::test_each_pages_policy_allows_exactly_the_inline_scripts_it_carries",),
-        r"^E\s+assert 3 == 2",
+        r"^>\s+assert len\(shipped\) == 2",
         "a static inline script added to a template (the policy would allow its hash: only the suite stops it)"),
     Defect(
         "inline-script-page", "an inline script in a page's text",
@@ -184,7 +184,7 @@ DEFECTS: tuple[Defect, ...] = (
         (Edit("hooks/data/prosecution-districts.yml", '{name: "Loreto",        department: "16", complaints: 211}',
               '{name: "Loreto",        department: "16", complaints: 212}'),),
         ("tests/test_regions.py::test_the_districts_of_each_department_add_up_to_its_figure_and_all_to_the_national_total",),
-        r"add up to|not the sum|sum of",
+        r"^E\s+.*ContentError: .*(is not the sum of Loreto's|add up to 1977, not to the national total 1976)",
         "a district's count typed one too high in the data file (the pages no longer add up)"),
     Defect(
         "plan-over-time", "a session plan longer than its session",
