@@ -180,7 +180,7 @@ DEFECTS: tuple[Defect, ...] = (
         r'^>\s+assert int\(table\.select_one\("tfoot td:last-child"\)',
         "the districts table's sum leaves out its last row"),
     Defect(
-        "region-figure", "a region's figure off by one in its page",
+        "region-figure", "a district's count off by one in the data",
         (Edit("hooks/data/prosecution-districts.yml", '{name: "Loreto",        department: "16", complaints: 211}',
               '{name: "Loreto",        department: "16", complaints: 212}'),),
         ("tests/test_regions.py::test_the_districts_of_each_department_add_up_to_its_figure_and_all_to_the_national_total",),
