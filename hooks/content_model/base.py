@@ -38,9 +38,9 @@ def with_article(noun: str) -> str:
 
 
 def require_fields(where_file: str, data: dict[str, Any], fields, help: dict[str, str]) -> None:
-    """Stop at the first of these fields that is missing or empty."""
+    """Stop at the first of these fields that is missing or empty (no value, '' or [])."""
     for field in fields:
-        if data.get(field) in (None, ""):
+        if data.get(field) in (None, "", []):
             raise ContentError(where_file, field, "this required field is missing",
                                f"add '{field}:' to the front matter ({help[field]})")
 
