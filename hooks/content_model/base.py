@@ -111,6 +111,15 @@ def page_url(src_uri: str, language: str) -> str:
     return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
 
 
+class AtAddress:
+    """A page of one language (its dataclass has `src_uri` and `language`): where the site serves it."""
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root, in its language."""
+        return page_url(self.src_uri, self.language)  # type: ignore[attr-defined]
+
+
 def page_folder(src_uri: str, language: str) -> str:
     """The site-relative folder that a page's relative links start from ('' for the root)."""
     url = page_url(src_uri, language)

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, read_yaml,
+from .base import (AtAddress, DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, read_yaml,
                    require_fields, require_id, shown, unknown_key)
 
 KINDS = ("region",)
@@ -73,7 +73,7 @@ class District:
 
 
 @dataclasses.dataclass(frozen=True)
-class Region:
+class Region(AtAddress):
     """One focus region in one language: its page and its figures."""
 
     id: str
@@ -94,10 +94,6 @@ class Region:
         """True when the source counts the department in more than one prosecution district."""
         return len(self.districts) > 1
 
-    @property
-    def url(self) -> str:
-        """The page's address relative to the site root, in this region's language."""
-        return page_url(self.src_uri, self.language)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,9 +122,6 @@ class RegionSet:
 
     def department_share(self, code: str) -> float:
         return self.figure(code) / self.total_2007_2014
-
-    def districts_of(self, code: str) -> tuple[District, ...]:
-        return tuple(d for d in self.districts if d.department == code)
 
     @functools.cached_property
     def _figures(self) -> dict[str, int]:

@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from . import questions as choice_questions
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, localised, page_url, shown,
+from .base import (AtAddress, DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, localised, shown,
                    require_fields, unknown_key)
 # A quiz's questions and options are the shared grammar of choice questions (content_model.questions).
 from .questions import Option, Question  # noqa: F401 (renderers and tests import them from here)
@@ -138,7 +138,7 @@ class CardSet:
 
 
 @dataclasses.dataclass(frozen=True)
-class Part:
+class Part(AtAddress):
     """One page of a module in one language: its kind, title and address."""
 
     kind: str
@@ -146,13 +146,10 @@ class Part:
     title: str
     language: str
 
-    @property
-    def url(self) -> str:
-        return page_url(self.src_uri, self.language)
 
 
 @dataclasses.dataclass(frozen=True)
-class Module:
+class Module(AtAddress):
     """A training module in one language, with everything its pages show."""
 
     id: str
@@ -178,10 +175,6 @@ class Module:
     signs: tuple[CardSet, ...] = ()  # from the activities page's front matter
     cards: tuple[CardSet, ...] = ()
 
-    @property
-    def url(self) -> str:
-        """The overview page's address relative to the site root, in this module's language."""
-        return page_url(self.src_uri, self.language)
 
     @property
     def audience_names(self) -> tuple[str, ...]:
