@@ -67,6 +67,7 @@ build: venv browser
 # Everything, on both cores (pytest-xdist; one test file per worker, so a file's fixtures are built once).
 test: venv browser nginx poppler java validate/node_modules/.installed
 	$(BIN)/ruff check hooks deploy bench tests
+	test -z "$$($(BIN)/radon cc -n D -s hooks)" || { $(BIN)/radon cc -n D -s hooks; echo "radon: split the functions above rank C (README, Lint)"; exit 1; }
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
 # The Nu HTML Checker over the built site, every page in one run of Java: errors only. The ones
@@ -78,9 +79,11 @@ validate: build java validate/node_modules/.installed
 # over the one shared build); no browser, no server, no reading of every built page, no second
 # whole build (tests/conftest.py marks them). `make test` runs them all. Test by test across the
 # workers (--dist load): this subset has no module fixture that builds a site. Ruff first (about a
-# second): an unused name or a closure over a loop variable (ruff.toml) stops the loop.
+# second): an unused name or a closure over a loop variable (ruff.toml) stops the loop; so does a
+# function in hooks/ above radon's rank C (too many branches for a newcomer to follow).
 test-fast: venv
 	$(BIN)/ruff check hooks deploy bench tests
+	test -z "$$($(BIN)/radon cc -n D -s hooks)" || { $(BIN)/radon cc -n D -s hooks; echo "radon: split the functions above rank C (README, Lint)"; exit 1; }
 	$(BIN)/python -m pytest -q -n 2 -m "not browser and not whole_build and not built_site" --dist load tests
 
 # Proof that the suite catches what it claims (issue 29): tests/mutants.py applies each of its

@@ -528,10 +528,7 @@ def main() -> int:
     report["readability"] = readability_bench.measure(sites["ours"])
     report["verdicts"] = verdicts(report)
     report["run_seconds"] = round(time.perf_counter() - started, 1)
-    text = markdown(report)
-    (OUT / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (OUT / "report.md").write_text(text, encoding="utf-8")
-    print(text)
+    search_bench.publish(OUT, "report", report, markdown(report))
     return 0
 
 

@@ -419,11 +419,15 @@ def main() -> int:
     print("building both sites…", file=sys.stderr)
     build_sites()
     report = measure()
-    text = markdown(report)
-    (OUT / "search.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (OUT / "search.md").write_text(text, encoding="utf-8")
-    print(text)
+    publish(OUT, "search", report, markdown(report))
     return 0
+
+
+def publish(out: Path, name: str, report: dict, text: str) -> None:
+    """A report as <name>.json (for scripts) and <name>.md (for people), and on the terminal."""
+    (out / f"{name}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / f"{name}.md").write_text(text, encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

@@ -73,14 +73,11 @@ def _render(name, tree, node, page_url, note):
     return diagram.render_branch(tree, node.id, page_url, note=note)
 
 
-# Raises a ContentError for a marker used twice, or one on the wrong page.
+# Raises a ContentError for a marker on the wrong page (one used twice: markers.KNOWN's `once`).
 def _check(names, node, file_src_uri):
     shown = f"docs/{file_src_uri}"
     page_kind = node.kind if node else None
     for name in names:
-        if names.count(name) > 1:
-            raise content_model.ContentError(shown, None, f"the marker '<!-- diagram: {name} -->' appears twice",
-                                             "keep one diagram of each kind on a page")
         if not markers.belongs("diagram", name, page_kind):
             raise content_model.ContentError(shown, None,
                                              f"the marker '<!-- diagram: {name} -->' is on a page that is not {_PAGES_NAMED[name]}",

@@ -7,7 +7,8 @@
 - `<!-- policy: print -->`: the button that prints the page (or saves it as PDF).
 
 The marker stands on a line of its own; any other `<!-- policy: ... -->` stops the build
-(`content_model.markers`, the one marker grammar).
+(`content_model.markers`, the one marker grammar, which also stops a marker written twice on a page:
+its `once` column).
 """
 
 import html
@@ -19,18 +20,13 @@ from renderers import citation, whole_policy
 _MARKER = markers.pattern("policy")
 
 
-# Checks every page's markers before the site folder is cleaned: a mistake leaves the previous site whole.
-def on_pre_build(config, **kwargs):
-    for file_src_uri, found in content_model.site_for(config).markers.items():
-        _check([marker.name for marker in found if marker.family == "policy"], file_src_uri)
-
-
 # Replaces the whole-policy marker on the page with the generated document.
 def on_page_markdown(markdown, page, config, **kwargs):
     if "policy:" not in markdown:
         return markdown
-    shown = f"docs/{page.file.src_uri}"
-    _check([m.name for m in markers.parse(markdown, shown) if m.family == "policy"], page.file.src_uri)
+    # Checked again here, with the one grammar (known, on its own line, once): the hook is also
+    # called on markdown the content model has not read.
+    markers.parse(markdown, f"docs/{page.file.src_uri}")
     language = content_model.language_of(config)
     tree = content_model.site_for(config).tree(language)
     ui, edition = config.extra["ui"][language], config.extra["edition"]
@@ -44,14 +40,3 @@ def on_page_markdown(markdown, page, config, **kwargs):
     made = {"whole": lambda: whole_policy.render(tree, page.url, cite, margin, address),
             "print": lambda: whole_policy.render_print_button(language)}
     return _MARKER.sub(lambda match: made[match.group("name")](), markdown)
-
-
-# ---------------------------------------------------------------------------- helpers
-
-
-# Raises a ContentError for a marker used twice (the grammar is checked by content_model.markers).
-def _check(names, file_src_uri):
-    for name in names:
-        if names.count(name) > 1:
-            raise content_model.ContentError(f"docs/{file_src_uri}", None, f"the marker '<!-- policy: {name} -->' appears twice",
-                                             "keep one on the page")

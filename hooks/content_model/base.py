@@ -38,9 +38,9 @@ def with_article(noun: str) -> str:
 
 
 def require_fields(where_file: str, data: dict[str, Any], fields, help: dict[str, str]) -> None:
-    """Stop at the first of these fields that is missing or empty."""
+    """Stop at the first of these fields that is missing or empty (no value, '' or [])."""
     for field in fields:
-        if data.get(field) in (None, ""):
+        if data.get(field) in (None, "", []):
             raise ContentError(where_file, field, "this required field is missing",
                                f"add '{field}:' to the front matter ({help[field]})")
 
@@ -109,6 +109,15 @@ def page_url(src_uri: str, language: str) -> str:
     else:
         path = stem + "/"
     return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
+
+
+class AtAddress:
+    """A page of one language (its dataclass has `src_uri` and `language`): where the site serves it."""
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root, in its language."""
+        return page_url(self.src_uri, self.language)  # type: ignore[attr-defined]
 
 
 def page_folder(src_uri: str, language: str) -> str:

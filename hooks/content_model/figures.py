@@ -195,35 +195,39 @@ def _figure(figure_id: str, fields: Any, counts: dict, regions: Any) -> Figure:
 
 def _value(where: str, raw: Any, unit: str, regions: Any) -> tuple[float | int, int, str | None]:
     """(value, decimals as written, the reference it came from or None)."""
-    if isinstance(raw, dict):
-        if len(raw) != 1 or next(iter(raw)) not in REFERENCES or unit != "count":
-            raise ContentError(SHOWN, f"{where}.value", "a value taken from the district data names one of "
-                               f"{', '.join(REFERENCES)}, and is a count",
-                               "write 'value: {district: Lima}', 'value: {department: \"15\"}' or "
-                               "'value: {total: 2007-2014}'")
-        kind, name = next(iter(raw.items()))
-        if kind == "total":
-            return regions.total_2007_2014, 0, "total"
-        if kind == "district":
-            found = next((d for d in regions.districts if d.name == name), None)
-            if found is None:
-                raise ContentError(SHOWN, f"{where}.value", f"'{name}' is not a prosecution district",
-                                   "use a name of hooks/data/prosecution-districts.yml: "
-                                   + ", ".join(d.name for d in regions.districts))
-            return found.complaints_2007_2014, 0, f"district: {name}"
-        if not any(d.code == name for d in regions.departments):
-            raise ContentError(SHOWN, f"{where}.value", f"'{name}' is not the quoted INEI code of a department",
-                               "use a code of hooks/data/peru-regions.yml, quoted: \"15\"")
-        return regions.figure(name), 0, f"department: {name}"
+    if not isinstance(raw, dict):
+        return _literal_value(where, raw, unit)
+    if len(raw) != 1 or next(iter(raw)) not in REFERENCES or unit != "count":
+        raise ContentError(SHOWN, f"{where}.value", "a value taken from the district data names one of "
+                           f"{', '.join(REFERENCES)}, and is a count",
+                           "write 'value: {district: Lima}', 'value: {department: \"15\"}' or "
+                           "'value: {total: 2007-2014}'")
+    kind, name = next(iter(raw.items()))
+    if kind == "total":
+        return regions.total_2007_2014, 0, "total"
+    if kind == "district":
+        found = next((d for d in regions.districts if d.name == name), None)
+        if found is None:
+            raise ContentError(SHOWN, f"{where}.value", f"'{name}' is not a prosecution district",
+                               "use a name of hooks/data/prosecution-districts.yml: "
+                               + ", ".join(d.name for d in regions.districts))
+        return found.complaints_2007_2014, 0, f"district: {name}"
+    if not any(d.code == name for d in regions.departments):
+        raise ContentError(SHOWN, f"{where}.value", f"'{name}' is not the quoted INEI code of a department",
+                           "use a code of hooks/data/peru-regions.yml, quoted: \"15\"")
+    return regions.figure(name), 0, f"department: {name}"
+
+
+def _literal_value(where: str, raw: Any, unit: str) -> tuple[float | int, int, None]:
+    """A number written in the file: 0 or more, a percent at most 100, a count whole."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw < 0 or (unit == "percent" and raw > 100):
         raise ContentError(SHOWN, f"{where}.value", f"'{raw}' is not a number of 0 or more"
                            + (" and at most 100" if unit == "percent" else ""),
                            "write the number as digits, with a decimal point: 79.6")
-    text = repr(raw)
-    digits = len(text.split(".")[1]) if isinstance(raw, float) and "." in text else 0
     if unit == "count" and isinstance(raw, float):
         raise ContentError(SHOWN, f"{where}.value", f"'{raw}' is not a whole number", "a count is a whole number")
-    return raw, digits, None
+    text = repr(raw)
+    return raw, len(text.split(".")[1]) if isinstance(raw, float) and "." in text else 0, None
 
 
 # The ways a source may write the value: 79.6 as "79.6" or "79,6"; 1976 as "1976", "1,976", "1.976",

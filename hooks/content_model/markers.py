@@ -29,11 +29,13 @@ class Family(dict):
     """A family's row in KNOWN: its names and the page kinds each may appear on (a dict, as a plain
     row is), and how its markers are written: `inline` ones stand inside a sentence; `names_from`
     gives the names of a family whose names are data (a function returning them, and the file it
-    reads, for messages), each allowed on `kinds`."""
+    reads, for messages), each allowed on `kinds`; `once`, the fix a message gives when one of the
+    family's markers appears twice on a page (None: a marker may repeat)."""
 
-    def __init__(self, names=(), *, inline=False, names_from=None, data_file=None, kinds=ANY_PAGE):
+    def __init__(self, names=(), *, inline=False, names_from=None, data_file=None, kinds=ANY_PAGE, once=None):
         super().__init__(names)
         self.inline, self.names_from, self.data_file, self.kinds = inline, names_from, data_file, kinds
+        self.once = once
 
     def known(self) -> dict:
         """name -> page kinds, the data's names included."""
@@ -63,19 +65,19 @@ KNOWN: dict[str, dict[str, tuple[str, ...] | None]] = {
     "corrections": {
         "address": ANY_PAGE,
     },
-    "diagram": {
+    "diagram": Family({
         "full": ANY_PAGE,
         "axis": ("axis", "transversal"),
         "branch": ("component", "general", "specific"),
-    },
+    }, once="keep one diagram of each kind on a page"),
     # The "¿Qué harías?" exercise of a page whose front matter declares one (hooks/exercise.py).
     "exercise": {
         "situations": ANY_PAGE,
     },
-    "policy": {
+    "policy": Family({
         "whole": ANY_PAGE,
         "print": ANY_PAGE,
-    },
+    }, once="keep one on the page"),
     "publisher": {
         "about": ANY_PAGE,
     },
@@ -166,7 +168,17 @@ def parse(markdown: str, shown: str) -> tuple[Marker, ...]:
                                f"(line {line_number})",
                                f"put each {family} marker on a line of its own, with a blank line before and after")
         found.append(Marker(family, name, line_number))
+    _check_once(found, shown)
     return tuple(found)
+
+
+def _check_once(found, shown):
+    seen = set()
+    for marker in found:
+        fix = getattr(KNOWN[marker.family], "once", None)
+        if fix and (marker.family, marker.name) in seen:
+            raise ContentError(shown, None, f"the marker '{marker.text}' appears twice", fix)
+        seen.add((marker.family, marker.name))
 
 
 def _check_known(family, name, text, shown, line_number):

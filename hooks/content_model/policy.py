@@ -7,7 +7,7 @@ import functools
 from typing import Any, Iterable
 
 from . import catalogue
-from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, require_fields, with_article,
+from .base import (AtAddress, DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, require_fields, with_article,
                    require_id, shown)
 
 # Which kind of node may sit under which: the reconstruction's shape, not its contents.
@@ -36,7 +36,7 @@ _TRANSLATED_REQUIRED = ("title", "label")
 
 
 @dataclasses.dataclass(frozen=True)
-class Node:
+class Node(AtAddress):
     """One box of the policy diagram in one language: an axis, component or guideline."""
 
     id: str
@@ -51,10 +51,6 @@ class Node:
     language: str
     number: int = 0  # the front matter's `pinpoint:` (0: none, in a test's hand-made tree)
 
-    @property
-    def url(self) -> str:
-        """The page's address relative to the site root, in this node's language."""
-        return page_url(self.src_uri, self.language)
 
     @property
     def pinpoint(self) -> str:
@@ -122,17 +118,6 @@ class PolicyTree:
     def siblings(self, node_id: str) -> list[Node]:
         node = self.get(node_id)
         return [n for n in self.children(node.parent) if n.id != node_id] if node.parent else []
-
-
-@dataclasses.dataclass(frozen=True)
-class Site:
-    """Everything the hooks need to know about the content, per language."""
-
-    policy: dict[str, PolicyTree]
-    pages: dict[str, dict[str, dict[str, Any]]]  # src_uri -> language -> front matter
-
-    def tree(self, language: str) -> PolicyTree:
-        return self.policy[language]
 
 
 # ---------------------------------------------------------------------------- loading

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .base import (DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, read_yaml,
+from .base import (AtAddress, DEFAULT_LANGUAGE, check_translation, LANGUAGES, ContentError, Pages, localised, page_url, read_yaml,
                    require_fields, require_id, shown, unknown_key)
 
 KINDS = ("region",)
@@ -73,7 +73,7 @@ class District:
 
 
 @dataclasses.dataclass(frozen=True)
-class Region:
+class Region(AtAddress):
     """One focus region in one language: its page and its figures."""
 
     id: str
@@ -94,10 +94,6 @@ class Region:
         """True when the source counts the department in more than one prosecution district."""
         return len(self.districts) > 1
 
-    @property
-    def url(self) -> str:
-        """The page's address relative to the site root, in this region's language."""
-        return page_url(self.src_uri, self.language)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,9 +122,6 @@ class RegionSet:
 
     def department_share(self, code: str) -> float:
         return self.figure(code) / self.total_2007_2014
-
-    def districts_of(self, code: str) -> tuple[District, ...]:
-        return tuple(d for d in self.districts if d.department == code)
 
     @functools.cached_property
     def _figures(self) -> dict[str, int]:
@@ -256,28 +249,9 @@ def load_districts(codes: dict[str, Department]) -> tuple[tuple[District, ...], 
     if not isinstance(source, str) or not _URL.match(source):
         raise ContentError(where_file, "source", f"'{source}' is not a web address",
                            "give the address (http:// or https://) of the page the district figures come from")
-    districts, seen = [], set()
+    districts: list[District] = []
     for number, row in enumerate(data["districts"], start=1):
-        field = f"districts[{number}]"
-        if not isinstance(row, dict) or set(row) != {"name", "department", "complaints"}:
-            raise ContentError(where_file, field, "a district needs exactly 'name', 'department' and 'complaints'",
-                               "write it as '- {name: Sullana, department: \"20\", complaints: 54}'")
-        name, code, count = row["name"], row["department"], row["complaints"]
-        if not isinstance(name, str) or not name.strip():
-            raise ContentError(where_file, f"{field}.name", "the district has no name",
-                               "write the district's name as the source lists it")
-        if name in seen:
-            raise ContentError(where_file, f"{field}.name", f"the district '{name}' is listed twice",
-                               "list each district once")
-        if code not in codes:
-            raise ContentError(where_file, f"{field}.department",
-                               f"'{code}' ({name}) is not the quoted INEI code of a department",
-                               "use one of: " + ", ".join(f"\"{d.code}\" {d.name}" for d in codes.values()))
-        if not _is_count(count):
-            raise ContentError(where_file, f"{field}.complaints", f"'{count}' ({name}) is not a whole number of 0 or more",
-                               "write the district's number of complaints as digits, e.g. 'complaints: 54'")
-        seen.add(name)
-        districts.append(District(name=name, department=code, complaints_2007_2014=count))
+        districts.append(_district(where_file, f"districts[{number}]", row, codes, {d.name for d in districts}))
     missing = [d.name for d in codes.values() if not any(x.department == d.code for x in districts)]
     if missing:
         raise ContentError(where_file, "districts", "no district is listed for " + ", ".join(missing),
@@ -285,6 +259,28 @@ def load_districts(codes: dict[str, Department]) -> tuple[tuple[District, ...], 
     # Most complaints first; equal counts keep the file's (the source's) order.
     return tuple(sorted(districts, key=lambda d: -d.complaints_2007_2014)), source
 
+
+
+def _district(where_file: str, field: str, row: Any, codes: dict[str, Department], seen: set[str]) -> District:
+    """One row of the districts file, validated against the departments and the rows before it."""
+    if not isinstance(row, dict) or set(row) != {"name", "department", "complaints"}:
+        raise ContentError(where_file, field, "a district needs exactly 'name', 'department' and 'complaints'",
+                           "write it as '- {name: Sullana, department: \"20\", complaints: 54}'")
+    name, code, count = row["name"], row["department"], row["complaints"]
+    if not isinstance(name, str) or not name.strip():
+        raise ContentError(where_file, f"{field}.name", "the district has no name",
+                           "write the district's name as the source lists it")
+    if name in seen:
+        raise ContentError(where_file, f"{field}.name", f"the district '{name}' is listed twice",
+                           "list each district once")
+    if code not in codes:
+        raise ContentError(where_file, f"{field}.department",
+                           f"'{code}' ({name}) is not the quoted INEI code of a department",
+                           "use one of: " + ", ".join(f"\"{d.code}\" {d.name}" for d in codes.values()))
+    if not _is_count(count):
+        raise ContentError(where_file, f"{field}.complaints", f"'{count}' ({name}) is not a whole number of 0 or more",
+                           "write the district's number of complaints as digits, e.g. 'complaints: 54'")
+    return District(name=name, department=code, complaints_2007_2014=count)
 
 def department_figures(districts: tuple[District, ...]) -> dict[str, int]:
     """Each department's complaints of 2007-2014: the sum of its prosecution districts."""

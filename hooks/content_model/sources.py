@@ -278,6 +278,18 @@ def _registry(_mtime: int, _size: int) -> Registry:
     for key in data:
         if key not in _SECTIONS:
             raise unknown_key(SHOWN, None, key, _SECTIONS, "the hosts file")
+    mirrors = _mirrors(data)
+    copies = _names(data, "copies")
+    reprints, own = _reprints(data)
+    documents = {}
+    for address, entry in (data.get("documents") or {}).items():
+        documents[_normal(str(address))] = _document(str(address), entry, copies, reprints)
+    return Registry(mirrors=tuple(host.lower() for host in mirrors), copies=copies, reprints=reprints,
+                    own=frozenset(own), documents=documents)
+
+
+
+def _mirrors(data: dict[str, Any]) -> list[str]:
     mirrors = data.get("mirrors") or []
     if not isinstance(mirrors, list):
         raise ContentError(SHOWN, "mirrors", "this is not a list of hosts", "write each host as '  - beta.example.pe'")
@@ -285,7 +297,11 @@ def _registry(_mtime: int, _size: int) -> Registry:
         if not isinstance(host, str) or not _HOST.match(host):
             raise ContentError(SHOWN, f"mirrors[{number}]", f"{host!r} is not a host name or pattern",
                                "write a host as 'beta.inforegion.pe', or a pattern with '*' in quotes: '\"beta.*\"'")
-    copies = _names(data, "copies")
+    return mirrors
+
+
+def _reprints(data: dict[str, Any]) -> tuple[dict[str, str], set[str]]:
+    """The reprint hosts by name, and the addresses of their own articles."""
     reprints, own = {}, set()
     for host, entry in (data.get("reprints") or {}).items():
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
@@ -294,29 +310,27 @@ def _registry(_mtime: int, _size: int) -> Registry:
                                "its own articles the site links, if any)")
         reprints[str(host).lower()] = entry["name"].strip()
         own |= {_normal(address) for address in entry.get("own") or ()}
-    documents = {}
-    for address, entry in (data.get("documents") or {}).items():
-        field = f"documents.{address}"
-        host = (urlsplit(str(address)).hostname or "").lower()
-        if host not in copies and host not in reprints:
-            raise ContentError(SHOWN, field, f"'{host}' is neither under 'copies:' nor under 'reprints:'",
-                               "add its host to one of them, or remove the entry")
-        if not isinstance(entry, dict) or "publisher" not in entry:
-            raise ContentError(SHOWN, field, "a document needs its publisher",
-                               "write 'publisher:' with the original's publisher (one name, or one per language: "
-                               "'es: ...' and 'en: ...')")
-        official = entry.get("official") or ()
-        official = (official,) if isinstance(official, str) else tuple(official)
-        for other in official:
-            if not re.match(r"^https?://\S+$", str(other)):
-                raise ContentError(SHOWN, f"{field}.official", f"'{other}' is not a web address",
-                                   "give the official address the source line must give first, or remove it")
-        documents[_normal(str(address))] = Document(
-            address=str(address), host=copies.get(host) or reprints[host],
-            publisher=_publisher(entry["publisher"], field), official=tuple(_normal(str(o)) for o in official))
-    return Registry(mirrors=tuple(host.lower() for host in mirrors), copies=copies, reprints=reprints,
-                    own=frozenset(own), documents=documents)
+    return reprints, own
 
+
+def _document(address: str, entry: Any, copies: dict[str, str], reprints: dict[str, str]) -> Document:
+    field = f"documents.{address}"
+    host = (urlsplit(address).hostname or "").lower()
+    if host not in copies and host not in reprints:
+        raise ContentError(SHOWN, field, f"'{host}' is neither under 'copies:' nor under 'reprints:'",
+                           "add its host to one of them, or remove the entry")
+    if not isinstance(entry, dict) or "publisher" not in entry:
+        raise ContentError(SHOWN, field, "a document needs its publisher",
+                           "write 'publisher:' with the original's publisher (one name, or one per language: "
+                           "'es: ...' and 'en: ...')")
+    official = entry.get("official") or ()
+    official = (official,) if isinstance(official, str) else tuple(official)
+    for other in official:
+        if not re.match(r"^https?://\S+$", str(other)):
+            raise ContentError(SHOWN, f"{field}.official", f"'{other}' is not a web address",
+                               "give the official address the source line must give first, or remove it")
+    return Document(address=address, host=copies.get(host) or reprints[host],
+                    publisher=_publisher(entry["publisher"], field), official=tuple(_normal(str(o)) for o in official))
 
 def _names(data: dict[str, Any], section: str) -> dict[str, str]:
     names = data.get(section) or {}

@@ -26,8 +26,8 @@ from typing import Any
 
 from . import catalogue
 from . import questions as choice_questions
-from .base import (DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, localised, page_url, shown,
-                   unknown_key)
+from .base import (AtAddress, DEFAULT_LANGUAGE, LANGUAGES, ContentError, Pages, check_translation, localised, shown,
+                   require_fields, unknown_key)
 # A quiz's questions and options are the shared grammar of choice questions (content_model.questions).
 from .questions import Option, Question  # noqa: F401 (renderers and tests import them from here)
 from .questions import longest_is_right as _longest_is_right  # noqa: F401 (tests read it here)
@@ -132,7 +132,7 @@ class CardSet:
 
 
 @dataclasses.dataclass(frozen=True)
-class Part:
+class Part(AtAddress):
     """One page of a module in one language: its kind, title and address."""
 
     kind: str
@@ -140,13 +140,10 @@ class Part:
     title: str
     language: str
 
-    @property
-    def url(self) -> str:
-        return page_url(self.src_uri, self.language)
 
 
 @dataclasses.dataclass(frozen=True)
-class Module:
+class Module(AtAddress):
     """A training module in one language, with everything its pages show."""
 
     id: str
@@ -172,10 +169,6 @@ class Module:
     signs: tuple[CardSet, ...] = ()  # from the activities page's front matter
     cards: tuple[CardSet, ...] = ()
 
-    @property
-    def url(self) -> str:
-        """The overview page's address relative to the site root, in this module's language."""
-        return page_url(self.src_uri, self.language)
 
     @property
     def audience_names(self) -> tuple[str, ...]:
@@ -313,50 +306,10 @@ def _validate_module(module_id: str, pages: Pages, tree: Any, bodies_by_file: di
     index = f"{ROOT}{module_id}/index.md"
     spanish = pages[index][DEFAULT_LANGUAGE]
     where_file = shown(index, DEFAULT_LANGUAGE)
-    for field in _MODULE_REQUIRED:
-        if spanish.get(field) in (None, "", []):
-            raise ContentError(where_file, field, "this required field is missing",
-                               f"add '{field}:' to the front matter ({_FIELD_HELP[field]})")
-    if spanish["id"] != module_id:
-        raise ContentError(where_file, "id", f"'{spanish['id']}' differs from the module's folder name",
-                           f"write 'id: {module_id}', or rename the folder docs/{ROOT}{module_id}/")
-    for field in ("order", "duration"):
-        if not _whole(spanish[field]):
-            raise ContentError(where_file, field, f"'{spanish[field]}' is not a whole number from 1 up",
-                               f"write {_FIELD_HELP[field]}")
-    for field in ("title", "label", "summary", "group_size"):
-        if not isinstance(spanish[field], str):
-            raise ContentError(where_file, field, "this field must be text",
-                               f"write '{field}:' as one line of text in quotes")
-    group_max = _group_max(where_file, spanish["group_size"])
-    audiences = _id_list(where_file, "audiences", spanish["audiences"])
-    for key in audiences:
-        if key not in AUDIENCES:
-            raise ContentError(where_file, "audiences", f"'{key}' is not a known audience",
-                               "use some of: " + ", ".join(AUDIENCES))
-    teaches = _id_list(where_file, "teaches", spanish["teaches"])
-    for guideline in teaches:
-        if guideline not in tree:
-            raise ContentError(where_file, "teaches", f"no policy guideline has the id '{guideline}'",
-                               "use the ids of guideline pages in docs/politica/ (their 'id:' field)")
-        if tree.get(guideline).kind not in GUIDELINE_KINDS:
-            kind = tree.get(guideline).kind
-            raise ContentError(where_file, "teaches", f"'{guideline}' is an {kind}, not a guideline",
-                               "list general or specific guidelines (the pages that sit under a component)")
+    group_max, audiences, teaches = _module_front_matter(module_id, where_file, spanish, tree)
     check_translation(index, pages[index]["en"], ("id", *_MODULE_STRUCTURE), _MODULE_TRANSLATED)
 
-    for part, kind in PARTS.items():
-        src_uri = f"{ROOT}{module_id}/{part}.md"
-        if src_uri not in pages:
-            raise ContentError(f"docs/{ROOT}{module_id}/", None,
-                               f"the module has no '{part}' page ({_PART_NAMES[kind]})",
-                               f"add {shown(src_uri, DEFAULT_LANGUAGE)} and {shown(src_uri, 'en')} "
-                               f"with 'kind: {kind}' and 'module: {module_id}' (every module has all six parts)")
-        if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != kind:
-            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", "this required field is missing",
-                               f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
-        if kind != "module":
-            check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
+    _check_parts(module_id, pages)
     for name, (kind, marker, what, why) in GENERATED.items():
         _check_generated_page(module_id, pages, name, kind, what, marker, why)
     plan = f"{ROOT}{module_id}/plan.md"
@@ -388,6 +341,61 @@ def _validate_module(module_id: str, pages: Pages, tree: Any, bodies_by_file: di
         "teaches": tuple(teaches), "steps": steps, "short_steps": short_steps, "questions": questions,
         "room": room, "src_uri": index,
     }
+
+
+# The module's front matter, field by field: (fields, the test a value passes, the problem, the fix).
+_MODULE_FIELD_CHECKS = (
+    (("order", "duration"), lambda value: _whole(value), "'{value}' is not a whole number from 1 up",
+     "write {help}"),
+    (("title", "label", "summary", "group_size"), lambda value: isinstance(value, str), "this field must be text",
+     "write '{field}:' as one line of text in quotes"),
+)
+
+
+def _module_front_matter(module_id: str, where_file: str, spanish: dict[str, Any],
+                         tree: Any) -> tuple[int, list[str], list[str]]:
+    """The Spanish index's fields, validated: (largest group, audiences, guidelines taught)."""
+    require_fields(where_file, spanish, _MODULE_REQUIRED, _FIELD_HELP)
+    if spanish["id"] != module_id:
+        raise ContentError(where_file, "id", f"'{spanish['id']}' differs from the module's folder name",
+                           f"write 'id: {module_id}', or rename the folder docs/{ROOT}{module_id}/")
+    for fields, passes, problem, fix in _MODULE_FIELD_CHECKS:
+        for field in fields:
+            if not passes(spanish[field]):
+                raise ContentError(where_file, field, problem.format(value=spanish[field]),
+                                   fix.format(field=field, help=_FIELD_HELP.get(field, "")))
+    group_max = _group_max(where_file, spanish["group_size"])
+    audiences = _id_list(where_file, "audiences", spanish["audiences"])
+    for key in audiences:
+        if key not in AUDIENCES:
+            raise ContentError(where_file, "audiences", f"'{key}' is not a known audience",
+                               "use some of: " + ", ".join(AUDIENCES))
+    teaches = _id_list(where_file, "teaches", spanish["teaches"])
+    for guideline in teaches:
+        if guideline not in tree:
+            raise ContentError(where_file, "teaches", f"no policy guideline has the id '{guideline}'",
+                               "use the ids of guideline pages in docs/politica/ (their 'id:' field)")
+        if tree.get(guideline).kind not in GUIDELINE_KINDS:
+            kind = tree.get(guideline).kind
+            raise ContentError(where_file, "teaches", f"'{guideline}' is an {kind}, not a guideline",
+                               "list general or specific guidelines (the pages that sit under a component)")
+    return group_max, audiences, teaches
+
+
+def _check_parts(module_id: str, pages: Pages) -> None:
+    """Every module has its six parts, each with its kind, each translated."""
+    for part, kind in PARTS.items():
+        src_uri = f"{ROOT}{module_id}/{part}.md"
+        if src_uri not in pages:
+            raise ContentError(f"docs/{ROOT}{module_id}/", None,
+                               f"the module has no '{part}' page ({_PART_NAMES[kind]})",
+                               f"add {shown(src_uri, DEFAULT_LANGUAGE)} and {shown(src_uri, 'en')} "
+                               f"with 'kind: {kind}' and 'module: {module_id}' (every module has all six parts)")
+        if pages[src_uri][DEFAULT_LANGUAGE].get("kind") != kind:
+            raise ContentError(shown(src_uri, DEFAULT_LANGUAGE), "kind", "this required field is missing",
+                               f"add 'kind: {kind}' and 'module: {module_id}' to the front matter")
+        if kind != "module":
+            check_translation(src_uri, pages[src_uri]["en"], ("kind", "module"), ("title",))
 
 
 # "10-25" (or "20"): the group's smallest and largest size; the largest is returned.
