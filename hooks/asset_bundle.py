@@ -254,24 +254,15 @@ def _linked(html, state, where):
     return assets.compact_html(html)
 
 
-# Every file's content: the shared pair, then one file per source for some pages. A source the
+# Every file's content: the shared pair, then one file per set of sources for some pages. A source the
 # minifiers cannot read stops the build with their own words (the line, and the column for a script).
 def _bundles(config, state) -> dict[tuple[str, str], str]:
-    try:
-        ours = {source.path: assets.parsed(source.text, source.path)
-                for source in state.sources if source.extension == "css"}
-    except assets.StylesheetError as error:
-        raise ContentError("mkdocs.yml", "extra.assets", f"a stylesheet cannot be bundled ({error})",
-                           "correct that line of the stylesheet") from None
+    ours = _our_stylesheets(state)
     for source in state.sources:
         if source.extension == "js":
             state.words |= assets.script_words(source.text)
-    theme = [rule for path in state.theme_styles
-             for rule in assets.theme_rules(assets.parsed(_read_source(config, path), path), state.words)]
-    named = {word for word in state.words if word.startswith("--")}   # style="--x: 1", var(--x) in a script
-    theme = assets.without_unused_properties(theme, [rule for rules in ours.values() for rule in rules], named)
-    shared_css = [theme] + [ours[source.path] for source in state.sources
-                            if source.extension == "css" and source.needs is None]
+    shared_css = [_theme_rules(config, state, ours)] + [ours[source.path] for source in state.sources
+                                                        if source.extension == "css" and source.needs is None]
     files = {(_SHARED, "css"): assets.minified_css(shared_css),
              (_SHARED, "js"): _minified_js([source for source in state.sources
                                             if source.extension == "js" and source.needs is None])}
@@ -279,6 +270,24 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
         files[name, extension] = (assets.minified_css([ours[source.path] for source in joined])
                                   if extension == "css" else _minified_js(joined))
     return files
+
+
+# Our stylesheets, each read as CSS tokens; one that cannot be read stops the build.
+def _our_stylesheets(state) -> dict[str, list]:
+    try:
+        return {source.path: assets.parsed(source.text, source.path)
+                for source in state.sources if source.extension == "css"}
+    except assets.StylesheetError as error:
+        raise ContentError("mkdocs.yml", "extra.assets", f"a stylesheet cannot be bundled ({error})",
+                           "correct that line of the stylesheet") from None
+
+
+# Material's rules that the site's markup and scripts can use, without the custom properties nobody reads.
+def _theme_rules(config, state, ours) -> list:
+    theme = [rule for path in state.theme_styles
+             for rule in assets.theme_rules(assets.parsed(_read_source(config, path), path), state.words)]
+    named = {word for word in state.words if word.startswith("--")}   # style="--x: 1", var(--x) in a script
+    return assets.without_unused_properties(theme, [rule for rules in ours.values() for rule in rules], named)
 
 
 # The sources' scripts, minified and joined; one that cannot be read is named (each is read alone

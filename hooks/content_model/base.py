@@ -181,6 +181,12 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
     return split_front_matter(text, shown_as)[0]
 
 
+def front_matter_end(text: str) -> int:
+    """Where a page's front matter block ends, as split_front_matter finds it (0: there is none)."""
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
+
+
 def split_front_matter(text: str, shown_as: str) -> tuple[dict[str, Any], str]:
     """A page's text as its checked front matter and the Markdown below it."""
     match = _FRONT_MATTER.match(text)

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import catalogue
-from .base import LANGUAGES, ContentError, read_yaml, unknown_key
+from .base import LANGUAGES, ContentError, front_matter_end, read_yaml, unknown_key
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "source-hosts.yml"
 SHOWN = "hooks/data/source-hosts.yml"
@@ -161,10 +161,8 @@ def check_html(html: str, shown: str, language: str) -> None:
 
 def body_of(text: str) -> tuple[str, int]:
     """A page's text after its front matter, and how many lines that front matter took (to number lines)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return text, 0
-    return text[match.end():], text.count("\n", 0, match.end())
+    end = front_matter_end(text)
+    return text[end:], text.count("\n", 0, end)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -361,7 +359,6 @@ _SECTIONS = ("mirrors", "copies", "reprints", "documents")
 _HOST = re.compile(r"^[a-z0-9*]([a-z0-9.*-]*[a-z0-9*])?$")
 # An address in a page's Markdown: its host.
 _ADDRESS = re.compile(r"https?://(?P<host>[^/\s)\]>\"'?#:]+)", re.IGNORECASE)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _CODE_SPAN = re.compile(r"`[^`]*`")
 # [text](address "title"), <address>, or a bare address; a link's text may hold one level of brackets.
 _MD_LINK = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<url>https?://[^\s)]+)(?:\s+\"[^\"]*\")?\)"

@@ -154,7 +154,7 @@ def _tile(department: Department, regions: RegionSet, page_url: str) -> str:
     count = integer(figure, regions.language)
     bold = ' font-weight="700"' if region else ""
     drawing = (f'<rect x="{x}" y="{y}" width="{_TILE}" height="{_TILE}" rx="6" fill="{fill}" '
-               f'stroke="{"#3b0a1e" if region else "#8a8a8a"}" stroke-width="{3 if region else 1}"/>'
+               f'stroke="{_FOCUS_LINE if region else _OTHER_LINE}" stroke-width="{3 if region else 1}"/>'
                f'<text x="{cx}" y="{y + 26}" text-anchor="middle" font-size="17" fill="{ink}"'
                f'{bold}>{escape(department.abbr)}</text>'
                f'<text class="rg-tile__count" x="{cx}" y="{y + 49}" text-anchor="middle" font-size="19" '
@@ -173,18 +173,26 @@ def _legend(regions: RegionSet) -> str:
     words = catalogue.words(regions.language, "region_map")
     items = []
     upper = None
-    for threshold, level, _fill, _ink in _LEVELS:
+    for threshold, level, fill, _ink in _LEVELS:
         if upper is None:
             text = words["level_from"].format(low=threshold)
         elif threshold == 0:
             text = words["level_below"].format(high=upper)
         else:
             text = words["level_range"].format(low=threshold, high=upper - 1)
-        items.append(f'<li><span class="rg-swatch rg-swatch--{level}" aria-hidden="true"></span>{escape(text)}</li>')
+        items.append(f'<li>{_swatch(level, fill, 1)}{escape(text)}</li>')
         upper = threshold
-    items.append(f'<li><span class="rg-swatch rg-swatch--focus" aria-hidden="true"></span>{escape(words["level_focus"])}</li>')
+    items.append(f'<li>{_swatch("focus", "none", 3)}{escape(words["level_focus"])}</li>')
     return (f'<p class="rg-legend__title">{escape(words["legend_title"])}</p>'
             f'<ul class="rg-legend">{"".join(items)}</ul>')
+
+
+# A legend's sample of a shading level (or of the focus regions' border), drawn as the tiles are,
+# so its colours are the tiles' own (the dark palette restyles both in regions.css).
+def _swatch(level: str, fill: str, width: int) -> str:
+    return (f'<svg class="rg-swatch rg-swatch--{level}" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
+            f'<rect x="1.5" y="1.5" width="13" height="13" rx="2" fill="{fill}" stroke="{_FOCUS_LINE}" '
+            f'stroke-width="{width}"/></svg>')
 
 
 # A column header whose outer words narrow screens hide visually (screen readers still read them).
@@ -225,8 +233,12 @@ _GAP = 4
 _PAD = 3  # room for the thick print and focus borders of the outer tiles
 _STEP = _TILE + _GAP
 
-# Shading levels, highest first: (lowest count, name, fill, text colour). The CSS
-# (regions.css) restyles them for the dark palette and for print; these are the defaults.
+# The map's light palette, written here only: shading levels, highest first (lowest count, name,
+# fill, text colour), and the borders of the focus regions and of the others. They are the SVG's
+# own attributes, so the map reads with or without the stylesheet; regions.css holds only the
+# dark palette and print (black on white), which override them.
+_FOCUS_LINE = "#3b0a1e"
+_OTHER_LINE = "#8a8a8a"
 _LEVELS = (
     (200, "high", "#8c1c46", "#ffffff"),
     (100, "mid", "#d98aa8", "#1f0410"),
