@@ -247,5 +247,5 @@ def site_for(config: Any) -> Site:
 
 def language_of(config: Any) -> str:
     """The language being built, from `on_pre_build` on: mkdocs-static-i18n sets the theme's
-    language for each language's pass (before that, in `on_config`, it is still the default)."""
+    language for each language's pass."""
     return config.theme["language"]
