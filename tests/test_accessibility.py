@@ -38,6 +38,8 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
                "reporter": "no-passes"}
 # Tabs that run axe at the same time (each page gets its own renderer process).
 AXE_TABS = int(os.environ.get("A11Y_TABS", max(2, min(4, os.cpu_count() or 2))))
+# One page's axe run takes about a second; past this, it is stuck (the test fails naming it).
+AXE_PAGE_SECONDS = 120
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -81,7 +83,12 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
                     response = await page.goto(base + url, wait_until="load")
                     statuses[url] = response.status
                     schemes[url] = await page.evaluate("document.body.dataset.mdColorScheme")
-                    found[url] = await page.evaluate(_AXE_RUN, AXE_OPTIONS)
+                    # Playwright bounds a navigation, never a script: an axe run that never settles
+                    # would hold the thread (and the test) for good.
+                    try:
+                        found[url] = await asyncio.wait_for(page.evaluate(_AXE_RUN, AXE_OPTIONS), AXE_PAGE_SECONDS)
+                    except asyncio.TimeoutError:
+                        raise AssertionError(f"axe did not finish on {url or '/'} in {AXE_PAGE_SECONDS} s") from None
 
             await asyncio.gather(*(tab() for _ in range(AXE_TABS)))
             return found, schemes, statuses
@@ -104,7 +111,8 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
         except BaseException as error:  # re-raised in the test's thread
             outcome["error"] = error
 
-    thread = threading.Thread(target=run)
+    # A daemon, so that a run that outlives the test's timeout (make test) cannot keep the worker from exiting.
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     thread.join()
     if "error" in outcome:

@@ -12,6 +12,16 @@ import pytest
 from conftest import BUILD_ENV, ROOT
 
 
+def _stop(server):
+    """SIGTERM, then SIGKILL for a server that does not stop within 30 s."""
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def dev_server():
     with socket.socket() as probe:
@@ -20,6 +30,9 @@ def dev_server():
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Read as it comes: a server whose output fills the pipe (64 KB) stops at its next line.
+    log = []
+    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120
@@ -29,12 +42,11 @@ def dev_server():
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("mkdocs serve did not start:\n" + (server.stdout.read() if server.poll() is not None else ""))
+                    pytest.fail("mkdocs serve did not start:\n" + "".join(log))
                 time.sleep(0.5)
         yield base
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        _stop(server)
 
 
 @pytest.mark.parametrize("url", ["politica/", "en/capacitacion/que-es-la-trata/cuestionario/"])
@@ -110,5 +122,4 @@ def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
             time.sleep(0.5)
     finally:
         context.close()
-        server.terminate()
-        server.wait(timeout=30)
+        _stop(server)
