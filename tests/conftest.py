@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import functools
 import hashlib
 import os
@@ -113,7 +114,7 @@ def site(tmp_path_factory) -> Path:
 _session_site: list[Path] = []
 
 
-def _built_once(shared: Path, name: str = "site", build=None, timeout: float = 1200) -> Path:
+def _built_once(shared: Path, name: str = "site", build=None, timeout: float = 800) -> Path:
     """Build into `shared`/`name` unless another worker does (or already did): the first to make
     the lock folder builds (`build(out)`, the real site by default), the others wait for its
     outcome and fail with its output if it failed."""
@@ -140,6 +141,9 @@ def _claim_and_build(shared: Path, name: str, build=None) -> None:
         output, ok = result.stdout + result.stderr, result.returncode == 0
     except Exception as error:  # recorded, so that no one waits for a build that died
         output, ok = repr(error), False
+    except BaseException as error:  # the test's timeout or Ctrl+C: recorded too, then let through
+        (shared / f"{name}.failed").write_text(repr(error), encoding="utf-8")
+        raise
     (shared / f"{name}.{'built' if ok else 'failed'}").write_text(output, encoding="utf-8")
 
 
@@ -264,7 +268,7 @@ def pdfs(site, tmp_path_factory) -> Path:
     full packs' sheets (printing them again in its own tab cost as much as printing them here)."""
     def build(out: Path) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, str(ROOT / "deploy" / "training-pdf.py"), "--site", str(site),
-                               "--out", str(out)], cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=900)
+                               "--out", str(out)], cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=700)
 
     return _built_once(_shared_folder(tmp_path_factory), "pdf", build)
 
@@ -827,6 +831,31 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "built_site: reads the pages of the shared build (left out of make test-fast)")
     config.addinivalue_line("markers", "fresh_context: the test's tab gets a browser context of its own "
                                        "(it changes what the module's shared context would keep)")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """The last resort behind pytest-timeout (`--timeout`, make test): its alarm fires once, and a
+    test's teardown after it, or an alarm that an event loop's callback swallowed, could still wait
+    for good (pytest's own faulthandler_timeout is cancelled once a test has failed). Past the
+    timeout and two minutes more, the worker prints every thread's stack and exits; pytest-xdist
+    reports the test as crashed and goes on with a new worker."""
+    timeout = item.config.getoption("timeout", None)
+    watchdog = threading.Timer(float(timeout) + 120, _end_a_stuck_worker, args=(item.nodeid,)) if timeout else None
+    if watchdog:
+        watchdog.daemon = True
+        watchdog.start()
+    try:
+        yield
+    finally:
+        if watchdog:
+            watchdog.cancel()
+
+
+def _end_a_stuck_worker(nodeid: str) -> None:
+    print(f"\n{nodeid} is stuck past its timeout: every thread's stack, then this worker ends", file=sys.__stderr__)
+    faulthandler.dump_traceback(file=sys.__stderr__, all_threads=True)
+    os._exit(70)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -78,7 +78,7 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
 
             async def tab():
                 page = await context.new_page()
-                while queue:
+                while queue and not stopped.is_set():
                     url = queue.pop(0)
                     response = await page.goto(base + url, wait_until="load")
                     statuses[url] = response.status
@@ -103,7 +103,7 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
             finally:
                 await browser.close()
 
-    outcome = {}
+    outcome, stopped = {}, threading.Event()
 
     def run():
         try:
@@ -114,7 +114,10 @@ def axe_every_page(base: str, runs: dict[str, tuple[list[str], str]], width: int
     # A daemon, so that a run that outlives the test's timeout (make test) cannot keep the worker from exiting.
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    thread.join()
+    try:
+        thread.join()
+    finally:  # a test that timed out leaves the rest of the pages alone (their Chromium would share the cores)
+        stopped.set()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]

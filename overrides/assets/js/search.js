@@ -57,7 +57,6 @@
     else if (event.key === "ArrowDown" || event.key === "ArrowUp") move(event);
   });
   dialog.addEventListener("cancel", function (event) { event.preventDefault(); close(); });
-  dialog.addEventListener("close", function () { opener.focus(); });
   dialog.addEventListener("click", function (event) {
     if (event.target === dialog) close();
   });
@@ -75,8 +74,12 @@
     load(data.language);
   }
 
+  // The focus goes back to the search button at once: on the dialog's "close" event (a task that
+  // comes later) it could pull back a reader who had already tabbed on (a test caught it under load).
   function close() {
-    if (dialog.open) dialog.close();
+    if (!dialog.open) return;
+    dialog.close();
+    opener.focus();
   }
 
   // Arrows move between the box and the results; Enter on a result follows its link.
