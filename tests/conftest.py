@@ -725,8 +725,10 @@ def walk_with_tab(page, probe: str, limit: int) -> list:
     send = session._impl_obj.send
 
     async def press(times: int):
-        await asyncio.gather(*(send("Input.dispatchKeyEvent", event, None)
-                               for _ in range(times) for event in _TAB_EVENTS))
+        # A DevTools command has no timeout of its own: a renderer that never answers (the tab
+        # left for another document) would hold the walk for good.
+        await asyncio.wait_for(asyncio.gather(*(send("Input.dispatchKeyEvent", event, None)
+                                                for _ in range(times) for event in _TAB_EVENTS)), 30)
 
     try:
         pressed = 0
