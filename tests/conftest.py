@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -162,6 +163,42 @@ def _shared_folder(tmp_path_factory) -> Path:
     """The folder every xdist worker of this run shares (a run without xdist has its own)."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+# ---------------------------------------------------------------------------- servers a test starts
+
+
+def run_server(command: list[str], cwd: Path, env: dict) -> tuple[subprocess.Popen, list[str]]:
+    """A server (mkdocs serve, watchmedo) in a session of its own, so that stop_server reaches
+    whatever it starts; its output is read as it comes into the list returned with it (a pipe
+    nobody reads fills at 64 KB, and the server stops at its next line)."""
+    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, start_new_session=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
+    return server, log
+
+
+def stop_server(server: subprocess.Popen, first: int = signal.SIGTERM) -> None:
+    """`first` (SIGINT: a writer's Ctrl+C), up to 30 s to stop, then SIGKILL to what is left of
+    its session (watchmedo's server, if watchmedo went first)."""
+    server.send_signal(first)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        server.wait(timeout=30)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait(timeout=10)
+
+
+def page_markup(page) -> str:
+    """The page's markup, or "" while it is between two documents: page.content() has no timeout,
+    and a live reload that never settles would hold the test for good."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return page.locator("html").inner_html(timeout=5000)
+    except PlaywrightError:
+        return ""
 
 
 # ---------------------------------------------------------------------------- the published site
@@ -843,15 +880,16 @@ def pytest_runtest_protocol(item, nextitem):
     timeout and two minutes more, the worker prints every thread's stack and exits; pytest-xdist
     reports the test as crashed and goes on with a new worker."""
     timeout = item.config.getoption("timeout", None)
-    watchdog = threading.Timer(float(timeout) + 120, _end_a_stuck_worker, args=(item.nodeid,)) if timeout else None
-    if watchdog:
-        watchdog.daemon = True
-        watchdog.start()
+    if not timeout:
+        yield
+        return
+    watchdog = threading.Timer(float(timeout) + 120, _end_a_stuck_worker, args=(item.nodeid,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
         yield
     finally:
-        if watchdog:
-            watchdog.cancel()
+        watchdog.cancel()
 
 
 def _end_a_stuck_worker(nodeid: str) -> None:

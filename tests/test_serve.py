@@ -1,35 +1,13 @@
 """`make serve`: MkDocs' development server with this project, as a writer uses it."""
 
 import socket
-import subprocess
 import sys
-import threading
 import time
 import urllib.request
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
-from conftest import BUILD_ENV, ROOT
-
-
-def _markup(page) -> str:
-    """The page's markup, or "" while it is between two documents: page.content() has no timeout,
-    and a reload that never settles would hold the test for good."""
-    try:
-        return page.locator("html").inner_html(timeout=5000)
-    except PlaywrightError:
-        return ""
-
-
-def _stop(server):
-    """SIGTERM, then SIGKILL for a server that does not stop within 30 s."""
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=10)
+from conftest import BUILD_ENV, ROOT, page_markup, run_server, stop_server
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +15,8 @@ def dev_server():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    # Read as it comes: a server whose output fills the pipe (64 KB) stops at its next line.
-    log = []
-    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
+    server, log = run_server([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                             ROOT, BUILD_ENV)
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120
@@ -56,7 +30,7 @@ def dev_server():
                 time.sleep(0.5)
         yield base
     finally:
-        _stop(server)
+        stop_server(server)
 
 
 @pytest.mark.parametrize("url", ["politica/", "en/capacitacion/que-es-la-trata/cuestionario/"])
@@ -98,11 +72,9 @@ def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
     page = context.new_page()
     messages = []
     page.on("console", lambda message: messages.append(message.text))
-    server = subprocess.Popen(
+    server, log = run_server(
         [sys.executable, "-m", "mkdocs", "serve", "--clean", "--dev-addr", f"127.0.0.1:{port}", "--watch", "hooks"],
-        cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    log = []
-    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
+        project, BUILD_ENV)
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 240
@@ -120,7 +92,7 @@ def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
         docs = project / "docs/acerca.es.md"
         docs.write_text(docs.read_text(encoding="utf-8") + "\n\nPalabra-nueva-en-docs.\n", encoding="utf-8")
         deadline = time.monotonic() + 240
-        while "Palabra-nueva-en-docs" not in _markup(page):
+        while "Palabra-nueva-en-docs" not in page_markup(page):
             assert time.monotonic() < deadline, "the page did not reload:\n" + "".join(log)
             page.wait_for_timeout(500)
         # The old code would build the next pages: the rebuild names the file and stops (strict).
@@ -132,4 +104,4 @@ def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
             time.sleep(0.5)
     finally:
         context.close()
-        _stop(server)
+        stop_server(server)

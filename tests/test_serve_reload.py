@@ -3,22 +3,19 @@ catalogue rebuilds and reloads the open page; an edit to any Python file the bui
 file, the content model, a renderer) restarts the server, and the page shows the new code's
 output; a first build that fails waits for the fix instead of leaving no server behind."""
 
-import contextlib
-import os
 import re
 import shlex
 import shutil
 import signal
 import socket
 import subprocess
-import threading
 import time
 import urllib.error
 import urllib.request
 
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import BUILD_ENV, ROOT, edit
+from conftest import BUILD_ENV, ROOT, edit, page_markup, run_server, stop_server
 
 
 def _make_serve(project, port):
@@ -26,25 +23,12 @@ def _make_serve(project, port):
     printed = subprocess.run(["make", "-s", "-n", "serve", f"BIN={ROOT / '.venv' / 'bin'}", f"DEV_ADDR=127.0.0.1:{port}"],
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
     shutil.copytree(ROOT / "deploy", project / "deploy", ignore=shutil.ignore_patterns("__pycache__"))
-    server = subprocess.Popen(shlex.split(printed.replace("\\\n", " ")), cwd=project,
-                              env={**BUILD_ENV, "PYTHONDONTWRITEBYTECODE": "1"},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    log = []
-    threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True).start()
-    return server, log
+    return run_server(shlex.split(printed.replace("\\\n", " ")), project, {**BUILD_ENV, "PYTHONDONTWRITEBYTECODE": "1"})
 
 
 def _stop(server):
     """Ctrl+C, as a writer stops it: watchmedo stops the server it runs, then itself."""
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        pass
-    # Whatever of its group is left (the server watchmedo ran, if watchmedo went first): its own session.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGKILL)
-    server.wait(timeout=10)
+    stop_server(server, signal.SIGINT)
 
 
 def _free_port():
@@ -101,9 +85,7 @@ def test_every_edit_takes_effect_under_make_serve(project, browser):
         edit(project / "hooks/renderers/numbers.py", '    text = f"{share', '    text = "Renderer-nuevo" + f"{share')
         expected = ("worker-src 'none'", "Lima Modelo-nuevo", "Renderer-nuevo")
         _until(lambda: all(word in _get(base + "regiones/") for word in expected), "the restarted server's pages", log)
-        # inner_html, not page.content(): it has a timeout, and a reload that never settles would hold the test.
-        _until(lambda: all(word in page.locator("html").inner_html(timeout=5000) for word in expected[1:]),
-               "the open page to reload", log)
+        _until(lambda: all(word in page_markup(page) for word in expected[1:]), "the open page to reload", log)
         assert "'unsafe-inline'" in policy()
         assert not any("Traceback" in line for line in log), "".join(log)
     finally:
