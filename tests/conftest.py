@@ -25,12 +25,23 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LANGUAGES = ("es", "en")
 
 # Tests import the content model exactly as the hooks do, and bench/ as `make bench` does.
 for _folder in (HOOKS, ROOT):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
+
+from bench.first_load import PAGE_KINDS  # noqa: E402  (one page of every kind, shared with the benchmark)
+from content_model import base as _base  # noqa: E402
+
+# The site's languages, as the build has them (hooks/content_model/base.py), and the folder of
+# each one's pages: '' for the first, 'en/' for English.
+LANGUAGES = _base.LANGUAGES
+PREFIXES = {language: "" if language == _base.DEFAULT_LANGUAGE else f"{language}/" for language in LANGUAGES}
+# One page of every kind in each language, and the not-found pages (accessibility, keyboard).
+KIND_PAGES = [(kind, language, PREFIXES[language] + url) for language in LANGUAGES for kind, url in PAGE_KINDS.items()]
+KIND_IDS = [f"{language}-{kind.replace(' ', '-')}" for kind, language, _ in KIND_PAGES]
+NOT_FOUND_PAGES = [prefix + "404.html" for prefix in PREFIXES.values()]
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

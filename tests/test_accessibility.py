@@ -12,24 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, LANGUAGES, ROOT, built_pages, contrast_failures
-
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-from bench.first_load import PAGE_KINDS  # noqa: E402  (one page of every kind, shared with the benchmark)
-
-PREFIXES = {"es": "", "en": "en/"}
-KIND_PAGES = [(kind, language, PREFIXES[language] + url)
-              for language in LANGUAGES for kind, url in PAGE_KINDS.items()]
-KIND_IDS = [f"{language}-{kind.replace(' ', '-')}" for kind, language, _ in KIND_PAGES]
-NOT_FOUND_PAGES = ["404.html", "en/404.html"]
+from conftest import CHROMIUM, KIND_PAGES, NOT_FOUND_PAGES, built_pages, contrast_failures
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -6,7 +6,7 @@ the site has: test_quick_exit.py."""
 import pytest
 
 from bench.first_load import PAGE_KINDS
-from conftest import NEUTRAL_SITE, fake_neutral_site, watch_page
+from conftest import NEUTRAL_SITE, PREFIXES, fake_neutral_site, watch_page
 
 # One page of every kind, in both languages. test_budgets.py loads the kinds it measures
 # (bench.first_load.PAGE_KINDS) once and checks the same there.
@@ -18,7 +18,7 @@ SAMPLE_PAGES = [
     "capacitacion/que-es-la-trata/hoja/", "publico/como-ocurre/", "denunciar/", "glosario/",
     "contexto/marco-legal/", "acerca/", "seguridad/",
 ]
-PAGES_BOTH_LANGUAGES = [prefix + url for prefix in ("", "en/") for url in SAMPLE_PAGES
+PAGES_BOTH_LANGUAGES = [prefix + url for prefix in PREFIXES.values() for url in SAMPLE_PAGES
                         if url not in PAGE_KINDS.values()]
 
 

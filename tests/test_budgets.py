@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 
 from bench import local_nginx
 from bench.first_load import PAGE_KINDS, measure
-from conftest import ASSET_FILE, ROOT, PageWatch, built_pages, expected_files, html, watch_page
+from conftest import ASSET_FILE, PREFIXES, ROOT, PageWatch, built_pages, expected_files, html, watch_page
 
 MAX_BYTES = 90_000
 MAX_REQUESTS = 12
@@ -38,7 +38,7 @@ def nginx_site(site, tmp_path_factory) -> str:
         pytest.fail(str(error))
 
 
-@pytest.mark.parametrize("language", ["", "en/"], ids=["es", "en"])
+@pytest.mark.parametrize("language", PREFIXES.values(), ids=PREFIXES.keys())
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_first_load_of_every_kind_of_page_fits_the_budget_is_safe_and_asks_only_for_its_files(
         browser, site, nginx_site, kind, language):

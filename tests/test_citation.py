@@ -8,11 +8,10 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, PUBLISHED_URL, ROOT, html, shared_tab
+from conftest import LANGUAGES, PREFIXES, PUBLISHED_URL, ROOT, html, shared_tab
 
 import content_model
 
-PREFIX = {"es": "", "en": "en/"}
 WHOLE_POLICY = "politica/completa/"
 
 
@@ -70,18 +69,18 @@ def test_english_policy_pages_show_the_posters_spanish_title_beside_the_english_
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_whole_policy_is_cited_like_any_policy_page(site, language):
-    page = html(site, PREFIX[language] + WHOLE_POLICY)
+    page = html(site, PREFIXES[language] + WHOLE_POLICY)
     cite = page.select_one(".policy-cite")
     assert "001-2015-JUS" in _text(cite)
     assert page.select_one("h1").get_text(strip=True).rstrip("¶") in _text(cite)
-    assert cite.select_one("[data-citation-url]").get_text() == PREFIX[language] + WHOLE_POLICY
+    assert cite.select_one("[data-citation-url]").get_text() == PREFIXES[language] + WHOLE_POLICY
     assert cite.select_one("[data-citation-date]") is not None
     assert cite.select_one("button[data-citation-copy]") is not None
 
 
 def test_acerca_no_longer_claims_what_the_pages_did_not_do(site):
     for language in LANGUAGES:
-        text = _text(html(site, PREFIX[language] + "acerca/").select_one("article"))
+        text = _text(html(site, PREFIXES[language] + "acerca/").select_one("article"))
         assert "lo decimos en cada página" not in text and "we say so on each page" not in text
 
 
@@ -117,7 +116,7 @@ def test_a_copied_citation_holds_the_pages_absolute_address_and_the_date_of_acce
     with shared_tab(request, shared_contexts, server, {"permissions": ["clipboard-read", "clipboard-write"]}) as page:
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        address = server + PREFIX[language] + url
+        address = server + PREFIXES[language] + url
         page.goto(address + "#como-citar")
         button = page.locator("button[data-citation-copy]")
         assert button.is_visible()

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORRECTIONS_ADDRESS, LANGUAGES, build_error, edit, html
+from conftest import CORRECTIONS_ADDRESS, LANGUAGES, PREFIXES, build_error, edit, html
 
-PREFIX = {"es": "", "en": "en/"}
 NONE = {"es": "Todavía no hay una dirección configurada", "en": "No address for corrections has been configured yet"}
 CONFIG_LINE = 'address: !ENV [CORRECTIONS_ADDRESS, ""]'
 
@@ -16,11 +15,11 @@ CONFIG_LINE = 'address: !ENV [CORRECTIONS_ADDRESS, ""]'
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_without_an_address_the_page_and_the_note_say_so_plainly(site, language):
     for url in ("correcciones/", "politica/nota-metodologica/"):
-        article = html(site, PREFIX[language] + url).select_one("article")
+        article = html(site, PREFIXES[language] + url).select_one("article")
         box = article.select_one(".corrections-address--none")
         assert box is not None and NONE[language] in box.get_text(), url
         assert not article.select('a[href^="mailto:"]')
-    text = html(site, PREFIX[language] + "correcciones/").select_one("article").get_text(" ")
+    text = html(site, PREFIXES[language] + "correcciones/").select_one("article").get_text(" ")
     assert ("La fuente que la respalda" if language == "es" else "The source that supports it") in text
 
 

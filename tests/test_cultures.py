@@ -12,14 +12,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, axe_violations, build_error, edit, html
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html
 
 import content_model
 from content_model import catalogue
 from content_model.questions import Option, Question
 from renderers import exercise as render
 
-PREFIX = {"es": "", "en": "en/"}
 REJECTING = "publico/rechazar-la-trata/"
 REPORTING = "publico/por-que-denunciar/"
 PAGES = {REJECTING: "publico/rechazar-la-trata.md", REPORTING: "publico/por-que-denunciar.md"}
@@ -184,16 +183,16 @@ def test_the_exercise_lists_every_choice_that_helps_and_escapes_what_authors_wri
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_both_pages_name_their_culture_tie_it_to_the_policy_and_to_the_list_of_actions(site, model, language):
     for url, src_uri in PAGES.items():
-        page = html(site, PREFIX[language] + url)
+        page = html(site, PREFIXES[language] + url)
         assert page.select_one("h1").get_text(strip=True) == TITLES[url][language]
         text = page.select_one("article").get_text(" ", strip=True).lower()
         for culture in CULTURES[language]:
             assert culture in text, (url, culture)
-        links = _targets(page, PREFIX[language] + url)
+        links = _targets(page, PREFIXES[language] + url)
         for guideline in GUIDELINES[url]:
-            assert PREFIX[language] + guideline in links, (url, guideline)
+            assert PREFIXES[language] + guideline in links, (url, guideline)
         if url == REJECTING:
-            assert PREFIX[language] + ACTIONS in links
+            assert PREFIXES[language] + ACTIONS in links
             # Each role's part links the list of actions at that role's place.
             places = {a["href"].split("#")[1] for a in page.select('article a[href^="../que-puedes-hacer/#"]')}
             assert places == ROLES
@@ -214,7 +213,7 @@ def test_both_pages_name_their_culture_tie_it_to_the_policy_and_to_the_list_of_a
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_the_public_index_and_the_glossary_lead_to_both_pages(site, language):
-    prefix = PREFIX[language]
+    prefix = PREFIXES[language]
     home = html(site, prefix)
     home_links = {_target(a["href"], prefix) for a in home.select("article .grid.cards a")}
     index_links = _targets(html(site, prefix + "publico/"), prefix + "publico/")
@@ -239,11 +238,11 @@ def test_home_the_public_index_and_the_glossary_lead_to_both_pages(site, languag
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_only_the_pages_the_public_learns_from_offer_sharing(site, language):
     for url in SHARED:
-        box = html(site, PREFIX[language] + url).select_one("article [data-share]")
+        box = html(site, PREFIXES[language] + url).select_one("article [data-share]")
         assert box is not None and box.has_attr("hidden"), url
-        assert box["data-share-title"] == html(site, PREFIX[language] + url).select_one("h1").get_text(strip=True)
+        assert box["data-share-title"] == html(site, PREFIXES[language] + url).select_one("h1").get_text(strip=True)
     for url in NOT_SHARED:
-        assert html(site, PREFIX[language] + url).select_one("[data-share]") is None, url
+        assert html(site, PREFIXES[language] + url).select_one("[data-share]") is None, url
 
 
 # ---------------------------------------------------------------------------- in Chromium
@@ -253,12 +252,12 @@ def test_only_the_pages_the_public_learns_from_offer_sharing(site, language):
 def test_both_pages_are_two_taps_from_home_on_a_phone(phone, language):
     page = phone.page
     for url in PAGES:
-        phone.goto(PREFIX[language])
+        phone.goto(PREFIXES[language])
         door = page.locator(".home-doors a").filter(has_text={"es": "Entender", "en": "Understand"}[language])
         door.tap()
-        page.wait_for_url(re.compile(re.escape(PREFIX[language] + "publico/") + "$"))
+        page.wait_for_url(re.compile(re.escape(PREFIXES[language] + "publico/") + "$"))
         page.get_by_role("link", name=TITLES[url][language]).first.tap()
-        page.wait_for_url(re.compile(re.escape(PREFIX[language] + url) + "$"))
+        page.wait_for_url(re.compile(re.escape(PREFIXES[language] + url) + "$"))
         assert page.locator("h1").inner_text() == TITLES[url][language]
     assert phone.outside_requests() == [] and phone.console_errors == []
 
@@ -302,7 +301,7 @@ def test_the_exercise_works_by_keyboard_and_names_what_a_screen_reader_announces
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_on_a_phone_each_choice_is_a_row_a_thumb_can_tap(phone, model, language):
-    phone.goto(PREFIX[language] + REPORTING)
+    phone.goto(PREFIXES[language] + REPORTING)
     page = phone.page
     situations = model.learning[language].exercises[PAGES[REPORTING]]
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -350,7 +349,7 @@ def test_without_javascript_the_exercise_is_a_readable_list_and_sharing_is_hidde
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_printed_the_exercise_holds_every_situation_with_why_each_choice_helps_or_not(visit, model, language):
-    visit.goto(PREFIX[language] + REJECTING)
+    visit.goto(PREFIXES[language] + REJECTING)
     page = visit.page
     page.locator("#situacion-1 input[type=radio]").first.check()
     page.locator("#situacion-1 .quiz__check").click()
@@ -404,12 +403,12 @@ def test_share_opens_the_browsers_own_share_sheet_with_the_pages_address(browser
     attempted = []
     context = _reader(browser, server, attempted, _STUB_SHARE)
     page = context.new_page()
-    page.goto(server + PREFIX[language] + REJECTING + "?desde=wsp#que-harias")
+    page.goto(server + PREFIXES[language] + REJECTING + "?desde=wsp#que-harias")
     button = page.get_by_role("button", name={"es": "Compartir esta página", "en": "Share this page"}[language])
     assert button.bounding_box()["height"] >= 44
     button.tap()
     shared = page.evaluate("window.__shared")
-    assert shared == [{"title": TITLES[REJECTING][language], "url": server + PREFIX[language] + REJECTING, "text": None}]
+    assert shared == [{"title": TITLES[REJECTING][language], "url": server + PREFIXES[language] + REJECTING, "text": None}]
     assert page.locator(".share__field").is_hidden()
     assert attempted == []
     context.close()

@@ -10,13 +10,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, axe_violations, build_error, edit, html, shared_tab
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, shared_tab
 
 import content_model
 from content_model.policy import Node, PolicyTree
 from renderers import diagram
 
-PREFIX = {"es": "", "en": "en/"}
 SVG = "{http://www.w3.org/2000/svg}"
 OVERVIEW_ES = "docs/politica/index.es.md"
 DOWNLOAD = {"es": "politica/diagrama-politica-trata.svg", "en": "en/politica/trafficking-policy-diagram.svg"}
@@ -196,7 +195,7 @@ def _exists(site: Path, url: str) -> bool:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_overview_diagram_links_every_policy_page_in_tree_order_and_each_link_resolves(site, model, language):
     tree = model.tree(language)
-    page_url = PREFIX[language] + "politica/"
+    page_url = PREFIXES[language] + "politica/"
     soup = html(site, page_url)
     expected = [node.url for node in tree.walk()]
     assert {n.kind for n in tree.walk()} >= {"axis", "component", "general", "specific", "transversal"}
@@ -212,7 +211,7 @@ def test_the_overview_diagram_links_every_policy_page_in_tree_order_and_each_lin
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_overview_diagram_labels_are_the_pages_short_labels_in_the_readers_language(site, model, language):
     tree = model.tree(language)
-    soup = html(site, PREFIX[language] + "politica/")
+    soup = html(site, PREFIXES[language] + "politica/")
     labels = [_label(a) for a in soup.select("figure.diagram svg.diagram__svg--narrow a")]
     axes_and_guidelines = [_label(a) for a in soup.select("figure.diagram svg.diagram__svg--wide a")
                            if "diagram__node--transversal" not in a["class"]]
@@ -243,7 +242,7 @@ def test_the_standalone_svg_exists_parses_and_the_overview_links_to_it(site, mod
     icon = "{http://www.w3.org/1999/xhtml}link"
     assert not [e for e in root.iter() if any(k.endswith("href") for k in e.attrib)
                 and not (e.tag == icon and e.get("rel") == "icon")], "a downloaded file links nowhere"
-    page_url = PREFIX[language] + "politica/"
+    page_url = PREFIXES[language] + "politica/"
     link = html(site, page_url).select_one("figure.diagram .diagram__download a")
     assert _resolve(page_url, link["href"]) == DOWNLOAD[language]
     assert link.get_text() == {"es": "Descargar el diagrama (SVG)", "en": "Download the diagram (SVG)"}[language]
@@ -251,7 +250,7 @@ def test_the_standalone_svg_exists_parses_and_the_overview_links_to_it(site, mod
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_full_inline_diagram_weighs_under_30_kb(site, language):
-    page = (site / PREFIX[language] / "politica" / "index.html").read_text(encoding="utf-8")
+    page = (site / PREFIXES[language] / "politica" / "index.html").read_text(encoding="utf-8")
     start = page.index('<figure class="diagram diagram--full"')
     end = page.index("</details>", start) + len("</details>")
     assert len(page[start:end].encode("utf-8")) < 30_000
@@ -354,7 +353,7 @@ def _contrast(one: str, two: str) -> float:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_overview_has_no_horizontal_scroll_on_a_360_px_phone(phone, language):
-    phone.goto(PREFIX[language] + "politica/")
+    phone.goto(PREFIXES[language] + "politica/")
     page = phone.page
     wide_items = page.evaluate("Array.from(document.querySelectorAll('figure.diagram, figure.diagram *, "
                                ".diagram-list, .diagram-list *')).filter(e => e.getBoundingClientRect().right > 360.5)"
@@ -441,7 +440,7 @@ def test_the_diagram_and_its_list_have_no_accessibility_violations(request, shar
         page.goto(server + url)
         page.evaluate("document.querySelector('details.diagram-list').open = true")
         assert page.evaluate("document.querySelector('details.diagram-list').open")
-        if url in (PREFIX["es"] + "politica/", PREFIX["en"] + "politica/"):
+        if url in (PREFIXES["es"] + "politica/", PREFIXES["en"] + "politica/"):
             assert axe_violations(page) == []
             return
         results = Axe().run(page, context={"include": [["figure.diagram"], ["details.diagram-list"]]},

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONTRAST_TOOLS, wait_for_transitions, walk_with_tab
-from test_accessibility import PREFIXES
+from conftest import CONTRAST_TOOLS, PREFIXES, wait_for_transitions, walk_with_tab
 
 
 # ---------------------------------------------------------------------------- focus ring, quiz dot

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, built_pages, html, shared_tab
+from conftest import LANGUAGES, PREFIXES, built_pages, html, shared_tab
 
-PREFIXES = {"es": "", "en": "en/"}
 OFFER_PAGE = "publico/oferta-de-trabajo/"
 OFFER_WAY_IN = {"es": "¿Te ofrecieron un trabajo que parece demasiado bueno?",
                 "en": "Were you offered a job that seems too good to be true?"}

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (LANGUAGES, NEUTRAL_SITE, built_pages, contrast_failures, fake_neutral_site, html, language_of_page,
-                      own_contrast_failures, wait_for_transitions, walk_with_tab)
-from test_accessibility import KIND_IDS, KIND_PAGES, NOT_FOUND_PAGES, PREFIXES
+from conftest import (KIND_IDS, KIND_PAGES, LANGUAGES, NEUTRAL_SITE, NOT_FOUND_PAGES, PREFIXES, built_pages,
+                      contrast_failures, fake_neutral_site, html, language_of_page, own_contrast_failures,
+                      wait_for_transitions, walk_with_tab)
 
 SKIP_TEXT = {"es": "Saltar al contenido", "en": "Skip to content"}
 CONTENT_ID = "contenido-principal"

@@ -13,13 +13,12 @@ import shutil
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build_error, edit, html
+from conftest import LANGUAGES, PREFIXES, ROOT, build_error, edit, html
 
 import content_model
 from content_model import catalogue
 from content_model.policy import PINPOINT_PREFIX
 
-PREFIX = {"es": "", "en": "en/"}
 WHOLE = "politica/completa/"
 FORM = re.compile(r"^(EJE|C|LG|LE|ET) [1-9][0-9]*$")
 
@@ -99,7 +98,7 @@ def test_a_pinpoint_in_the_english_file_stops_the_build(project):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_official_citing_a_pinpoint_lands_on_it_on_the_whole_structure_and_on_its_page(site, language):
-    whole = html(site, PREFIX[language] + WHOLE)
+    whole = html(site, PREFIXES[language] + WHOLE)
     for node in _trees()[language].walk():
         target = whole.find(id=node.anchor)
         assert target is not None and _text(target) == node.pinpoint, node.id
@@ -116,12 +115,12 @@ def test_an_official_citing_a_pinpoint_lands_on_it_on_the_whole_structure_and_on
 def test_the_pinpoints_are_the_same_in_both_languages_in_the_anchors_and_the_open_data(site):
     found = {}
     for language in LANGUAGES:
-        folder = site / PREFIX[language] / "datos"
+        folder = site / PREFIXES[language] / "datos"
         data = json.loads((folder / f"politica-trata.{language}.json").read_text(encoding="utf-8"))
         rows = list(csv.DictReader(io.StringIO((folder / f"lineamientos.{language}.csv").read_text(encoding="utf-8-sig"))))
         from_json = {node["id"]: node["pinpoint"] for node in data["nodes"]}
         assert {row["id"]: row["pinpoint"] for row in rows} == from_json
-        whole = html(site, PREFIX[language] + WHOLE)
+        whole = html(site, PREFIXES[language] + WHOLE)
         anchors = {mark["id"]: _text(mark) for mark in whole.select(".whole-policy__pinpoint")}
         assert sorted(anchors.values()) == sorted(from_json.values())
         found[language] = from_json
@@ -135,7 +134,7 @@ def test_the_pinpoints_are_the_same_in_both_languages_in_the_anchors_and_the_ope
 def test_wherever_pinpoints_appear_they_are_said_once_to_be_the_sites_not_an_official_numbering(site, language):
     words = catalogue.words(language, "whole_policy")
     ui = catalogue.words(language, "ui")
-    whole = html(site, PREFIX[language] + WHOLE).select_one("article")
+    whole = html(site, PREFIXES[language] + WHOLE).select_one("article")
     notice = whole.select_one(".whole-policy__notice")
     assert notice is not None and words["notice"] in _text(notice)
     said = words["notice_pinpoints"].split("(")[0]
@@ -146,5 +145,5 @@ def test_wherever_pinpoints_appear_they_are_said_once_to_be_the_sites_not_an_off
     for node in _trees()[language].nodes:
         article = html(site, node.url).select_one("article")
         assert _text(article).count(ui["pinpoint_note"]) == 1, node.url
-    data = html(site, PREFIX[language] + "datos/").select_one("article")
+    data = html(site, PREFIXES[language] + "datos/").select_one("article")
     assert ("No es una numeración oficial" if language == "es" else "It is not an official numbering") in _text(data)

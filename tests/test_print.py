@@ -16,7 +16,7 @@ import unicodedata
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, html, pdf_sheets
+from conftest import LANGUAGES, PREFIXES, ROOT, html, pdf_sheets
 
 import content_model
 import training as training_hook
@@ -25,7 +25,6 @@ from renderers import figures as render_figures
 from renderers import training_paperwork
 from renderers.training_pack import ANSWERS_ID, PART_IDS, ROOM_ID
 
-PREFIX = {"es": "", "en": "en/"}
 WHOLE_POLICY = "politica/completa/"
 # The width of the printed area: A4 (210 mm) less the page margins of print.css (15 mm each side), in CSS px.
 PRINTED_WIDTH = round((210 - 2 * 15) / 25.4 * 96)
@@ -119,7 +118,7 @@ def _ui_strings(language: str) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_printed_whole_policy_holds_every_title_of_the_policy(visit, model, language):
-    printed = _flat(" ".join(_printed(visit, PREFIX[language] + WHOLE_POLICY)))
+    printed = _flat(" ".join(_printed(visit, PREFIXES[language] + WHOLE_POLICY)))
     tree = model.tree(language)
     missing = [node.title for node in tree.walk() if _flat(node.title) not in printed]
     assert missing == []
@@ -148,8 +147,8 @@ PRINTED_PAGES = [WHOLE_POLICY, "politica/cultura-rechazo/", "capacitacion/que-es
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("url", PRINTED_PAGES)
 def test_printed_pages_hold_no_text_of_the_sites_navigation(visit, pdfs, language, url):
-    sheets = _printed(visit, PREFIX[language] + url, pdfs)
-    visit.goto(PREFIX[language] + url)
+    sheets = _printed(visit, PREFIXES[language] + url, pdfs)
+    visit.goto(PREFIXES[language] + url)
     page = visit.page
     chrome = set(_ui_strings(language))
     for selector in (".md-header", ".md-banner", ".md-sidebar--primary .md-nav__link", ".md-footer",
@@ -227,8 +226,8 @@ def test_a_printed_pack_holds_the_text_of_its_modules_pages(visit, pdfs, site, m
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("url", ["capacitacion/que-es-la-trata/hoja/", "capacitacion/que-es-la-trata/paquete/"])
 def test_printed_links_show_their_address_and_phone_links_their_number(visit, pdfs, site, language, url):
-    article = html(site, PREFIX[language] + url).select_one("article")
-    printed = _flat(" ".join(_printed(visit, PREFIX[language] + url, pdfs)))
+    article = html(site, PREFIXES[language] + url).select_one("article")
+    printed = _flat(" ".join(_printed(visit, PREFIXES[language] + url, pdfs)))
     external = {a["href"] for a in article.select('a[href^="http"]')}
     phones = article.select('a[href^="tel:"]')
     assert external and phones
@@ -244,7 +243,7 @@ def test_printed_links_show_their_address_and_phone_links_their_number(visit, pd
 def test_the_printed_diagram_fits_the_width_of_the_sheet(browser, server, language):
     context = browser.new_context(viewport={"width": PRINTED_WIDTH, "height": 1000})
     page = context.new_page()
-    page.goto(server + PREFIX[language] + "politica/")
+    page.goto(server + PREFIXES[language] + "politica/")
     page.emulate_media(media="print")
     drawings = [svg for svg in page.locator("svg.diagram__svg").all() if svg.is_visible()]
     assert drawings, "no diagram is printed"

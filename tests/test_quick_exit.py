@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import NEUTRAL_SITE, fake_neutral_site, shared_tab, wait_for_transitions, wait_until
+from conftest import NEUTRAL_SITE, PREFIXES, fake_neutral_site, shared_tab, wait_for_transitions, wait_until
 
-PREFIXES = {"es": "", "en": "en/"}
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 COUNT_WORDS = {"es": ("Mayús pulsada 1 vez de 3 para salir rápido.", "Mayús pulsada 2 veces de 3 para salir rápido."),
                "en": ("Shift pressed 1 time of 3 to leave quickly.", "Shift pressed 2 times of 3 to leave quickly.")}

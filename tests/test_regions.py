@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, axe_violations, build_error, edit, html
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html
 
 import content_model
 from content_model import read_front_matter
@@ -44,7 +44,6 @@ SPLIT = {
     "piura": {"Piura": 96, "Sullana": 54},
 }
 DISTRICTS_FILE = "hooks/data/prosecution-districts.yml"
-PREFIX = {"es": "", "en": "en/"}
 INDEX_ES = "docs/regiones/index.es.md"
 
 
@@ -142,7 +141,7 @@ def test_the_renderer_is_deterministic(model):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_share_is_the_count_over_the_national_total(model, language):
     regions = model.regions[language]
-    soup = BeautifulSoup(region_map.render_table(regions, PREFIX[language] + "regiones/"), "html.parser")
+    soup = BeautifulSoup(region_map.render_table(regions, PREFIXES[language] + "regiones/"), "html.parser")
     for cells, region in zip(_table_rows(soup), regions.regions):
         share = cells[3]
         assert float(share["data-sort-value"]) == region.complaints_2007_2014 / NATIONAL_TOTAL
@@ -162,7 +161,7 @@ def test_links_are_relative_to_the_page_that_shows_them(model):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_figure_in_the_table_equals_the_facts_sheet_and_the_front_matter(site, language):
-    rows = _table_rows(html(site, PREFIX[language] + "regiones/"))
+    rows = _table_rows(html(site, PREFIXES[language] + "regiones/"))
     assert len(rows) == len(FACTS)
     for cells in rows:
         region_id = cells[1].a["href"].rstrip("/")
@@ -179,7 +178,7 @@ def test_every_figure_in_the_table_equals_the_facts_sheet_and_the_front_matter(s
 def test_the_national_total_is_written_once_and_shown_in_each_language(site, language):
     front = read_front_matter(ROOT / INDEX_ES, INDEX_ES)
     assert front["total_2007_2014"] == NATIONAL_TOTAL
-    page = html(site, PREFIX[language] + "regiones/")
+    page = html(site, PREFIXES[language] + "regiones/")
     total = {"es": "1976", "en": "1,976"}[language]
     assert total in page.select_one("table.rg-table caption").get_text()
     assert total in page.select_one(".rg-source").get_text()
@@ -187,7 +186,7 @@ def test_the_national_total_is_written_once_and_shown_in_each_language(site, lan
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_tile_link_leads_to_a_built_region_page(site, language):
-    url = PREFIX[language] + "regiones/"
+    url = PREFIXES[language] + "regiones/"
     links = html(site, url).select("svg a.rg-tile")
     assert len(links) == 10
     for link in links:
@@ -205,7 +204,7 @@ CAVEAT = {"es": "la cifra de cada departamento es la suma de sus distritos hecha
 def test_each_region_page_shows_its_figures_and_the_caveat(site, language):
     caveat = {"es": "no el número de víctimas", "en": "not the number of victims"}[language]
     for region_id, (_rank, _name, before, after) in FACTS.items():
-        box = html(site, f"{PREFIX[language]}regiones/{region_id}/").select_one(".rg-figures")
+        box = html(site, f"{PREFIXES[language]}regiones/{region_id}/").select_one(".rg-figures")
         text = box.get_text(" ")
         assert str(before) in text and str(after) in text, region_id
         assert caveat in text and CAVEAT[language] in text
@@ -214,26 +213,26 @@ def test_each_region_page_shows_its_figures_and_the_caveat(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_lima_and_piura_pages_show_each_prosecution_district(site, language):
     for region_id, districts in SPLIT.items():
-        table = html(site, f"{PREFIX[language]}regiones/{region_id}/").select_one(".rg-figures table.rg-districts")
+        table = html(site, f"{PREFIXES[language]}regiones/{region_id}/").select_one(".rg-figures table.rg-districts")
         rows = {r.th.get_text(): int(r.find_all("td")[-1].get_text()) for r in table.select("tbody tr")}
         assert rows == districts
         assert int(table.select_one("tfoot td:last-child").get_text()) == FACTS[region_id][2]
-    assert html(site, f"{PREFIX[language]}regiones/cusco/").select_one(".rg-figures table") is None
+    assert html(site, f"{PREFIXES[language]}regiones/cusco/").select_one(".rg-figures table") is None
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_that_quotes_the_regions_figures_carries_the_caveat(site, language):
     for url in ("regiones/", "politica/localizacion-focalizacion/", "politica/nota-metodologica/",
                 "publico/trata-en-5-minutos/"):
-        text = html(site, PREFIX[language] + url).select_one("article").get_text(" ")
+        text = html(site, PREFIXES[language] + url).select_one("article").get_text(" ")
         assert CAVEAT[language] in text, url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_index_and_the_transversal_axis_link_to_each_other(site, language):
-    index = html(site, PREFIX[language] + "regiones/").select_one("article")
+    index = html(site, PREFIXES[language] + "regiones/").select_one("article")
     assert index.select_one('a[href="../politica/localizacion-focalizacion/"]')
-    axis = html(site, PREFIX[language] + "politica/localizacion-focalizacion/").select_one("article")
+    axis = html(site, PREFIXES[language] + "politica/localizacion-focalizacion/").select_one("article")
     assert axis.select_one('a[href="../../regiones/"]')
 
 
@@ -355,7 +354,7 @@ def test_a_figures_marker_on_a_page_that_is_not_a_region_stops_the_build(project
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_index_fits_a_360_px_phone_without_horizontal_scroll(phone, language):
-    phone.goto(PREFIX[language] + "regiones/")
+    phone.goto(PREFIXES[language] + "regiones/")
     page = phone.page
     overflow = page.evaluate(
         "Array.from(document.querySelectorAll('article .rg-map, article .rg-map *, article .rg-table-wrap, "
@@ -375,7 +374,7 @@ def _column(page, index: int) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_table_sorts_by_each_column(visit, language):
-    visit.goto(PREFIX[language] + "regiones/")
+    visit.goto(PREFIXES[language] + "regiones/")
     page = visit.page
     headers = page.locator("table.rg-table thead th")
     assert headers.nth(0).get_attribute("aria-sort") == "ascending"
@@ -418,7 +417,7 @@ def test_the_table_is_complete_without_javascript(browser, server):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_region_index_has_no_axe_violations(visit, language):
-    visit.goto(PREFIX[language] + "regiones/")
+    visit.goto(PREFIXES[language] + "regiones/")
     assert axe_violations(visit.page) == []
 
 
@@ -444,7 +443,7 @@ def test_pages_with_figures_write_numbers_in_their_languages_one_format(site, la
     for url in ("regiones/", "regiones/lima/", "regiones/piura/", "politica/localizacion-focalizacion/",
                 "politica/nota-metodologica/", "publico/trata-en-5-minutos/", "publico/mitos-y-realidades/",
                 "datos/"):
-        article = BeautifulSoup(str(html(site, PREFIX[language] + url).select_one("article")), "html.parser")
+        article = BeautifulSoup(str(html(site, PREFIXES[language] + url).select_one("article")), "html.parser")
         # Source titles, and the sources' own words about each figure, are quoted as published.
         for sources in article.select("#fuentes ~ ul, .figure-sources"):
             sources.decompose()

@@ -11,12 +11,11 @@ import pytest
 import yaml
 
 from content_model import sources
-from conftest import LANGUAGES, ROOT, built_pages, html
+from conftest import LANGUAGES, PREFIXES, ROOT, built_pages, html
 
 HOSTS = sources.registry()  # hooks/data/source-hosts.yml, as the build reads it
 # The file as written, for the tests that read its entries (reprints' own articles, documents).
 HOSTS_FILE = yaml.safe_load((ROOT / "hooks" / "data" / "source-hosts.yml").read_text(encoding="utf-8"))
-PREFIX = {"es": "", "en": "en/"}
 
 # The pages whose sources issue 18 put in order: the policy, the regions, the context, the glossary,
 # the five-minute summary, about and open data.
@@ -85,7 +84,7 @@ def test_every_source_line_names_its_publisher_and_marks_copies_as_copies(site, 
     checked = 0
     for path in built_pages(site):
         url = _url(site, path)
-        if not url.removeprefix(PREFIX[language]).startswith(AUDITED) or (language == "es" and url.startswith("en/")):
+        if not url.removeprefix(PREFIXES[language]).startswith(AUDITED) or (language == "es" and url.startswith("en/")):
             continue
         for item in _sources(html(site, url)):
             text = re.sub(r"\s+", " ", item.get_text(" ")).strip()
@@ -182,7 +181,7 @@ def test_every_class_of_copy_the_issue_names_is_listed_with_its_original_publish
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_2030_page_gives_the_three_objectives_word_for_word_and_the_official_link(site, language):
-    article = html(site, PREFIX[language] + "contexto/de-2015-a-2030/").select_one("article")
+    article = html(site, PREFIXES[language] + "contexto/de-2015-a-2030/").select_one("article")
     quoted = [span.get_text() for span in article.select(".official-text")]
     assert quoted[:3] == list(OBJECTIVES_2030)
     assert "3.1. Mejorar los mecanismos de detección de víctimas" in quoted

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, axe_violations, build_error, edit, html
+from conftest import PREFIXES, ROOT, axe_violations, build_error, edit, html
 
 import content_model
 from content_model.training import PARTS
@@ -20,7 +20,6 @@ PLAN_EN = f"docs/{MODULE}/plan.en.md"
 QUIZ_ES = f"docs/{MODULE}/cuestionario.es.md"
 QUIZ_EN = f"docs/{MODULE}/cuestionario.en.md"
 INDEX_ES = f"docs/{MODULE}/index.es.md"
-PREFIX = {"es": "", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +159,7 @@ def test_modules_teaching_a_guideline_give_title_and_address_in_each_language(mo
         expected = [m.id for m in model.training[language].modules if "cultura-rechazo" in m.teaches]
         assert [m.id for m in taught] == expected and "que-es-la-trata" in expected
         first = taught[expected.index("que-es-la-trata")]
-        assert first.url == f"{PREFIX[language]}capacitacion/que-es-la-trata/"
+        assert first.url == f"{PREFIXES[language]}capacitacion/que-es-la-trata/"
         assert first.title == model.pages["capacitacion/que-es-la-trata/index.md"][language]["title"]
     untaught = [n.id for n in model.tree("es").of_kind("specific")
                 if not any(n.id in m.teaches for m in model.training["es"].modules)]
@@ -208,7 +207,7 @@ def test_on_a_phone_the_plan_is_a_list_of_cards_that_is_still_a_table(phone, lan
     row heads and column heads, from the HTML alone (no ARIA role, which the HTML standard forbids
     on a tr, th or td in a table), each cell named by its value alone (the column's name is its
     header's, not read out twice)."""
-    phone.goto(f"{PREFIX[language]}{MODULE}/plan/")
+    phone.goto(f"{PREFIXES[language]}{MODULE}/plan/")
     page = phone.page
     plan = page.locator(".training-plan").first
     assert plan.evaluate("box => box.scrollWidth <= box.clientWidth"), "no sideways scrolling"
@@ -277,7 +276,7 @@ def test_every_module_has_all_six_parts_on_the_built_site(site, model, language)
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_the_training_page_lists_every_module_with_audience_duration_and_group(site, model, language):
-    page = html(site, f"{PREFIX[language]}capacitacion/")
+    page = html(site, f"{PREFIXES[language]}capacitacion/")
     rows = page.select(".training-modules__table tbody tr")
     modules = model.training[language].modules
     assert [row.a.get_text(strip=True) for row in rows] == [m.title for m in modules]
@@ -287,7 +286,7 @@ def test_the_training_page_lists_every_module_with_audience_duration_and_group(s
         assert duration.startswith(f"{module.duration} min")
         assert group == module.group_size
         target = row.a["href"]
-        assert (site / f"{PREFIX[language]}capacitacion" / target / "index.html").exists(), target
+        assert (site / f"{PREFIXES[language]}capacitacion" / target / "index.html").exists(), target
     assert page.select_one("[data-training-filter][hidden]"), "the filter shows only with JavaScript"
 
 
@@ -411,7 +410,7 @@ def test_the_answers_stay_revealable_without_javascript(browser, server):
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_a_handout_prints_on_exactly_one_a4_page(visit, language):
-    visit.goto(f"{PREFIX[language]}{MODULE}/hoja/")
+    visit.goto(f"{PREFIXES[language]}{MODULE}/hoja/")
     pdf = visit.page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
 

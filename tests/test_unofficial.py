@@ -11,13 +11,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import (CORRECTIONS_ADDRESS, LANGUAGES, PUBLISHER_CONTACT, PUBLISHER_NAME, ROOT, build_error, built_pages,
+from conftest import (CORRECTIONS_ADDRESS, LANGUAGES, PREFIXES, PUBLISHER_CONTACT, PUBLISHER_NAME, ROOT, build_error, built_pages,
                       edit, html, language_of_page)
 
 import content_model
 from content_model import catalogue
 
-PREFIX = {"es": "", "en": "en/"}
 # What the site is called in each language: the policy's name with the qualifier.
 QUALIFIER = {"es": "explicada", "en": "explained"}
 POLICY_NAME = {"es": "Política Nacional frente a la Trata de Personas", "en": "National Policy against Trafficking in Persons"}
@@ -37,7 +36,7 @@ def _url(site, path) -> str:
 
 def _policy_urls(language: str) -> list[str]:
     tree = content_model.load_site(ROOT / "docs").tree(language)
-    return [node.url for node in tree.nodes] + [PREFIX[language] + "politica/completa/"]
+    return [node.url for node in tree.nodes] + [PREFIXES[language] + "politica/completa/"]
 
 
 # ---------------------------------------------------------------------------- every page
@@ -57,14 +56,14 @@ def test_every_page_says_above_its_title_that_the_site_is_unofficial_and_that_no
         assert status.find_previous_sibling() is None and status.find_previous("h1") is None, path
         assert status.find_next("h1") is not None, path
         href = urljoin("/" + _url(site, path), status.select_one("a")["href"])
-        assert href == f"/{PREFIX[language]}acerca/#quien-publica", (path, href)
+        assert href == f"/{PREFIXES[language]}acerca/#quien-publica", (path, href)
         footer = page.select_one(".md-copyright.edition")
         assert ui["status_publisher_unset"] in _text(footer), path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_sites_name_in_the_header_and_the_window_title_says_it_explains_the_policy(site, language):
-    for url in (PREFIX[language], PREFIX[language] + "politica/", PREFIX[language] + "politica/cultura-rechazo/"):
+    for url in (PREFIXES[language], PREFIXES[language] + "politica/", PREFIXES[language] + "politica/cultura-rechazo/"):
         page = html(site, url)
         name = _text(page.select_one(".md-header__topic .md-ellipsis"))
         assert POLICY_NAME[language] in name and QUALIFIER[language] in name, (url, name)
@@ -73,7 +72,7 @@ def test_the_sites_name_in_the_header_and_the_window_title_says_it_explains_the_
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_about_page_says_the_site_is_not_official_and_that_no_publisher_is_named(site, language):
-    article = html(site, PREFIX[language] + "acerca/").select_one("article")
+    article = html(site, PREFIXES[language] + "acerca/").select_one("article")
     section = article.select_one("#quien-publica").find_next_sibling("p")
     assert ("No es un sitio oficial" if language == "es" else "not an official site") in _text(section)
     box = article.select_one(".site-publisher--none")
@@ -108,7 +107,7 @@ def test_with_a_publisher_every_page_every_citation_and_the_about_page_name_it(p
         for url in _policy_urls(language):
             cite = html(out, url).select_one(".policy-cite__text")
             assert cite.select_one(".policy-cite__publisher").get_text() == PUBLISHER_NAME, url
-        about = html(out, PREFIX[language] + "acerca/").select_one(".site-publisher")
+        about = html(out, PREFIXES[language] + "acerca/").select_one(".site-publisher")
         assert PUBLISHER_NAME in _text(about) and about.select_one("a")["href"] == PUBLISHER_CONTACT
 
 
@@ -123,7 +122,7 @@ def test_without_an_address_no_footer_links_to_the_corrections_page(site):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_without_an_address_or_a_publisher_the_corrections_page_says_there_is_nowhere_yet(site, language):
-    box = html(site, PREFIX[language] + "correcciones/").select_one(".corrections-address--none")
+    box = html(site, PREFIXES[language] + "correcciones/").select_one(".corrections-address--none")
     assert _ui(language)["corrections_none"] in _text(box)
     assert _ui(language)["corrections_no_publisher"] in _text(box)
 
@@ -156,7 +155,7 @@ def test_with_an_address_every_footer_links_to_the_corrections_page_of_its_langu
         url = _url(out, path)
         language = language_of_page(out, path)
         links = [a["href"] for a in html(out, path.relative_to(out).as_posix()).select(".md-copyright.edition a")]
-        assert f"/{PREFIX[language]}correcciones/" in {urljoin("/" + url, href) for href in links}, url
+        assert f"/{PREFIXES[language]}correcciones/" in {urljoin("/" + url, href) for href in links}, url
     box = html(out, "correcciones/").select_one(".corrections-address a")
     assert box["href"] == f"mailto:{CORRECTIONS_ADDRESS}"
 
@@ -204,7 +203,7 @@ def test_on_a_phones_first_screen_the_statement_sits_with_the_call_button_and_th
         and box["right"] <= width
     # One page of each kind a reader lands on: home, a policy page, a public page, the whole structure.
     for url in ("", "politica/cultura-rechazo/", "publico/si-te-pasa-a-ti/", "politica/completa/"):
-        page.goto(server + PREFIX[language] + url, wait_until="load")
+        page.goto(server + PREFIXES[language] + url, wait_until="load")
         for selector in (".site-status", ".report-strip__tel", ".md-header .quick-exit"):
             box = page.locator(selector).first.evaluate(_BOX)
             assert inside(box), (url, selector, box)

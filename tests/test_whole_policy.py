@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, build_error, edit, html, site_edition
+from conftest import LANGUAGES, PREFIXES, ROOT, build_error, edit, html, site_edition
 
 import content_model
 import whole_policy as hook
@@ -17,7 +17,6 @@ from content_model import catalogue
 from content_model.policy import Node, PolicyTree
 from renderers import whole_policy
 
-PREFIX = {"es": "", "en": "en/"}
 PAGE = "politica/completa/"
 
 # A small policy: two axes, a transversal axis, and every level below them, listed out of order.
@@ -131,7 +130,7 @@ def test_a_page_without_the_marker_is_left_alone():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_holds_every_node_of_the_content_model_in_order(site, language):
     tree = _model(language)
-    content = html(site, PREFIX[language] + PAGE).select_one(".md-content")
+    content = html(site, PREFIXES[language] + PAGE).select_one(".md-content")
     titles = [h.a.get_text() for h in content.select(".whole-policy__title")]
     assert titles == [node.title for node in tree.walk()]
     assert len(titles) == len(tree.nodes)
@@ -141,7 +140,7 @@ def test_the_page_holds_every_node_of_the_content_model_in_order(site, language)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_heading_says_it_is_the_posters_structure_with_the_sites_summaries_and_the_labels_are_marked(site, language):
     """Issue 25: the page is not the policy's text, and the site's short labels are not the poster's."""
-    page = html(site, PREFIX[language] + PAGE)
+    page = html(site, PREFIXES[language] + PAGE)
     heading = page.select_one("article h1").get_text(" ", strip=True)
     assert ("resúmenes de este sitio" if language == "es" else "this site's summaries") in heading
     words = catalogue.words(language, "whole_policy")
@@ -161,7 +160,7 @@ def test_the_heading_says_it_is_the_posters_structure_with_the_sites_summaries_a
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_title_links_to_a_built_page(site, language):
-    url = PREFIX[language] + PAGE
+    url = PREFIXES[language] + PAGE
     links = html(site, url).select(".whole-policy__title a")
     assert links
     for link in links:
@@ -171,12 +170,12 @@ def test_every_title_links_to_a_built_page(site, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_says_how_to_cite_it_and_that_the_grouping_is_a_reconstruction(site, language):
-    content = html(site, PREFIX[language] + PAGE).select_one(".md-content")
+    content = html(site, PREFIXES[language] + PAGE).select_one(".md-content")
     cite = content.select_one(".whole-policy__cite .policy-cite").get_text(" ")
     assert "001-2015-JUS" in cite
-    site_name = html(site, PREFIX[language] + PAGE).select_one("title").get_text()
+    site_name = html(site, PREFIXES[language] + PAGE).select_one("title").get_text()
     assert content.select_one(".whole-policy__cite .policy-cite em").get_text() in site_name
-    assert content.select_one(".whole-policy__cite [data-citation-url]").get_text() == PREFIX[language] + PAGE
+    assert content.select_one(".whole-policy__cite [data-citation-url]").get_text() == PREFIXES[language] + PAGE
     assert content.select_one(".whole-policy__cite .reconstruction-note")
     assert any(a["href"] == "../nota-metodologica/" for a in content.select("a"))
 
@@ -187,7 +186,7 @@ def test_the_page_says_how_to_cite_it_and_that_the_grouping_is_a_reconstruction(
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_printing_shows_the_policy_without_navigation(visit, language):
     page = visit.page
-    page.goto(visit.base + PREFIX[language] + PAGE)
+    page.goto(visit.base + PREFIXES[language] + PAGE)
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar", ".report-strip", ".md-footer"):
         for element in page.locator(selector).all():
@@ -200,7 +199,7 @@ def test_printing_shows_the_policy_without_navigation(visit, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_shows_the_policy_diagram_and_a_print_button(site, language):
-    content = html(site, PREFIX[language] + PAGE).select_one("article")
+    content = html(site, PREFIXES[language] + PAGE).select_one("article")
     assert content.select_one("figure.diagram--full svg")
     assert content.select_one("figure.diagram--full .reconstruction-note")
     box = content.select_one("[data-print-box]")
@@ -213,7 +212,7 @@ def test_every_printed_sheet_carries_its_number_the_address_and_the_edition(visi
     import io
     import re
     page = visit.page
-    address = visit.base + PREFIX[language] + PAGE
+    address = visit.base + PREFIXES[language] + PAGE
     page.goto(address)
     assert page.locator("button[data-print]").is_visible()
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
@@ -247,5 +246,5 @@ def test_the_print_button_opens_the_browsers_print(visit):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_home_page_and_the_policy_overview_link_to_the_whole_policy(site, language):
     for url, href in (("", "politica/completa/"), ("politica/", "completa/")):
-        links = [a["href"] for a in html(site, PREFIX[language] + url).select("article a[href]")]
+        links = [a["href"] for a in html(site, PREFIXES[language] + url).select("article a[href]")]
         assert href in links, url
