@@ -3,7 +3,10 @@
 `extra.assets` in mkdocs.yml is the table of our source files, one per feature, in order, and
 says which pages need each: `every page`, or what a page's markup holds when it needs the file
 (an attribute, `[data-quiz]`, or a class, `.diagram`; any one of them), looked for in the page
-as built, so a feature follows its markup wherever a template, a hook or a writer puts it. A
+as built, so a feature follows its markup wherever a template, a hook or a writer puts it. A row
+`written by` a hook is a file made from the content at each build (the modules' names on printed
+sheets): the hook hands its text over with `content_model.hand_to_bundle` before the files are
+written, and the file is bundled like the others, never written on its own. A
 phone on a weak connection pays for every byte and waits for every stylesheet before it shows
 anything, so each page links:
 
@@ -45,6 +48,7 @@ from renderers import assets
 _STYLESHEETS = "assets/stylesheets"
 _JAVASCRIPTS = "assets/javascripts"
 _SHARED = "site"     # the name of the two files every page links
+_TABLE = "extra.assets"   # the table's field in mkdocs.yml, as errors name it
 _EVERY_PAGE = "every page"
 # Material's own files, which its base.html would link by their hashed names; they go first.
 _THEME_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
@@ -66,8 +70,9 @@ _SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbo
 class _Source:
     """One row of the table: a source file and the markup that needs it (None: every page)."""
     path: str
-    text: str
+    text: str | None                     # None: written by `hook` during the build
     needs: tuple[str, ...] | None
+    hook: str | None = None
 
     @property
     def extension(self) -> str:
@@ -157,39 +162,59 @@ def _refuse_theme_lists(config):
 # The table, checked: each row a file of ours (.css or .js) and the pages that need it.
 def _read_table(config) -> list[_Source]:
     rows = config.extra.get("assets")
-    field = "extra.assets"
     if not isinstance(rows, list) or not rows:
-        raise ContentError("mkdocs.yml", field, "the table of stylesheets and scripts is missing",
+        raise ContentError("mkdocs.yml", _TABLE, "the table of stylesheets and scripts is missing",
                            "list each file as '- file: assets/css/x.css' with 'when: every page' or "
                            "'when: [\"[data-x]\", \".x\"]'")
     sources, seen = [], set()
     for row in rows:
-        if not isinstance(row, dict) or set(row) != {"file", "when"}:
-            raise ContentError("mkdocs.yml", field, f"the row {row!r} is not a file and when it is needed",
-                               "write '- file: assets/js/x.js' and, under it, 'when: every page' or a list of "
-                               "selectors such as '[\"[data-quiz]\"]'")
-        path, when = str(row["file"]), row["when"]
-        if not path.endswith((".css", ".js")):
-            raise ContentError("mkdocs.yml", field, f"'{path}' is neither a stylesheet (.css) nor a script (.js)",
-                               "list only .css and .js files")
-        needs = None if when == _EVERY_PAGE else tuple(when) if isinstance(when, list) and when else ()
-        if needs == () or any(not isinstance(need, str) or not _SELECTOR.match(need) for need in needs or ()):
-            raise ContentError("mkdocs.yml", field, f"'{path}': when: {when!r} names no markup the bundle can look for",
-                               "write 'every page', or a list of attributes in brackets and classes after a dot, "
-                               "quoted: ['[data-quiz]', '.diagram']")
-        source = _Source(path, _read_source(config, path), needs)
-        written = (path.rsplit("/", 1)[1].rsplit(".", 1)[0], source.extension)
-        if needs is not None and not _NAME.match(written[0]):
-            raise ContentError("mkdocs.yml", field, f"'{path}': its name '{written[0]}' is not lowercase words "
-                               "joined by hyphens", "rename the file (e.g. 'table-sort.js'): '_' joins the names "
-                               "of a page's set of files")
-        if needs is not None and (written in seen or written[0] == _SHARED):
-            raise ContentError("mkdocs.yml", field, f"'{path}' would be written as "
-                               f"{written[0]}.*.min.{source.extension}, like another file",
-                               f"give each file for some pages a name of its own, not '{_SHARED}'")
-        seen.add(written)
+        path, when, hook = _row_fields(row)
+        if hook is not None and (not isinstance(hook, str) or hook not in config.hooks):
+            raise ContentError("mkdocs.yml", _TABLE, f"'{path}': written by: {hook!r} is not one of the hooks",
+                               "name the hook that writes it, as listed under 'hooks:', or remove the line "
+                               "and create the file in overrides/")
+        source = _Source(path, None if hook else _read_source(config, path), _needs(path, when), hook)
+        _check_written_name(source, seen)
         sources.append(source)
     return sources
+
+
+# A row's file, when it is needed, and the hook that writes it (None: a file in overrides/ or docs/).
+def _row_fields(row) -> tuple[str, object, object]:
+    if not isinstance(row, dict) or not {"file", "when"} <= set(row) <= {"file", "when", "written by"}:
+        raise ContentError("mkdocs.yml", _TABLE, f"the row {row!r} is not a file and when it is needed",
+                           "write '- file: assets/js/x.js' and, under it, 'when: every page' or a list of "
+                           "selectors such as '[\"[data-quiz]\"]' (and 'written by: hooks/x.py' for a "
+                           "file a hook makes at each build)")
+    path = str(row["file"])
+    if not path.endswith((".css", ".js")):
+        raise ContentError("mkdocs.yml", _TABLE, f"'{path}' is neither a stylesheet (.css) nor a script (.js)",
+                           "list only .css and .js files")
+    return path, row["when"], row.get("written by")
+
+
+# The markup that needs the file (None: every page).
+def _needs(path: str, when) -> tuple[str, ...] | None:
+    needs = None if when == _EVERY_PAGE else tuple(when) if isinstance(when, list) and when else ()
+    if needs == () or any(not isinstance(need, str) or not _SELECTOR.match(need) for need in needs or ()):
+        raise ContentError("mkdocs.yml", _TABLE, f"'{path}': when: {when!r} names no markup the bundle can look for",
+                           "write 'every page', or a list of attributes in brackets and classes after a dot, "
+                           "quoted: ['[data-quiz]', '.diagram']")
+    return needs
+
+
+# A file for some pages is written under its own name, which a set's file joins with "_".
+def _check_written_name(source: _Source, seen: set) -> None:
+    written = (source.path.rsplit("/", 1)[1].rsplit(".", 1)[0], source.extension)
+    if source.needs is not None and not _NAME.match(written[0]):
+        raise ContentError("mkdocs.yml", _TABLE, f"'{source.path}': its name '{written[0]}' is not lowercase words "
+                           "joined by hyphens", "rename the file (e.g. 'table-sort.js'): '_' joins the names "
+                           "of a page's set of files")
+    if source.needs is not None and (written in seen or written[0] == _SHARED):
+        raise ContentError("mkdocs.yml", _TABLE, f"'{source.path}' would be written as "
+                           f"{written[0]}.*.min.{source.extension}, like another file",
+                           f"give each file for some pages a name of its own, not '{_SHARED}'")
+    seen.add(written)
 
 
 # A source is where MkDocs itself would copy it from: the theme's folders, then docs/.
@@ -199,7 +224,7 @@ def _read_source(config, path):
         if os.path.isfile(candidate):
             with open(candidate, encoding="utf-8") as source:
                 return source.read()
-    raise ContentError("mkdocs.yml", "extra.assets", f"'{path}' is neither in overrides/ nor in docs/",
+    raise ContentError("mkdocs.yml", _TABLE, f"'{path}' is neither in overrides/ nor in docs/",
                        f"create overrides/{path} or remove its row")
 
 
@@ -257,6 +282,7 @@ def _linked(html, state, where):
 # Every file's content: the shared pair, then one file per set of sources for some pages. A source the
 # minifiers cannot read stops the build with their own words (the line, and the column for a script).
 def _bundles(config, state) -> dict[tuple[str, str], str]:
+    _take_handed_over(state, content_model.handed_to_bundle(config))
     ours = _our_stylesheets(state)
     for source in state.sources:
         if source.extension == "js":
@@ -272,13 +298,26 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
     return files
 
 
+# The text of the files hooks write, as they handed it over in this build.
+def _take_handed_over(state, handed: dict[str, str]):
+    for source in state.sources:
+        if source.hook is None:
+            continue
+        if source.path not in handed:
+            raise ContentError("mkdocs.yml", _TABLE, f"'{source.path}' is written by {source.hook}, "
+                               "which did not hand it over in this build",
+                               f"have {source.hook} call content_model.hand_to_bundle(config, '{source.path}', "
+                               "text) before the site is written, or remove 'written by' and create the file")
+        source.text = handed[source.path]
+
+
 # Our stylesheets, each read as CSS tokens; one that cannot be read stops the build.
 def _our_stylesheets(state) -> dict[str, list]:
     try:
         return {source.path: assets.parsed(source.text, source.path)
                 for source in state.sources if source.extension == "css"}
     except assets.StylesheetError as error:
-        raise ContentError("mkdocs.yml", "extra.assets", f"a stylesheet cannot be bundled ({error})",
+        raise ContentError("mkdocs.yml", _TABLE, f"a stylesheet cannot be bundled ({error})",
                            "correct that line of the stylesheet") from None
 
 

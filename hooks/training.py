@@ -63,7 +63,8 @@ from renderers import training_pack, training_script, training_slides
 # and the local referral route that follows it (docs/capacitacion/_derivacion.<lang>.md).
 DISCLOSURE = f"{ROOT}_revelacion.md"
 REFERRAL = f"{ROOT}_derivacion.md"
-# The print stylesheet that names the module on each printed sheet, written at every build.
+# The print stylesheet that names the module on each printed sheet, made at every build and
+# bundled with the module pages' other styles (its row in mkdocs.yml's extra.assets).
 PRINT_NAMES = "assets/css/training-print.css"
 # The offline edition's file name (deploy/offline-edition.py writes it), and where the site offers it.
 EDITION_NAME = "politica-trata-{version}"
@@ -285,24 +286,13 @@ def offline_edition(config) -> tuple[Path, str] | None:
     return (zip_path, checksum[0]) if checksum and re.fullmatch(r"[0-9a-f]{64}", checksum[0]) else None
 
 
-# A module's pages link the print stylesheet that names the module on every sheet.
-def on_post_page(output, page, config, **kwargs):
-    site = content_model.site_for(config)
-    if not site.training[content_model.language_of(config)].part_for(page.file.src_uri):
-        return output
-    href = get_relative_url(PRINT_NAMES, page.url)
-    return output.replace("</head>", f'<link rel="stylesheet" href="{href}" media="print"></head>', 1)
-
-
-# The print stylesheet with every module's name in both languages (each language's pass writes
-# the same file; the i18n plugin keeps `site_dir` at the site's root), and the packs' PDFs, copied into the site beside the modules' overviews.
+# The print stylesheet with every module's name in both languages, handed to the bundle (each
+# language's pass hands the same text), and the packs' PDFs, copied into the site beside the modules' overviews.
 def on_post_build(config, **kwargs):
     site = content_model.site_for(config)
     language = content_model.language_of(config)
-    names = Path(config.site_dir) / PRINT_NAMES
-    names.parent.mkdir(parents=True, exist_ok=True)
-    names.write_text(render.print_names([module for lang in content_model.LANGUAGES
-                                         for module in site.training[lang].modules]), encoding="utf-8")
+    content_model.hand_to_bundle(config, PRINT_NAMES, render.print_names(
+        [module for lang in content_model.LANGUAGES for module in site.training[lang].modules]))
     edition = offline_edition(config)
     if edition and language == content_model.DEFAULT_LANGUAGE:
         target = Path(config.site_dir) / EDITION_FOLDER / edition[0].name

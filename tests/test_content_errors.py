@@ -104,6 +104,24 @@ def test_a_script_whose_pages_are_not_said(project):
         "quoted: ['[data-quiz]', '.diagram'].")
 
 
+def test_a_file_written_by_a_hook_that_is_not_one(project):
+    edit(project / "mkdocs.yml", "      written by: hooks/training.py\n", "      written by: hooks/trainings.py\n")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra.assets': 'assets/css/training-print.css': written by: 'hooks/trainings.py' is "
+        "not one of the hooks. Fix: name the hook that writes it, as listed under 'hooks:', or remove the line "
+        "and create the file in overrides/.")
+
+
+def test_a_file_written_by_a_hook_that_never_hands_it_over(project):
+    edit(project / "mkdocs.yml", "    - file: assets/css/slides.css\n",
+         "    - file: assets/css/notes.css\n      when: ['.diagram']\n      written by: hooks/share.py\n"
+         "    - file: assets/css/slides.css\n")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra.assets': 'assets/css/notes.css' is written by hooks/share.py, which did not "
+        "hand it over in this build. Fix: have hooks/share.py call content_model.hand_to_bundle(config, "
+        "'assets/css/notes.css', text) before the site is written, or remove 'written by' and create the file.")
+
+
 def test_a_script_listed_the_old_way(project):
     edit(project / "mkdocs.yml", "extra:\n  # Our stylesheets", "extra_javascript:\n  - assets/js/x.js\n\nextra:\n  # Our stylesheets")
     assert build_error(project) == (

@@ -23,7 +23,7 @@ from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pa
                    with_article)
 from . import figures, learning, markers, policy, regions, sources, training
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "current_build", "load", "load_site", "current",
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "hand_to_bundle", "handed_to_bundle", "current_build", "load", "load_site", "current",
            "site_for", "language_of", "localised", "markers", "read_markdown", "read_yaml", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
@@ -225,6 +225,17 @@ def build_state(config: Any, name: str, factory, per_language: bool = True):
     if name not in holder:
         holder[name] = factory()
     return holder[name]
+
+
+def hand_to_bundle(config: Any, path: str, text: str) -> None:
+    """Give hooks/asset_bundle.py the text of a file of its table that a hook makes at each build
+    (a row `written by` that hook in mkdocs.yml's extra.assets)."""
+    handed_to_bundle(config)[path] = text
+
+
+def handed_to_bundle(config: Any) -> dict[str, str]:
+    """What hooks handed to the bundle in this build: site path -> text."""
+    return build_state(config, "handed_to_bundle", dict, per_language=False)
 
 
 def load(docs_dir: str | Path, directory_urls: bool = True) -> Site:

@@ -32,7 +32,8 @@ def print_names(modules: Iterable[Module]) -> str:
     """A print stylesheet that puts each module's name at the foot of every printed sheet of its
     pages (print.css puts the page number beside it). One named page per module and language,
     given to the pages that carry the module's marker (`page_class`): CSS cannot read the name
-    from the page, and inline styles are not allowed (hooks/csp.py)."""
+    from the page, and inline styles are not allowed (hooks/csp.py). The rules are for print only:
+    the file is bundled with the styles the module pages link for the screen too."""
     rules = []
     for module in modules:
         name = f"training-{module.id}-{module.language}"
@@ -41,8 +42,8 @@ def print_names(modules: Iterable[Module]) -> str:
         rules.append(f'html[lang="{module.language}"]:has([data-training-module="{module.id}"]) body '
                      f"{{ page: {name}; }}\n"
                      f"@page {name} {{ @bottom-left {{ content: {label}; font-size: 8pt; color: #444; }} }}")
-    return "/* Written by hooks/training.py at every build: the module's name on every printed sheet. */\n" + \
-        "\n".join(rules) + "\n"
+    return ("/* Written by hooks/training.py at every build: the module's name on every printed sheet. */\n"
+            "@media print {\n" + "\n".join(rules) + "\n}\n")
 
 
 # A CSS string literal: quotes, backslashes and line breaks escaped.
