@@ -134,7 +134,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 def on_post_build(config, **kwargs):
     state = _state(config)
     _remove_unlinked(config, state)
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if content_model.in_nested_pass(config):
         return
     for (name, extension), content in _bundles(config, state).items():
         digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]

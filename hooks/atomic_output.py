@@ -62,8 +62,7 @@ def on_config(config, **kwargs):
 # Last of all hooks: the i18n plugin's on_post_build (which builds the other languages) is done.
 @event_priority(-10000)
 def on_post_build(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if not getattr(i18n, "building", False):  # not inside the i18n plugin's nested pass
+    if not content_model.in_nested_pass(config):
         _run.finished = True
 
 

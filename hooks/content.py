@@ -33,17 +33,11 @@ def on_startup(command, dirty, **kwargs):
     content_model.begin_command(command)
 
 
-# Nothing a command computed outlives it (a build run from Python, in a test, is followed by others).
-def on_shutdown(**kwargs):
-    content_model.end_build()
-
-
-# A new build's state, made first of all (before the i18n plugin, -100, starts a nested pass).
+# The interface words, before the i18n plugin (-100) starts a nested pass. Each build's state is
+# on its configuration (content_model.current_build): nothing is carried from one to the next.
 @event_priority(900)
 def on_config(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if not getattr(i18n, "building", False):  # the first language pass: a new build
-        content_model.begin_build()
+    if not content_model.in_nested_pass(config):
         _no_words_in_mkdocs_yml(config.extra)
     logging.getLogger("mkdocs.commands.build").addFilter(_ONE_MESSAGE)  # once: a filter is added once
     # The templates' words, from the one catalogue (hooks/data/words.*.yml), checked there:
@@ -66,8 +60,8 @@ def _no_words_in_mkdocs_yml(extra) -> None:
 def on_pre_build(config, **kwargs):
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", None) or content_model.DEFAULT_LANGUAGE
-    if language == content_model.DEFAULT_LANGUAGE or content_model.current() is None:
-        content_model.load(config.docs_dir, config.use_directory_urls)
+    if language == content_model.DEFAULT_LANGUAGE or content_model.model_of(config) is None:
+        content_model.load(config)
 
 
 # MkDocs and Material print a page's title as HTML (in <title>, the <h1>, the header, the

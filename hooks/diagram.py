@@ -45,17 +45,17 @@ def on_page_markdown(markdown, page, config, **kwargs):
     node = tree.for_page(page.file.src_uri)
     ui = config.extra["ui"][tree.language]
     note = f'{ui["reconstruction_note"]} {ui["labels_note"]}'  # the boxes show the site's short labels
-    return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url, note), markdown)
+    return _MARKER.sub(lambda match: _render(match.group("name"), tree, node, page.url, note, config.use_directory_urls), markdown)
 
 
 # Writes this language's standalone SVG beside its overview page, once the pages are built.
 def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
     tree = content_model.site_for(config).tree(language)
-    path = os.path.join(config.site_dir, _download_url(language))
+    path = os.path.join(config.site_dir, _download_url(language, config.use_directory_urls))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(diagram.render_standalone(tree, icon=get_relative_url(config.theme["favicon"], _download_url(language))))
+        out.write(diagram.render_standalone(tree, icon=get_relative_url(config.theme["favicon"], _download_url(language, config.use_directory_urls))))
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -64,8 +64,8 @@ def on_post_build(config, **kwargs):
 # The HTML of one (checked) marker on the page of `node` (None: not a policy page); `note` is the
 # reconstruction caveat and the labels' (ui.reconstruction_note, ui.labels_note in
 # hooks/data/words.*.yml) its caption carries.
-def _render(name, tree, node, page_url, note):
-    download = get_relative_url(_download_url(tree.language), page_url)
+def _render(name, tree, node, page_url, note, directory_urls):
+    download = get_relative_url(_download_url(tree.language, directory_urls), page_url)
     if name == "full" or node.kind == "transversal":
         return diagram.render_full(tree, page_url, download, current_id=node.id if node else None, note=note)
     if name == "axis":
@@ -86,8 +86,8 @@ def _check(names, node, file_src_uri):
 
 # Where a language's standalone SVG lives, relative to the site's root ('en/politica/....svg'): its file
 # name (what a trainer's download is called) is the catalogue's `diagram.file_name`.
-def _download_url(language):
-    return content_model.page_folder(content_model.POLICY_OVERVIEW, language) + catalogue.words(language, "diagram")["file_name"]
+def _download_url(language, directory_urls):
+    return content_model.page_folder(content_model.POLICY_OVERVIEW, language, directory_urls) + catalogue.words(language, "diagram")["file_name"]
 
 
 # ---------------------------------------------------------------------------- data

@@ -21,7 +21,7 @@ def on_config(config, **kwargs):
     _check_languages(i18n)
     language = i18n.current_language
     # The language's folder ('' for Spanish, 'en/'...), which templates put before a site address.
-    config.extra["language_folder"] = content_model.page_folder("index.md", language)
+    config.extra["language_folder"] = content_model.page_folder("index.md", language, config.use_directory_urls)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = catalogue.words(language, "ui")["permalink_title"]
     # The plugin translates the navigation in on_nav, from this pass's language's settings; in
     # Spanish too, so mkdocs.yml's `nav:` titles are names and the words are the catalogue's.

@@ -20,7 +20,7 @@ _PAGE = "datos.md"
 def on_post_build(config, **kwargs):
     language = content_model.language_of(config)
     site = content_model.site_for(config)
-    folder = os.path.join(config.site_dir, content_model.page_folder(_PAGE, language))
+    folder = os.path.join(config.site_dir, content_model.page_folder(_PAGE, language, config.use_directory_urls))
     os.makedirs(folder, exist_ok=True)
     made = open_data.files(site.tree(language), site.regions[language], site.training[language], config.site_url)
     for name, text in made.items():

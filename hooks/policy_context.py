@@ -38,7 +38,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "ui": config.extra["ui"][language],
         "kinds": kinds,
         "spanish_title": spanish_title,
-        "method_href": citation.method_href(language, page.url),
+        "method_href": citation.method_href(language, page.url, config.use_directory_urls),
         "citation": citation.render(env, config, language, page.url, node.title, kinds[node.kind], spanish_title,
                                     node.pinpoint),
         "href": lambda target: get_relative_url(target.url, page.url),

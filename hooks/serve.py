@@ -44,8 +44,7 @@ def on_startup(command, dirty, **kwargs):
 
 @event_priority(800)
 def on_config(config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):  # a nested language pass of the same build
+    if content_model.in_nested_pass(config):  # a language pass of the same build
         return config
     if content_model.running_command() == "serve":
         _serving.site_dir = config.site_dir

@@ -24,6 +24,7 @@ def _build(project, site_dir):
     try:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
         build(config)
+        return config
     finally:
         os.chdir(cwd)
 
@@ -39,8 +40,7 @@ def _index(site_dir, language):
 
 def test_two_builds_in_one_process_with_a_failed_one_between_are_identical(project, tmp_path):
     first, failed, second = tmp_path / "first", tmp_path / "failed", tmp_path / "second"
-    _build(project, first)
-    first_model = content_model.current()
+    first_model = content_model.model_of(_build(project, first))
 
     page = project / "docs/seguridad.en.md"
     good = page.read_text(encoding="utf-8")
@@ -49,8 +49,7 @@ def test_two_builds_in_one_process_with_a_failed_one_between_are_identical(proje
         _build(project, failed)
     page.write_text(good, encoding="utf-8")
 
-    _build(project, second)
-    assert content_model.current() is not first_model, "the model was not loaded again"
+    assert content_model.model_of(_build(project, second)) is not first_model, "the model was not loaded again"
     assert snapshot(second) == snapshot(first)
     for language in content_model.LANGUAGES:
         urls = [entry[0] for entry in _index(second, language)["pages"]]

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from .base import (DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, ContentError, Pages, localised, read_docs, read_markdown,
-                   read_yaml, unknown_key, unlocalised, page_folder, page_url, read_front_matter, set_directory_urls, shown,
+                   read_yaml, unknown_key, unlocalised, page_folder, page_url, read_front_matter, shown,
                    with_article)
 from . import figures, learning, markers, policy, regions, sources, training
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "begin_build", "end_build", "build_state", "hand_to_bundle", "handed_to_bundle", "current_build", "load", "load_site", "current",
-           "site_for", "language_of", "localised", "markers", "read_markdown", "read_yaml", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ContentError", "Site", "Build", "build_state", "hand_to_bundle", "handed_to_bundle", "current_build", "load", "load_site", "model_of",
+           "site_for", "in_nested_pass", "language_of", "localised", "markers", "read_markdown", "read_yaml", "unlocalised", "page_folder", "page_url", "read_front_matter", "shown",
            "POLICY_OVERVIEW"]
 
 POLICY_OVERVIEW = policy.OVERVIEW
@@ -54,8 +54,9 @@ class Site:
         return self.pages.get(src_uri, {}).get(DEFAULT_LANGUAGE, {}).get("kind")
 
 
-def load_site(docs_dir: str | Path) -> Site:
-    """Read and validate every page's front matter in both languages. Raises ContentError."""
+def load_site(docs_dir: str | Path, directory_urls: bool = True) -> Site:
+    """Read and validate every page's front matter in both languages, its pages at the addresses
+    of the build's URL layout (`use_directory_urls`: False for the offline edition). Raises ContentError."""
     pages, texts, bodies = read_docs(Path(docs_dir))
     found = {name: markers.parse(text, f"docs/{name}") for name, text in texts.items()}
     for name, text in texts.items():  # every link to a copy says so and names the publisher
@@ -63,9 +64,9 @@ def load_site(docs_dir: str | Path) -> Site:
     _check_kinds(pages)
     _check_keys(pages)
     sources.check_links(texts, sources.registry())
-    trees = policy.build(pages)
-    region_sets = regions.build(pages, trees)
-    trainings = training.build(pages, trees, bodies)
+    trees = policy.build(pages, directory_urls)
+    region_sets = regions.build(pages, trees, directory_urls)
+    trainings = training.build(pages, trees, bodies, directory_urls)
     learnings = learning.build(pages)
     figure_set = figures.build(region_sets)
     _check_titles(pages)
@@ -187,40 +188,32 @@ def _code_files() -> dict[str, float]:
 
 @dataclasses.dataclass
 class Build:
-    """What the hooks know and compute in one build: made by the first language pass's `on_config`
-    (hooks/content.py), replaced by the next build's, so nothing survives from one build of
-    `mkdocs serve` to the next, a failed one included. The model is loaded once per build, by
-    hooks/content.py's `on_pre_build`."""
+    """What the hooks know and compute in one build, kept on the build's configuration: MkDocs
+    loads the configuration again for every build (each rebuild of `mkdocs serve`, a failed one
+    included) and the i18n plugin's language passes share it, so this state is made by the first
+    hook that asks for it and dies with the build, as a plugin's would on its instance. The model
+    is loaded once per build, by hooks/content.py's `on_pre_build`."""
 
     site: Site | None = None
     shared: dict[str, Any] = dataclasses.field(default_factory=dict)    # hook -> state for the whole build
     passes: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # language -> hook -> state
 
 
-_builds: list[Build] = []  # the build in progress: one holder, replaced at each build
+_BUILD = "_content_model_build"   # the configuration's attribute that holds its Build
 
 
-def begin_build() -> Build:
-    """A new, empty state: called once at the start of every build (its first language pass)."""
-    set_directory_urls(True)
-    _builds[:] = [Build()]
-    return _builds[0]
-
-
-def end_build() -> None:
-    """Forget the last build's state: the command is over (`on_shutdown`)."""
-    _builds.clear()
-
-
-def current_build() -> Build:
-    if not _builds:
-        begin_build()
-    return _builds[0]
+def current_build(config: Any) -> Build:
+    """This build's state (made on first use)."""
+    build = getattr(config, _BUILD, None)
+    if build is None:
+        build = Build()
+        setattr(config, _BUILD, build)
+    return build
 
 
 def build_state(config: Any, name: str, factory, per_language: bool = True):
     """A hook's state for this build (`per_language`: for this language pass only), made by `factory`."""
-    build = current_build()
+    build = current_build(config)
     holder = build.passes.setdefault(language_of(config), {}) if per_language else build.shared
     if name not in holder:
         holder[name] = factory()
@@ -238,22 +231,27 @@ def handed_to_bundle(config: Any) -> dict[str, str]:
     return build_state(config, "handed_to_bundle", dict, per_language=False)
 
 
-def load(docs_dir: str | Path, directory_urls: bool = True) -> Site:
+def load(config: Any) -> Site:
     """Load and validate, then keep the result for the hooks of this build."""
-    set_directory_urls(directory_urls)
-    site = load_site(docs_dir)
-    current_build().site = site
+    site = load_site(config.docs_dir, config.use_directory_urls)
+    current_build(config).site = site
     return site
 
 
-def current() -> Site | None:
-    """The model of the build in progress (None before it is loaded)."""
-    return _builds[0].site if _builds else None
+def model_of(config: Any) -> Site | None:
+    """The model of this build (None before it is loaded)."""
+    return current_build(config).site
 
 
 def site_for(config: Any) -> Site:
-    """The model of the build in progress. Outside a build (a test calling a hook), it is loaded."""
-    return current() or load(config.docs_dir, config.use_directory_urls)
+    """The model of this build. Outside a build (a test calling a hook), it is loaded."""
+    return model_of(config) or load(config)
+
+
+def in_nested_pass(config: Any) -> bool:
+    """True inside a language pass that mkdocs-static-i18n runs from the first pass's
+    `on_post_build` (its `building` flag, which it does not document: read here alone)."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def language_of(config: Any) -> str:

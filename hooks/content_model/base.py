@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import posixpath
 import re
@@ -88,19 +89,12 @@ def unlocalised(file_src_uri: str) -> tuple[str, str]:
     return match.group(1) + ".md", match.group(2)
 
 
-# The URL layout of the build in progress: "politica/x/" on the website, "politica/x.html" in
-# the offline edition, which is read from files where a folder does not open its index.html.
-_url_layout = {"directory_urls": True}
-
-
-def set_directory_urls(directory_urls: bool) -> None:
-    _url_layout["directory_urls"] = bool(directory_urls)
-
-
-def page_url(src_uri: str, language: str) -> str:
-    """Site-relative URL of a page, as the i18n plugin and `use_directory_urls` lay it out."""
+def page_url(src_uri: str, language: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of a page, as the i18n plugin and `use_directory_urls` lay it out:
+    "politica/x/" on the website, "politica/x.html" in the offline edition (`directory_urls`
+    False), which is read from files where a folder does not open its index.html."""
     stem = src_uri[: -len(".md")]
-    if not _url_layout["directory_urls"]:
+    if not directory_urls:
         path = stem + ".html"
     elif stem == "index":
         path = ""
@@ -111,18 +105,22 @@ def page_url(src_uri: str, language: str) -> str:
     return path if language == DEFAULT_LANGUAGE else f"{language}/{path}"
 
 
+@dataclasses.dataclass(frozen=True)
 class AtAddress:
-    """A page of one language (its dataclass has `src_uri` and `language`): where the site serves it."""
+    """A page of one language (its dataclass has `src_uri` and `language`): where the site serves
+    it, in the URL layout of the build that loaded it (`use_directory_urls`, given at load)."""
+
+    directory_urls: bool = dataclasses.field(default=True, kw_only=True, compare=False, repr=False)
 
     @property
     def url(self) -> str:
         """The page's address relative to the site root, in its language."""
-        return page_url(self.src_uri, self.language)  # type: ignore[attr-defined]
+        return page_url(self.src_uri, self.language, self.directory_urls)  # type: ignore[attr-defined]
 
 
-def page_folder(src_uri: str, language: str) -> str:
+def page_folder(src_uri: str, language: str, directory_urls: bool = True) -> str:
     """The site-relative folder that a page's relative links start from ('' for the root)."""
-    url = page_url(src_uri, language)
+    url = page_url(src_uri, language, directory_urls)
     if not url or url.endswith("/"):
         return url
     folder = posixpath.dirname(url)

@@ -123,12 +123,13 @@ class PolicyTree:
 # ---------------------------------------------------------------------------- loading
 
 
-def build(pages: Pages) -> dict[str, PolicyTree]:
-    """Turn policy pages (those with a policy `kind`) into one validated tree per language."""
-    return _build_policy(pages)
+def build(pages: Pages, directory_urls: bool = True) -> dict[str, PolicyTree]:
+    """Turn policy pages (those with a policy `kind`) into one validated tree per language, its
+    pages at the addresses of the build's URL layout (`directory_urls`)."""
+    return _build_policy(pages, directory_urls)
 
 
-def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
+def _build_policy(pages: Pages, directory_urls: bool) -> dict[str, PolicyTree]:
     structure: dict[str, dict[str, Any]] = {}
     where: dict[str, str] = {}
     for src_uri, by_language in pages.items():
@@ -168,6 +169,7 @@ def _build_policy(pages: Pages) -> dict[str, PolicyTree]:
                 src_uri=where[node_id],
                 language=language,
                 number=fields["pinpoint"],
+                directory_urls=directory_urls,
             ))
         trees[language] = PolicyTree(language=language, nodes=tuple(nodes))
     return trees

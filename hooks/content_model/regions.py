@@ -107,10 +107,11 @@ class RegionSet:
     districts: tuple[District, ...] = ()  # as the source lists them, most complaints first
     districts_source: str = ""
     index_src_uri: str = INDEX
+    directory_urls: bool = True   # the build's URL layout (see AtAddress)
 
     @property
     def index_url(self) -> str:
-        return page_url(self.index_src_uri, self.language)
+        return page_url(self.index_src_uri, self.language, self.directory_urls)
 
     def share(self, region: Region) -> float:
         """The region's part of the national complaints of 2007-2014 (0 to 1)."""
@@ -146,8 +147,9 @@ class RegionSet:
 # ---------------------------------------------------------------------------- loading
 
 
-def build(pages: Pages, trees: dict[str, Any]) -> dict[str, RegionSet]:
-    """Validate the region pages and the index's total; one RegionSet per language.
+def build(pages: Pages, trees: dict[str, Any], directory_urls: bool = True) -> dict[str, RegionSet]:
+    """Validate the region pages and the index's total; one RegionSet per language, its pages at
+    the addresses of the build's URL layout (`directory_urls`).
 
     `trees` (the policy) is not needed here; every part of the content model takes it.
     """
@@ -184,12 +186,14 @@ def build(pages: Pages, trees: dict[str, Any]) -> dict[str, RegionSet]:
         language: RegionSet(
             language=language,
             regions=tuple(_region(structure[i], where[i], pages[where[i]][language], language,
-                                  tuple(d for d in districts if d.department == structure[i]["ubigeo"]))
+                                  tuple(d for d in districts if d.department == structure[i]["ubigeo"]),
+                                  directory_urls)
                           for i in ordered),
             total_2007_2014=total,
             departments=departments,
             districts=districts,
             districts_source=districts_source,
+            directory_urls=directory_urls,
         )
         for language in LANGUAGES
     }
@@ -291,7 +295,7 @@ def department_figures(districts: tuple[District, ...]) -> dict[str, int]:
 
 
 def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], language: str,
-            districts: tuple[District, ...]) -> Region:
+            districts: tuple[District, ...], directory_urls: bool) -> Region:
     return Region(
         id=fields["id"],
         ubigeo=fields["ubigeo"],
@@ -305,6 +309,7 @@ def _region(fields: dict[str, Any], src_uri: str, words: dict[str, Any], languag
         src_uri=src_uri,
         language=language,
         districts=districts,
+        directory_urls=directory_urls,
     )
 
 

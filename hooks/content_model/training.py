@@ -227,8 +227,10 @@ class Training:
 # ---------------------------------------------------------------------------- loading
 
 
-def build(pages: Pages, trees: dict[str, Any], bodies: dict[str, str] | None = None) -> dict[str, Training]:
-    """Turn the training pages into one validated `Training` per language. `bodies` holds every
+def build(pages: Pages, trees: dict[str, Any], bodies: dict[str, str] | None = None,
+          directory_urls: bool = True) -> dict[str, Training]:
+    """Turn the training pages into one validated `Training` per language, its pages at the
+    addresses of the build's URL layout (`directory_urls`). `bodies` holds every
     file's Markdown below its front matter, by its name under docs/ ('capacitacion/x/actividades.es.md'):
     the activities' headings and text, which steps and printed cards refer to, are checked against it."""
     bodies = bodies or {}
@@ -249,7 +251,7 @@ def build(pages: Pages, trees: dict[str, Any], bodies: dict[str, str] | None = N
     _check_orders(structure)
     return {language: Training(
         language=language,
-        modules=tuple(sorted((_module(fields, pages, language) for fields in structure.values()),
+        modules=tuple(sorted((_module(fields, pages, language, directory_urls) for fields in structure.values()),
                              key=lambda module: module.order)),
         stubs=tuple(stubs),
     ) for language in LANGUAGES}
@@ -674,10 +676,10 @@ def _check_orders(structure: dict[str, dict[str, Any]]) -> None:
 
 
 # One language's Module from the checked structure and that language's words.
-def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
+def _module(fields: dict[str, Any], pages: Pages, language: str, directory_urls: bool) -> Module:
     words = pages[fields["src_uri"]][language]
     folder = fields["src_uri"][: -len("index.md")]
-    generated = {name: Part(kind=kind, src_uri=f"{folder}{name}.md", language=language,
+    generated = {name: Part(kind=kind, src_uri=f"{folder}{name}.md", language=language, directory_urls=directory_urls,
                             title=str(pages[f"{folder}{name}.md"][language]["title"]))
                  for name, (kind, *_) in GENERATED.items()}
     return Module(
@@ -686,13 +688,13 @@ def _module(fields: dict[str, Any], pages: Pages, language: str) -> Module:
         group_max=fields["group_max"], duration=fields["duration"], teaches=fields["teaches"],
         steps=fields["steps"][language], short_steps=fields["short_steps"][language],
         questions=fields["questions"][language],
-        parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", language=language,
+        parts=tuple(Part(kind=kind, src_uri=f"{folder}{part}.md", language=language, directory_urls=directory_urls,
                          title=str(pages[f"{folder}{part}.md"][language]["title"]))
                     for part, kind in PARTS.items()),
         pack=generated[PACK], short_pack=generated[SHORT_PACK],
         slides=generated[SLIDES], short_slides=generated[SHORT_SLIDES],
         signs=fields["room"][language]["signs"], cards=fields["room"][language]["cards"],
-        src_uri=fields["src_uri"], language=language,
+        src_uri=fields["src_uri"], language=language, directory_urls=directory_urls,
     )
 
 

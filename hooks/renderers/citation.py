@@ -19,9 +19,9 @@ from content_model import page_url as url_of
 METHOD_NOTE = "politica/nota-metodologica.md"
 
 
-def method_href(language: str, page_url: str) -> str:
-    """A link from the page to the methodological note, in either URL layout."""
-    return get_relative_url(url_of(METHOD_NOTE, language), page_url)
+def method_href(language: str, page_url: str, directory_urls: bool) -> str:
+    """A link from the page to the methodological note, in the build's URL layout (`use_directory_urls`)."""
+    return get_relative_url(url_of(METHOD_NOTE, language, directory_urls), page_url)
 
 
 def render(env: Any, config: Any, language: str, page_url: str, title: str, kind: str | None = None,
@@ -41,7 +41,7 @@ def render(env: Any, config: Any, language: str, page_url: str, title: str, kind
         spanish_title=spanish_title if spanish_title and spanish_title != title else None,
         address=address(site_url, page_url),
         absolute=bool(site_url),
-        method_href=method_href(language, page_url),
+        method_href=method_href(language, page_url, config.use_directory_urls),
     )
 
 
