@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, KIND_PAGES, NOT_FOUND_PAGES, built_pages, contrast_failures
+from conftest import CHROMIUM, KIND_PAGES, NOT_FOUND_PAGES, built_pages, contrast_failures, own_tab
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -150,14 +150,10 @@ def test_no_page_kind_has_a_wcag_violation_in_the_dark_scheme(axe_found):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_quiz_buttons_keep_their_contrast_when_hovered_or_focused(browser, server, scheme):
     """axe reads a page at rest; the buttons' focus and hover colours are checked here."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    try:
-        page = context.new_page()
+    with own_tab(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme) as page:
         page.goto(server + "capacitacion/que-es-la-trata/cuestionario/", wait_until="load")
         for selector in ("#pregunta-1 .quiz__check", ".quiz__reset"):
             for action in ("focus", "hover"):
                 page.mouse.move(0, 0)
                 getattr(page.locator(selector), action)()
                 assert contrast_failures(page, selector) == [], (selector, action)
-    finally:
-        context.close()

@@ -1,8 +1,8 @@
 """Each page loads only the stylesheets and scripts its markup needs (extra.assets in mkdocs.yml),
 minified, and still has every behaviour (issue #30).
 
-The expected files are worked out here from the table and the built page, with an HTML parser and
-CSS selectors (BeautifulSoup's), not with the hook's own matching (hooks/renderers/assets.py):
+The expected files are worked out here from the table and the built page, with an HTML parser
+(lxml's: conftest.markup), not with the hook's own matching (hooks/renderers/assets.py):
 the shared pair (`site.*`) on every page, then, for the rows whose markup the page holds, one
 stylesheet and one script that join them, named by their names in the table's order
 (`copy_citation.*.min.js`). The behaviours themselves are the other tests' (quiz, slides, offer check,
@@ -16,19 +16,28 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-from bs4 import BeautifulSoup
+import functools
 
-from conftest import ASSETS_TABLE, ASSET_FILE, ROOT, build_error, built_pages, edit, expected_files
+import pytest
+
+from conftest import ASSETS_TABLE, ASSET_FILE, ROOT, Markup, build_error, built_pages, edit, expected_files, markup
 from renderers import assets
 
+# The stylesheets and the scripts a page links, in the page's order.
+_LINKED = ("//link[@href and contains(concat(' ', normalize-space(@rel), ' '), ' stylesheet ')]/@href"
+           " | //script[@src]/@src")
 
-def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
+
+@functools.lru_cache(maxsize=1)
+def _pages(site) -> dict:
+    """Every built page, parsed once for the module's tests."""
+    return {path: markup(path.read_text(encoding="utf-8")) for path in built_pages(site)}
+
+
+def _linked(page: Markup) -> dict[str, list[str]]:
     """The site's stylesheets and scripts the page links, by extension, in the page's order."""
     files = {"css": [], "js": []}
-    addresses = [tag["href"] for tag in soup.select("link[rel~=stylesheet][href]")] + \
-                [tag["src"] for tag in soup.select("script[src]")]
-    for address in addresses:
+    for address in page.tree.xpath(_LINKED):
         match = ASSET_FILE.search(urlsplit(address).path)
         assert match, f"a file outside the table: {address}"
         files[match.group("ext")].append(match.group("name"))
@@ -36,7 +45,7 @@ def _linked(soup: BeautifulSoup) -> dict[str, list[str]]:
 
 
 def test_every_row_of_the_table_is_one_of_our_files_and_needed_by_some_pages_only(site):
-    pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in built_pages(site)]
+    pages = list(_pages(site).values())
     assert len(pages) > 200
     for row in ASSETS_TABLE:
         # A file a hook makes at each build is not a source in overrides/, and not in the site alone.
@@ -45,22 +54,20 @@ def test_every_row_of_the_table_is_one_of_our_files_and_needed_by_some_pages_onl
         assert not made or not (site / row["file"]).exists(), row
         if row["when"] == "every page":
             continue
-        holding = sum(1 for soup in pages if any(soup.select_one(s) is not None for s in row["when"]))
+        holding = sum(1 for page in pages if any(page.holds(s) for s in row["when"]))
         assert 0 < holding < len(pages), f"{row['file']}: {holding} of {len(pages)} pages need it"
 
 
 def test_every_page_links_the_shared_pair_and_exactly_the_files_its_markup_needs(site):
     wrong = []
-    for path in built_pages(site):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        linked, expected = _linked(soup), expected_files(soup)
+    for path, page in _pages(site).items():
+        linked, expected = _linked(page), expected_files(page)
         if linked != expected:
             wrong.append(f"{path.relative_to(site)}: links {linked}, its markup needs {expected}")
-        for address in [tag["href"] for tag in soup.select("link[rel~=stylesheet][href]")] + \
-                       [tag["src"] for tag in soup.select("script[src]")]:
+        for address in page.tree.xpath(_LINKED):
             target = urlsplit(urljoin("/" + path.relative_to(site).as_posix(), address)).path
             assert (site / target.lstrip("/")).is_file(), f"{path}: {address} is missing"
-        assert all(tag.has_attr("defer") for tag in soup.select("script[src]")), path
+        assert all(script.get("defer") is not None for script in page.tree.xpath("//script[@src]")), path
     assert not wrong, "\n".join(wrong[:20])
 
 

@@ -34,20 +34,16 @@ def test_page_loads_with_no_console_error_no_csp_violation_and_no_outside_reques
     assert watched.outside_requests() == []
 
 
-def test_the_language_switch_opens_the_same_page_and_section_in_english(visit):
-    visit.goto("contexto/marco-legal/#protocolo-de-palermo")
+@pytest.mark.parametrize("start, arrival, language", [
+    ("contexto/marco-legal/#protocolo-de-palermo", "en/contexto/marco-legal/#protocolo-de-palermo", "en"),
+    ("en/politica/cultura-denuncia/", "politica/cultura-denuncia/", "es"),
+], ids=["to English, the same section", "back to Spanish"])
+def test_the_language_switch_opens_the_same_page_in_the_other_language(visit, start, arrival, language):
+    visit.goto(start)
     visit.page.click("a.language-switch")
     visit.page.wait_for_load_state("load")
-    assert visit.page.url == visit.base + "en/contexto/marco-legal/#protocolo-de-palermo"
-    assert visit.page.evaluate("document.documentElement.lang") == "en"
-
-
-def test_the_language_switch_leads_back_to_spanish(visit):
-    visit.goto("en/politica/cultura-denuncia/")
-    visit.page.click("a.language-switch")
-    visit.page.wait_for_load_state("load")
-    assert visit.page.url == visit.base + "politica/cultura-denuncia/"
-    assert visit.page.evaluate("document.documentElement.lang") == "es"
+    assert visit.page.url == visit.base + arrival
+    assert visit.page.evaluate("document.documentElement.lang") == language
 
 
 def test_quick_exit_blanks_the_page_before_leaving(visit):

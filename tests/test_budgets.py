@@ -19,11 +19,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from bench import local_nginx
 from bench.first_load import PAGE_KINDS, measure
-from conftest import ASSET_FILE, PREFIXES, ROOT, PageWatch, built_pages, expected_files, html, watch_page
+from conftest import ASSET_FILE, PREFIXES, ROOT, PageWatch, built_pages, expected_files, html, markup, watch_page
 
 MAX_BYTES = 90_000
 MAX_REQUESTS = 12
@@ -60,7 +59,7 @@ def test_first_load_of_every_kind_of_page_fits_the_budget_is_safe_and_asks_only_
         if match:
             loaded[match.group("ext")].append(match.group("name"))
     page = site / (language + PAGE_KINDS[kind]) / "index.html"
-    expected = expected_files(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+    expected = expected_files(markup(page.read_text(encoding="utf-8")))
     assert {ext: sorted(names) for ext, names in loaded.items()} == \
         {ext: sorted(names) for ext, names in expected.items()}, watched.requests
     detail = "\n".join(f"{size:>7} {url}" for url, size in load.responses.items())

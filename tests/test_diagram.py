@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, shared_tab
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, own_tab, shared_tab
 
 import content_model
 from content_model.policy import Node, PolicyTree
@@ -364,23 +364,17 @@ def test_the_overview_has_no_horizontal_scroll_on_a_360_px_phone(phone, language
 
 @pytest.mark.parametrize("width", [360, 600, 700, 1280])
 def test_labels_render_at_12_px_or_more_and_stay_inside_their_boxes(browser, server, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    try:
+    with own_tab(browser, viewport={"width": width, "height": 800}) as page:
         for url in ("politica/", "en/politica/", "politica/reduccion-tolerancia/", "en/politica/persecucion/"):
             page.goto(server + url)
             sizes = page.evaluate(_VISIBLE_LABELS)
             assert sizes and min(sizes) >= 12, (url, min(sizes))
             assert page.evaluate(_OVERFLOWING_LABELS) == [], url
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_labels_contrast_at_least_4_5_to_1_with_their_boxes_in_both_palettes(browser, server, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
-    page = context.new_page()
-    try:
+    with own_tab(browser, viewport={"width": 1280, "height": 800}, color_scheme=scheme) as page:
         page.goto(server + "politica/")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
             {"light": "default", "dark": "slate"}[scheme]
@@ -388,22 +382,16 @@ def test_labels_contrast_at_least_4_5_to_1_with_their_boxes_in_both_palettes(bro
         assert len(colours) > 30
         low = [(label, round(_contrast(text, box), 2)) for label, text, box in colours if _contrast(text, box) < 4.5]
         assert low == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_diagram_prints_black_on_white(browser, server, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
-    page = context.new_page()
-    try:
+    with own_tab(browser, viewport={"width": 1280, "height": 800}, color_scheme=scheme) as page:
         page.goto(server + "politica/")
         page.emulate_media(media="print")
         for label, text, box in page.evaluate(_COLOURS):
             assert _luminance(text) == 0, label
             assert _contrast(text, box) >= 7, label
-    finally:
-        context.close()
 
 
 @pytest.mark.browser  # the browser fixture is asked for by name, inside the test

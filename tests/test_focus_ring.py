@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONTRAST_TOOLS, PREFIXES, wait_for_transitions, walk_with_tab
+from conftest import CONTRAST_TOOLS, PREFIXES, own_tab, wait_for_transitions, walk_with_tab
 
 
 # ---------------------------------------------------------------------------- focus ring, quiz dot
@@ -70,9 +70,7 @@ def _ring_failures(page, stops: int = 400) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_focus_ring_stands_3_to_1_against_every_surface_it_sits_on(browser, server, scheme, width):
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    try:
-        page = context.new_page()
+    with own_tab(browser, viewport={"width": width, "height": 800}, color_scheme=scheme) as page:
         failures = []
         for prefix in PREFIXES.values():
             for url in RING_PAGES:
@@ -91,20 +89,14 @@ def test_the_focus_ring_stands_3_to_1_against_every_surface_it_sits_on(browser, 
         page.locator(".site-search__link").first.wait_for()
         failures += [f"search: {line}" for line in _ring_failures(page, 15)]
         assert not failures, "\n".join(failures)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_chosen_answer_of_a_quiz_stands_3_to_1_against_its_background(browser, server, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    try:
-        page = context.new_page()
+    with own_tab(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme) as page:
         for prefix in PREFIXES.values():
             page.goto(server + prefix + "capacitacion/que-es-la-trata/cuestionario/", wait_until="load")
             selector = "#pregunta-1 .quiz__option input[type=radio]"
             page.locator(selector).first.check()
             found = page.evaluate(_QUIZ_DOT_CONTRAST, selector)
             assert found["checked"] and found["ratio"] >= 3, found
-    finally:
-        context.close()

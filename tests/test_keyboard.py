@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (KIND_IDS, KIND_PAGES, LANGUAGES, NEUTRAL_SITE, NOT_FOUND_PAGES, PREFIXES, built_pages,
+from conftest import (KIND_IDS, KIND_PAGES, LANGUAGES, NEUTRAL_SITE, NOT_FOUND_PAGES, PREFIXES, built_pages, own_tab,
                       contrast_failures, fake_neutral_site, html, language_of_page, own_contrast_failures,
                       wait_for_transitions, walk_with_tab)
 
@@ -95,16 +95,12 @@ def _check_the_skip_link_and_enter(page, language):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_skip_links_are_readable_when_focused(browser, server, scheme):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
-    try:
-        page = context.new_page()
+    with own_tab(browser, viewport={"width": 360, "height": 740}, color_scheme=scheme) as page:
         page.goto(server + "en/politica/", wait_until="load")
         for selector in (".content-skip", ".quick-exit-skip"):
             page.keyboard.press("Tab")
             assert page.evaluate("s => document.activeElement.matches(s)", selector)
             assert contrast_failures(page, selector) == [], selector
-    finally:
-        context.close()
 
 
 # ------------------------------------------------------------------------------------ keyboard

@@ -1,33 +1,21 @@
 """`make serve`: MkDocs' development server with this project, as a writer uses it."""
 
-import socket
 import sys
 import time
-import urllib.request
 
 import pytest
 
-from conftest import BUILD_ENV, ROOT, page_markup, run_server, stop_server
+from conftest import BUILD_ENV, ROOT, free_port, page_markup, run_server, serving, stop_server
 
 
 @pytest.fixture(scope="module")
 def dev_server():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server, log = run_server([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                              ROOT, BUILD_ENV)
     base = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(base, timeout=2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("mkdocs serve did not start:\n" + "".join(log))
-                time.sleep(0.5)
+        serving(server, log, base, 120)
         yield base
     finally:
         stop_server(server)
@@ -65,9 +53,7 @@ def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
     """`mkdocs serve --clean`: MkDocs tells the hooks 'build' there, yet it serves its own temporary
     folder (not the atomic build's staging folder) with its live-reload script. A bare `mkdocs
     serve` restarts on nothing, so a rebuild after a hook file's edit names it and stops (the old code runs)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     context = browser.new_context()
     page = context.new_page()
     messages = []
@@ -77,14 +63,7 @@ def test_serve_clean_serves_the_site_and_reloads_it_on_save(project, browser):
         project, BUILD_ENV)
     base = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            try:
-                urllib.request.urlopen(base + "acerca/", timeout=2).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "".join(log)
-                time.sleep(0.5)
+        serving(server, log, base + "acerca/", 240)
         response = page.goto(base + "acerca/", wait_until="load")
         assert response.status == 200
         page.wait_for_timeout(300)

@@ -7,7 +7,6 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -15,7 +14,7 @@ import urllib.request
 
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import BUILD_ENV, ROOT, edit, page_markup, run_server, stop_server
+from conftest import BUILD_ENV, ROOT, edit, free_port, page_markup, run_server, stop_server
 
 
 def _make_serve(project, port):
@@ -29,12 +28,6 @@ def _make_serve(project, port):
 def _stop(server):
     """Ctrl+C, as a writer stops it: watchmedo stops the server it runs, then itself."""
     stop_server(server, signal.SIGINT)
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _get(url):
@@ -55,7 +48,7 @@ def _until(predicate, what, log, timeout=240):
 
 
 def test_every_edit_takes_effect_under_make_serve(project, browser):
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     context = browser.new_context()
     server, log = _make_serve(project, port)
@@ -94,7 +87,7 @@ def test_every_edit_takes_effect_under_make_serve(project, browser):
 
 
 def test_a_first_build_that_fails_waits_for_the_fix(project):
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     page = project / "docs/politica/cultura-rechazo.es.md"
     edit(page, "order: 1", "order: [1")

@@ -3,26 +3,15 @@ site no longer loads: light and dark, the header, back to top, the table of cont
 follows the reading, the menu's levels, <details> in print; and what moved to build time or CSS
 (tables that scroll sideways, sidebars that scroll on their own)."""
 
-import contextlib
 import re
 
 import pytest
 
-from conftest import built_pages, html, wait_until
+from conftest import built_pages, html, own_tab, wait_until
 from scroll_tables import wrapped_tables
 
 # The bundle is the one script a page loads; blocking it shows what the HTML does alone.
 _BUNDLE = re.compile(r".*/assets/javascripts/site\.[0-9a-f]+\.min\.js$")
-
-
-@contextlib.contextmanager
-def _tab(browser, **options):
-    """A page in a browser context of its own (a colour scheme, a size), closed afterwards."""
-    context = browser.new_context(**options)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def _scheme(page):
@@ -92,7 +81,7 @@ def test_on_a_phone_a_wide_table_scrolls_in_its_box_and_the_page_does_not(phone)
 
 @pytest.mark.parametrize("device, scheme", [("light", "default"), ("dark", "slate")])
 def test_the_devices_setting_is_shown_before_any_script_file_runs(browser, server, device, scheme):
-    with _tab(browser, color_scheme=device) as page:
+    with own_tab(browser, color_scheme=device) as page:
         page.route(_BUNDLE, lambda route: route.abort())
         page.goto(server + "politica/")
         assert _scheme(page) == scheme
@@ -104,7 +93,7 @@ def test_the_devices_setting_is_shown_before_any_script_file_runs(browser, serve
 
 
 def test_a_readers_choice_is_kept_on_the_next_page_before_any_script_file_runs(browser, server):
-    with _tab(browser, color_scheme="light") as page:
+    with own_tab(browser, color_scheme="light") as page:
         page.goto(server + "politica/")
         page.click("[data-md-component=palette] button")
         assert _scheme(page) == "slate"
@@ -138,7 +127,7 @@ def test_the_switch_is_a_button_named_for_what_it_does_that_space_and_enter_pres
 
 
 def test_without_a_choice_the_page_follows_the_device_and_with_one_it_stays(browser, server):
-    with _tab(browser, color_scheme="light") as page:
+    with own_tab(browser, color_scheme="light") as page:
         page.goto(server + "")
         assert _scheme(page) == "default"
         page.emulate_media(color_scheme="dark")
@@ -194,7 +183,7 @@ def test_back_to_top_shows_while_scrolling_up_and_takes_the_reader_to_the_start(
 # ---------------------------------------------------------------------------- table of contents
 
 def test_the_table_of_contents_marks_the_section_being_read_and_keeps_it_in_view(browser, server):
-    with _tab(browser, viewport={"width": 1280, "height": 500}) as page:
+    with own_tab(browser, viewport={"width": 1280, "height": 500}) as page:
         page.goto(server + "glosario/")
         links = page.evaluate("[...document.querySelectorAll('.md-sidebar--secondary a.md-nav__link')]"
                               ".map(link => link.hash.slice(1))")
