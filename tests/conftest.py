@@ -48,11 +48,11 @@ NOT_FOUND_PAGES = [prefix + "404.html" for prefix in PREFIXES.values()]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """The real `mkdocs build --strict`, as a person runs it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=600,
+        cwd=project, env=env or BUILD_ENV, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -144,6 +144,15 @@ def _built_once(shared: Path, name: str = "site", build=None, timeout: float = 8
     return out
 
 
+def _build_real_site(shared: Path, folder: Path) -> subprocess.CompletedProcess:
+    """The session's site, built from the sources alone: the packs' PDFs and the offline edition a
+    person made with `make pdf` or `make offline` (dist/) are left out, as on a fresh clone, so
+    that a copy of the project built by a test (which has no dist/) builds the same site."""
+    nothing = shared / "no-dist"
+    nothing.mkdir(exist_ok=True)
+    return run_build(ROOT, folder, {**BUILD_ENV, "TRAINING_PDF_DIR": str(nothing), "OFFLINE_EDITION_DIR": str(nothing)})
+
+
 def _claim_and_build(shared: Path, name: str, build=None) -> None:
     """Build `name` if no one has claimed it yet, and record how it went (`name`.built or .failed)."""
     try:
@@ -151,7 +160,7 @@ def _claim_and_build(shared: Path, name: str, build=None) -> None:
     except FileExistsError:
         return
     try:
-        result = (build or (lambda folder: run_build(ROOT, folder)))(shared / name)
+        result = (build or (lambda folder: _build_real_site(shared, folder)))(shared / name)
         output, ok = result.stdout + result.stderr, result.returncode == 0
     except Exception as error:  # recorded, so that no one waits for a build that died
         output, ok = repr(error), False
@@ -166,7 +175,7 @@ def pytest_collection_finish(session):
     run the tests that need no built site meanwhile, instead of waiting at the first that does."""
     if os.environ.get("TEST_SITE_DIR") or session.config.option.collectonly:
         return
-    if not any("site" in getattr(item, "fixturenames", ()) for item in session.items):
+    if not any({"site", "project"} & set(getattr(item, "fixturenames", ())) for item in session.items):
         return
     factory = session.config._tmp_path_factory  # what the tmp_path_factory fixture hands out
     threading.Thread(target=_claim_and_build, args=(_shared_folder(factory), "site"), daemon=True).start()
@@ -492,30 +501,39 @@ def expected_files(page: Markup) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def project(tmp_path, site):
+def project(tmp_path, request):
     """A copy of the real project to break on purpose: the bad-input tests edit it. The real
-    site is built first: build_error builds each broken copy over it. Removed after the test:
-    a run makes some 100 copies, and pytest deletes the folders of older runs as it exits."""
+    site is built when a test first asks for the previous site (build_error builds each broken
+    copy over it), so that a test that only loads the content model (load_error) never waits
+    for it. Removed after the test: a run makes some 200 copies, and pytest deletes the folders
+    of older runs as it exits."""
+    _site_of_test[:] = [lambda: request.getfixturevalue("site")]
     yield copy_project(tmp_path / "project")
+    _site_of_test.clear()
     shutil.rmtree(tmp_path / "project", ignore_errors=True)
 
 
+_site_of_test: list = []   # how the running test gets the session's site (the `project` fixture)
+
+
 def copy_project(copy: Path) -> Path:
-    """The real project's sources (mkdocs.yml, hooks/, overrides/, docs/) copied into `copy`."""
+    """The real project's sources (mkdocs.yml, hooks/, overrides/, docs/) copied into `copy`, by
+    cp (a fifth of shutil.copytree's time for the 400 files; some 200 copies a run), without
+    Python's caches. Real copies: a test writes into them."""
     copy.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
+    subprocess.run(["cp", "-R", "--preserve=mode,timestamps",
+                    *(str(ROOT / name) for name in ("mkdocs.yml", "hooks", "overrides", "docs")), str(copy)], check=True)
+    for cache in sorted((copy / "hooks").rglob("__pycache__"), reverse=True):
+        shutil.rmtree(cache)
     return copy
 
 
 def previous_site() -> Path:
-    """What `site/` holds before a broken build: the session's real site (the `project` fixture
-    asks for it, so it is built before any broken copy is)."""
-    assert _session_site, "use the 'project' fixture (it builds the real site first)"
+    """What `site/` holds before a broken build: the session's real site, built the first time a
+    test of the `project` fixture asks (before any broken copy is built over it)."""
+    if not _session_site:
+        assert _site_of_test, "use the 'project' fixture (it gives the real site as the previous one)"
+        _site_of_test[0]()
     return _session_site[0]
 
 
@@ -569,6 +587,24 @@ def build_error(project: Path, command_line: bool = False) -> str:
     errors = build_errors(project, command_line)
     assert len(errors) == 1, errors
     return errors[0]
+
+
+def load_error(project: Path) -> str:
+    """The one message the content model stops with on a copy whose docs/ is broken, read as
+    hooks/content.py's `on_pre_build` reads it (`content_model.load_site`, before anything is
+    written), without the build around it: a fifth of the time. What the build adds to such a
+    message (printed once, no traceback, the previous site untouched, no half-built folder) is
+    proven on the same kinds of mistake by the build_error cases of test_content_errors.py. A
+    mistake the content model does not see fails here: build it with build_error."""
+    import content_model
+
+    with pytest.raises(content_model.ContentError) as raised:
+        content_model.load_site(project / "docs", directory_urls=True)
+    message = str(raised.value)
+    # One message on one line, naming the file (of docs/, or the data file of hooks/data/) and one fix.
+    assert "\n" not in message and message.count(". Fix: ") == 1, message
+    assert re.match(r"(docs|hooks/data)/\S", message), message
+    return message
 
 
 def edit(path: Path, old: str, new: str) -> None:

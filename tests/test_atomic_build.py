@@ -23,6 +23,7 @@ STRICT_WARNINGS = [
 ]
 
 
+@pytest.mark.whole_build  # found only once a language pass has written its pages: a whole build
 def test_strict_warnings_of_every_kind_in_both_languages_leave_the_previous_site_whole(project):
     """One build for all of them (a build is the slow part): each kind in each language's pass,
     and a `nav:` entry to a missing page. Each is reported, as MkDocs words it; nothing is written."""
@@ -46,6 +47,7 @@ def test_strict_warnings_of_every_kind_in_both_languages_leave_the_previous_site
     assert nav and all("'no-existe.md'" in m and "not found" in m for m in nav), messages
 
 
+@pytest.mark.whole_build  # found only once a language pass has written its pages: a whole build
 def test_an_error_while_pages_are_written_leaves_the_previous_site_whole(project):
     """A page refused by a hook after the site's first pages are written (the English pass)."""
     page = project / "docs/seguridad.en.md"

@@ -116,6 +116,7 @@ def test_a_mistake_in_the_lines_names_the_file_the_field_and_the_fix(tmp_path, b
     assert str(error.value) == message
 
 
+@pytest.mark.whole_build  # found only once a language pass has written its pages: a whole build
 def test_a_public_page_that_links_a_number_without_its_button_stops_the_build(project):
     """The rule of the public pages: a number in a sentence may be a link, never the only way to call."""
     edit(project / "docs/publico/mitos-y-realidades.es.md", "\n<!-- call: report -->\n", "\n")

@@ -112,6 +112,7 @@ def test_a_file_written_by_a_hook_that_is_not_one(project):
         "and create the file in overrides/.")
 
 
+@pytest.mark.whole_build  # found only once a language pass has written its pages: a whole build
 def test_a_file_written_by_a_hook_that_never_hands_it_over(project):
     edit(project / "mkdocs.yml", "    - file: assets/css/slides.css\n",
          "    - file: assets/css/notes.css\n      when: ['.diagram']\n      written by: hooks/share.py\n"

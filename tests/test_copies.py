@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_error, edit
+from conftest import build_error, edit, load_error
 
 from content_model import ContentError, sources
 
@@ -121,7 +121,7 @@ def test_an_unlabelled_copy_stops_the_build_naming_the_file_the_line_and_the_lin
     edit(page, "- Corte Suprema, Acuerdo Plenario 06-2019/CJ-116, copia en Scribd:", "- Corte Suprema, Acuerdo Plenario 06-2019/CJ-116:")
     line = page.read_text(encoding="utf-8").split("\n").index(
         "- Corte Suprema, Acuerdo Plenario 06-2019/CJ-116: <https://es.scribd.com/document/692277849/CP-Art-129-C>") + 1
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"docs/politica/adecuacion-normatividad.es.md, line {line}: the link https://es.scribd.com/document/692277849/CP-Art-129-C "
         "is a copy on Scribd, and its source line does not say that it is a copy. Fix: write the publisher, the word for a "
         "copy and the official address first in the same line (or parenthesis) as the link, e.g. 'Corte Suprema, <title>: "
@@ -133,11 +133,12 @@ def test_a_reprint_without_its_official_address_first_stops_the_build(project):
          f"the official page of the policy to 2030 on Gob.pe <{GOB}>; the decree's text, ", "the decree's text, ")
     line = next(number for number, text in enumerate(
         (project / "docs/contexto/de-2015-a-2030.en.md").read_text(encoding="utf-8").split("\n"), start=1) if LPD in text)
-    message = build_error(project)
+    message = load_error(project)
     assert message.startswith(f"docs/contexto/de-2015-a-2030.en.md, line {line}: the link {LPD} is a copy on LP Derecho, "
                               f"and its source line does not give the official address first ({GOB}).")
 
 
+@pytest.mark.whole_build  # found only once a language pass has written its pages: a whole build
 def test_a_copy_a_hook_generates_without_its_label_stops_the_build(project):
     """A renderer that forgets the label: the page's HTML is checked too (the real command: hooks/ is edited)."""
     edit(project / "hooks/renderers/region_map.py", "return sources.label(url, language) or ", "return ")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORRECTIONS_ADDRESS, LANGUAGES, PREFIXES, build_error, edit, html
+from conftest import CORRECTIONS_ADDRESS, LANGUAGES, PREFIXES, build_error, edit, html, load_error
 
 NONE = {"es": "Todavía no hay una dirección configurada", "en": "No address for corrections has been configured yet"}
 CONFIG_LINE = 'address: !ENV [CORRECTIONS_ADDRESS, ""]'
@@ -41,5 +41,5 @@ def test_a_malformed_address_stops_the_build(project):
 
 def test_an_unknown_corrections_marker_stops_the_build(project):
     edit(project / "docs/correcciones.en.md", "<!-- corrections: address -->", "<!-- corrections: email -->")
-    assert build_error(project) == ("docs/correcciones.en.md: '<!-- corrections: email -->' is not a known marker. "
+    assert load_error(project) == ("docs/correcciones.en.md: '<!-- corrections: email -->' is not a known marker. "
                                     "Fix: use one of: <!-- corrections: address -->.")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, load_error
 
 import content_model
 from content_model import catalogue
@@ -77,7 +77,7 @@ def test_a_situation_where_no_choice_helps_stops_the_build(project):
     edit(project / EXERCISE_ES, "        correct: true\n        feedback: \"Decirlo en tu casa", "        feedback: \"Decirlo en tu casa")
     edit(project / EXERCISE_ES, "        correct: true\n        feedback: \"Una sospecha basta para avisar.",
          "        feedback: \"Una sospecha basta para avisar.")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{EXERCISE_ES}, field 'exercise': question 1 has no correct answer. "
         "Fix: mark each option of question 1 that helps with 'correct: true'.")
 
@@ -88,14 +88,14 @@ def test_a_situation_where_every_choice_helps_stops_the_build(project):
     first = first.replace("      - text: \"Pienso que está bien", "      - correct: true\n        text: \"Pienso que está bien")
     first = first.replace("      - text: \"No digo nada", "      - correct: true\n        text: \"No digo nada")
     (project / EXERCISE_ES).write_text(first + "    explanation:" + rest, encoding="utf-8")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{EXERCISE_ES}, field 'exercise': every option of question 1 is marked 'correct: true'. "
         "Fix: give question 1 at least one option that does not help, and say why in its feedback.")
 
 
 def test_a_choice_without_its_reason_stops_the_build(project):
     edit(project / EXERCISE_EN, "        feedback: \"Laughing makes abuse look normal. That is tolerance, even if you do not mean it.\"\n", "")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{EXERCISE_EN}, field 'exercise': option 1 of question 2 has no 'feedback'. "
         "Fix: add 'feedback:' to it as text in quotes: why this choice helps, or why it does not.")
 
@@ -103,7 +103,7 @@ def test_a_choice_without_its_reason_stops_the_build(project):
 def test_an_english_exercise_whose_helping_choices_sit_elsewhere_stops_the_build(project):
     edit(project / EXERCISE_EN, "      - text: \"I do not share it, and I show it to an adult I trust.\"\n        correct: true\n",
          "      - text: \"I do not share it, and I show it to an adult I trust.\"\n")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{EXERCISE_EN}, field 'exercise': the correct options of question 3 are 3 in English but 2, 3 in Spanish. "
         "Fix: make it match docs/publico/rechazar-la-trata.es.md: the same questions in the same order, "
         "the correct answer at the same place.")
@@ -114,7 +114,7 @@ def test_an_exercise_of_one_situation_stops_the_build(project):
     head, body = text.split("\n---\n", 1)
     head = head[: head.index("  - question: \"In your class's WhatsApp group")]
     (project / EXERCISE_EN).write_text(head.rstrip("\n") + "\n---\n" + body, encoding="utf-8")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{EXERCISE_EN}, field 'exercise': the exercise has 1 questions. Fix: give it from 4 to 5 questions.")
 
 
@@ -123,7 +123,7 @@ def test_an_exercise_whose_longest_choice_always_helps_stops_the_build(project):
     for wrong in re.findall(r'      - text: "([^"]*)"\n        feedback', text):
         text = text.replace(f'"{wrong}"', f'"{wrong[:12]}."', 1)
     (project / "docs/publico/por-que-denunciar.es.md").write_text(text, encoding="utf-8")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/publico/por-que-denunciar.es.md, field 'exercise': the right option is the longest in 4 of 4 "
         "questions (1, 2, 3, 4): picking the longest answer passes the exercise. Fix: make a wrong option as long "
         "as the right one, or shorten the right one, in at least 2 of those questions.")
@@ -146,14 +146,14 @@ def test_an_exercise_marker_on_a_page_without_an_exercise_stops_the_build(projec
 
 def test_share_that_is_neither_true_nor_false_stops_the_build(project):
     edit(project / "docs/publico/como-ocurre.es.md", "share: true", "share: sí")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/publico/como-ocurre.es.md, field 'share': 'sí' is neither true nor false. "
         "Fix: write 'share: true' on a page the public learns from, or remove the line.")
 
 
 def test_share_declared_in_the_english_file_stops_the_build(project):
     edit(project / "docs/publico/si-te-pasa-a-ti.en.md", "---\ntitle:", "---\nshare: true\ntitle:")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/publico/si-te-pasa-a-ti.en.md, field 'share': structure is declared only in the Spanish file. "
         "Fix: remove 'share:' from the English file; keep it in docs/publico/si-te-pasa-a-ti.es.md.")
 

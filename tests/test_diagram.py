@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, own_tab, shared_tab
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, load_error, own_tab, shared_tab
 
 import content_model
 from content_model.policy import Node, PolicyTree
@@ -284,7 +284,7 @@ def test_pages_with_a_branch_or_axis_marker_show_where_they_sit(site, model, lan
 
 def test_an_unknown_marker_stops_the_build(project):
     edit(project / OVERVIEW_ES, "<!-- diagram: full -->", "<!-- diagram: poster -->")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{OVERVIEW_ES}: '<!-- diagram: poster -->' is not a known marker. "
         "Fix: use one of: <!-- diagram: full -->, <!-- diagram: axis -->, <!-- diagram: branch -->.")
 
@@ -309,12 +309,12 @@ def test_a_marker_inside_a_paragraph_stops_the_build(project):
     edit(project / OVERVIEW_ES, "<!-- diagram: full -->", "Mira el diagrama: <!-- diagram: full -->")
     assert re.fullmatch(
         rf"{re.escape(OVERVIEW_ES)}: a '<!-- diagram: \.\.\. -->' marker shares its line with other text \(line \d+\)\. "
-        r"Fix: put each diagram marker on a line of its own, with a blank line before and after\.", build_error(project))
+        r"Fix: put each diagram marker on a line of its own, with a blank line before and after\.", load_error(project))
 
 
 def test_the_same_marker_twice_on_a_page_stops_the_build(project):
     edit(project / OVERVIEW_ES, "<!-- diagram: full -->", "<!-- diagram: full -->\n\n<!-- diagram: full -->")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{OVERVIEW_ES}: the marker '<!-- diagram: full -->' appears twice. "
         "Fix: keep one diagram of each kind on a page.")
 

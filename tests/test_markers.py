@@ -3,7 +3,7 @@ build naming the file and the known markers, instead of a block silently missing
 
 import pytest
 
-from conftest import build_error, edit
+from conftest import edit, load_error
 
 import content_model
 from content_model import markers
@@ -36,7 +36,7 @@ MISTYPED = [
 @pytest.mark.parametrize("file,marker,mistyped,message", MISTYPED, ids=[m[2] for m in MISTYPED])
 def test_a_mistyped_or_unknown_marker_stops_the_build(project, file, marker, mistyped, message):
     edit(project / file, marker, mistyped)
-    assert build_error(project) == f"{file}: {message}"
+    assert load_error(project) == f"{file}: {message}"
 
 
 @pytest.mark.parametrize("file,marker", [(OVERVIEW, "<!-- diagram: full -->"), (REGION, "<!-- regions: figures -->"),
@@ -47,7 +47,7 @@ def test_a_marker_inside_a_paragraph_stops_the_build(project, file, marker):
     edit(project / file, marker, "See the figures: " + marker)
     family = marker.split()[1].rstrip(":")
     line = next(n for n, text in enumerate((project / file).read_text(encoding="utf-8").split("\n"), 1) if marker in text)
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{file}: a '<!-- {family}: ... -->' marker shares its line with other text (line {line}). "
         f"Fix: put each {family} marker on a line of its own, with a blank line before and after.")
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pytest
+
 from conftest import build_errors, built_pages
 
 
@@ -51,6 +53,7 @@ def test_every_picture_says_what_it_shows(site):
                          f"or aria-hidden=\"true\" if it is decoration): {unnamed}")
 
 
+@pytest.mark.whole_build  # found only once a language pass has written its pages: a whole build
 def test_a_strict_warning_in_the_spanish_pages_alone_leaves_the_previous_site_whole(project):
     page = project / "docs/acerca.es.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\n[x](glosario.md#no-existe)\n", encoding="utf-8")

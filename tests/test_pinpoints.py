@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from conftest import LANGUAGES, PREFIXES, ROOT, build_error, edit, html
+from conftest import LANGUAGES, PREFIXES, ROOT, edit, html, load_error
 
 import content_model
 from content_model import catalogue
@@ -65,7 +65,7 @@ def test_correcting_a_parent_line_moves_the_guideline_but_not_any_pinpoint(tmp_p
 
 def test_a_pinpoint_used_twice_in_a_kind_stops_the_build(project):
     edit(project / "docs/politica/cultura-denuncia.es.md", "pinpoint: 5", "pinpoint: 4")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/politica/cultura-rechazo.es.md, field 'pinpoint': 'LE 4' is also the pinpoint of 'cultura-denuncia' "
         "(docs/politica/cultura-denuncia.es.md). Fix: give it a number no other specific guideline has (the next free "
         "one is 24), and never change a pinpoint once published.")
@@ -73,7 +73,7 @@ def test_a_pinpoint_used_twice_in_a_kind_stops_the_build(project):
 
 def test_a_missing_pinpoint_stops_the_build(project):
     edit(project / "docs/politica/cultura-rechazo.es.md", "pinpoint: 4\n", "")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/politica/cultura-rechazo.es.md, field 'pinpoint': this required field is missing. Fix: add 'pinpoint:' "
         "to the front matter (the number of this site's identifier of the page, such as 14 for 'LE 14': the next "
         "free number of its kind, never changed once published).")
@@ -81,14 +81,14 @@ def test_a_missing_pinpoint_stops_the_build(project):
 
 def test_a_pinpoint_that_is_not_a_whole_number_stops_the_build(project):
     edit(project / "docs/politica/prevencion.es.md", "pinpoint: 1\n", "pinpoint: EJE 1\n")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/politica/prevencion.es.md, field 'pinpoint': 'EJE 1' is not a whole number from 1 up. "
         "Fix: give the number of its identifier ('pinpoint: 14' makes EJE 14).")
 
 
 def test_a_pinpoint_in_the_english_file_stops_the_build(project):
     edit(project / "docs/politica/cultura-rechazo.en.md", "title:", "pinpoint: 4\ntitle:")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/politica/cultura-rechazo.en.md, field 'pinpoint': structure is declared only in the Spanish file. "
         "Fix: remove 'pinpoint:' from the English file; keep it in docs/politica/cultura-rechazo.es.md.")
 

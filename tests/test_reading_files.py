@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 import content_model
-from conftest import LANGUAGES, WINDOWS_FILES, build_error, edit, html
+from conftest import LANGUAGES, WINDOWS_FILES, build_error, edit, html, load_error
 
 POLICY_PAGE = "docs/politica/cultura-rechazo.es.md"
 
@@ -79,7 +79,7 @@ def test_a_tab_in_the_front_matter(project, language):
 
 def test_an_english_page_without_a_title(project):
     edit(project / "docs/acerca.en.md", 'title: "About this site"\n', "")
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/acerca.en.md, field 'title': this required field is missing. "
         "Fix: add 'title:' to the front matter, in English.")
 

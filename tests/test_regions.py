@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html
+from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, load_error
 
 import content_model
 from content_model import read_front_matter
@@ -241,7 +241,7 @@ def test_the_index_and_the_transversal_axis_link_to_each_other(site, language):
 
 def test_an_unknown_department_code_stops_the_build(project):
     edit(project / _es("lima"), 'ubigeo: "15"', 'ubigeo: "26"')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('lima')}, field 'ubigeo': '26' is not the INEI code of a department. Fix: use one of: "
         "01 Amazonas, 02 Áncash, 03 Apurímac, 04 Arequipa, 05 Ayacucho, 06 Cajamarca, 07 Callao, 08 Cusco, "
         "09 Huancavelica, 10 Huánuco, 11 Ica, 12 Junín, 13 La Libertad, 14 Lambayeque, 15 Lima, 16 Loreto, "
@@ -251,49 +251,49 @@ def test_an_unknown_department_code_stops_the_build(project):
 
 def test_an_unquoted_department_code_stops_the_build(project):
     edit(project / _es("cusco"), 'ubigeo: "08"', "ubigeo: 8")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('cusco')}, field 'ubigeo': 8 is not a quoted two-digit code. "
         "Fix: write the code in quotes, e.g. 'ubigeo: \"08\"'.")
 
 
 def test_a_duplicate_department_code_stops_the_build(project):
     edit(project / _es("loreto"), 'ubigeo: "16"', 'ubigeo: "15"')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('loreto')}, field 'ubigeo': the code '15' (Lima) is already used by {_es('lima')}. "
         "Fix: give each region page the INEI code of its own department.")
 
 
 def test_a_negative_count_stops_the_build(project):
     edit(project / _es("puno"), "complaints_2007_2014: 88", "complaints_2007_2014: -88")  # checked before the sum
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('puno')}, field 'complaints_2007_2014': '-88' is not a whole number of 0 or more. "
         "Fix: write the number of complaints as digits, e.g. 'complaints_2007_2014: 301'.")
 
 
 def test_a_count_that_is_not_a_whole_number_stops_the_build(project):
     edit(project / _es("junin"), "complaints_2009_2014: 76", "complaints_2009_2014: 76.5")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('junin')}, field 'complaints_2009_2014': '76.5' is not a whole number of 0 or more. "
         "Fix: write the number of complaints as digits, e.g. 'complaints_2009_2014: 301'.")
 
 
 def test_a_rank_that_does_not_follow_from_the_counts_stops_the_build(project):
     edit(project / _es("cusco"), "rank: 4", "rank: 3")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('cusco')}, field 'rank': rank 3 does not follow from the counts: with 167 complaints in "
         "2007-2014 this region ranks 4. Fix: write 'rank: 4' (rank follows complaints_2007_2014, highest first).")
 
 
 def test_figures_in_an_english_region_page_stop_the_build(project):
     edit(project / "docs/regiones/piura.en.md", 'title: "Piura"', 'title: "Piura"\ncomplaints_2007_2014: 96')
-    assert build_error(project) == (
+    assert load_error(project) == (
         "docs/regiones/piura.en.md, field 'complaints_2007_2014': structure is declared only in "
         f"the Spanish file. Fix: remove 'complaints_2007_2014:' from the English file; keep it in {_es('piura')}.")
 
 
 def test_districts_that_do_not_add_up_to_the_national_total_stop_the_build(project):
     edit(project / INDEX_ES, "total_2007_2014: 1976", "total_2007_2014: 1977")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{INDEX_ES}, field 'total_2007_2014': the 32 prosecution districts in {DISTRICTS_FILE} add up to 1976, "
         f"not to the national total 1977. Fix: check the national total and the districts' complaints in "
         f"{DISTRICTS_FILE}.")
@@ -301,7 +301,7 @@ def test_districts_that_do_not_add_up_to_the_national_total_stop_the_build(proje
 
 def test_a_department_figure_that_is_not_the_sum_of_its_districts_stops_the_build(project):
     edit(project / _es("piura"), "complaints_2007_2014: 150", "complaints_2007_2014: 96")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{_es('piura')}, field 'complaints_2007_2014': 96 is not the sum of Piura's prosecution districts in "
         f"{DISTRICTS_FILE} (Piura 96 + Sullana 54 = 150). Fix: write 'complaints_2007_2014: 150', or correct the "
         f"districts in {DISTRICTS_FILE}.")
@@ -339,7 +339,7 @@ def test_a_department_with_no_district_stops_the_build(project):
 
 def test_an_unknown_regions_marker_stops_the_build(project):
     edit(project / INDEX_ES, "<!-- regions: index -->", "<!-- regions: mapa -->")
-    assert build_error(project) == (f"{INDEX_ES}: '<!-- regions: mapa -->' is not a known marker. Fix: use one of: "
+    assert load_error(project) == (f"{INDEX_ES}: '<!-- regions: mapa -->' is not a known marker. Fix: use one of: "
                                     "<!-- regions: index -->, <!-- regions: figures -->, <!-- regions: caveat -->.")
 
 

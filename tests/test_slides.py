@@ -18,7 +18,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, build_error, edit, html, wait_until
+from conftest import LANGUAGES, ROOT, build_error, edit, html, load_error, wait_until
 
 import content_model
 from renderers import training_slides
@@ -183,7 +183,7 @@ def test_a_slides_page_without_its_marker_stops_the_build(project):
 def test_a_module_without_slides_stops_the_build(project):
     (project / "docs/capacitacion/que-es-la-trata/diapositivas.en.md").unlink()
     (project / "docs/capacitacion/que-es-la-trata/diapositivas.es.md").unlink()
-    message = build_error(project)
+    message = load_error(project)
     assert "que-es-la-trata" in message and "diapositivas" in message
 
 

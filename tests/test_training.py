@@ -8,7 +8,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PREFIXES, ROOT, axe_violations, build_error, edit, html
+from conftest import PREFIXES, ROOT, axe_violations, build_error, edit, html, load_error
 
 import content_model
 from content_model.training import PARTS
@@ -32,28 +32,28 @@ def model():
 
 def test_steps_that_do_not_add_up_to_the_duration_stop_the_build(project):
     edit(project / PLAN_ES, 'minutes: 10\n    title: "Pausa"', 'minutes: 15\n    title: "Pausa"')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{PLAN_ES}, field 'steps': the steps add up to 125 minutes, but the module lasts 120 "
         f"('duration' in {INDEX_ES}). Fix: make the steps' minutes add up to the duration, or change the duration.")
 
 
 def test_english_steps_with_other_minutes_stop_the_build(project):
     edit(project / PLAN_EN, 'minutes: 10\n    title: "Break"', 'minutes: 15\n    title: "Break"')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{PLAN_EN}, field 'steps': step 6 lasts 15 minutes in English but 10 in Spanish. "
         "Fix: give step 6 the Spanish minutes (10).")
 
 
 def test_an_unknown_guideline_in_teaches_stops_the_build(project):
     edit(project / INDEX_ES, "teaches: [reduccion-tolerancia,", "teaches: [reduccion-toleranzia,")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{INDEX_ES}, field 'teaches': no policy guideline has the id 'reduccion-toleranzia'. "
         "Fix: use the ids of guideline pages in docs/politica/ (their 'id:' field).")
 
 
 def test_an_axis_in_teaches_stops_the_build(project):
     edit(project / INDEX_ES, "teaches: [reduccion-tolerancia,", "teaches: [prevencion,")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{INDEX_ES}, field 'teaches': 'prevencion' is an axis, not a guideline. "
         "Fix: list general or specific guidelines (the pages that sit under a component).")
 
@@ -61,7 +61,7 @@ def test_an_axis_in_teaches_stops_the_build(project):
 def test_a_question_with_no_correct_answer_stops_the_build(project):
     right = '      - text: "Un acto, un medio y un fin de explotación."\n'
     edit(project / QUIZ_ES, right + "        correct: true\n", right)
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{QUIZ_ES}, field 'questions': question 1 has no correct answer. "
         "Fix: mark exactly one option of question 1 with 'correct: true'.")
 
@@ -69,7 +69,7 @@ def test_a_question_with_no_correct_answer_stops_the_build(project):
 def test_a_question_with_two_correct_answers_stops_the_build(project):
     edit(project / QUIZ_ES, '      - text: "Migrar con los documentos en regla."\n',
          '      - text: "Migrar con los documentos en regla."\n        correct: true\n')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{QUIZ_ES}, field 'questions': question 2 has 2 correct answers. "
         "Fix: mark exactly one option of question 2 with 'correct: true'.")
 
@@ -79,7 +79,7 @@ def test_english_quiz_with_the_right_answer_elsewhere_stops_the_build(project):
                             '      - text: "Migrating with your papers in order."\n',
          '      - text: "Retaining a person."\n      - text: "Migrating with your papers in order."\n'
          '        correct: true\n')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{QUIZ_EN}, field 'questions': the correct answer of question 2 is option 2 in English "
         "but option 1 in Spanish. "
         f"Fix: make it match {QUIZ_ES}: the same questions in the same order, the correct answer at the same place.")
@@ -89,21 +89,21 @@ def test_english_quiz_with_fewer_questions_stops_the_build(project):
     text = (project / QUIZ_EN).read_text(encoding="utf-8")
     start = text.index('  - question: "Which Ministry')
     (project / QUIZ_EN).write_text(text[:start] + text[text.index("---", start):], encoding="utf-8")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{QUIZ_EN}, field 'questions': the English quiz has 6 questions, the Spanish one 7. "
         f"Fix: make it match {QUIZ_ES}: the same questions in the same order, the correct answer at the same place.")
 
 
 def test_english_question_with_another_number_of_options_stops_the_build(project):
     edit(project / QUIZ_EN, '      - text: "105."\n', "")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{QUIZ_EN}, field 'questions': question 7 has 2 options in English but 3 in Spanish. "
         f"Fix: make it match {QUIZ_ES}: the same questions in the same order, the correct answer at the same place.")
 
 
 def test_a_part_naming_an_unknown_module_stops_the_build(project):
     edit(project / f"docs/{MODULE}/hoja.es.md", "module: que-es-la-trata", "module: que-es-la-trta")
-    message = build_error(project)
+    message = load_error(project)
     assert message.startswith(
         f"docs/{MODULE}/hoja.es.md, field 'module': no module has the id 'que-es-la-trta'. "
         "Fix: use the id of an existing module: ")
@@ -112,7 +112,7 @@ def test_a_part_naming_an_unknown_module_stops_the_build(project):
 
 def test_a_declared_module_without_one_of_its_parts_stops_the_build(project):
     edit(project / f"docs/{MODULE}/evaluacion.es.md", "kind: evaluation\n", "")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"docs/{MODULE}/evaluacion.es.md, field 'kind': this required field is missing. "
         "Fix: add 'kind: evaluation' and 'module: que-es-la-trata' to the front matter.")
 
@@ -120,7 +120,7 @@ def test_a_declared_module_without_one_of_its_parts_stops_the_build(project):
 def test_a_module_folder_missing_a_page_stops_the_build(project):
     for language in ("es", "en"):
         (project / f"docs/{MODULE}/evaluacion.{language}.md").unlink()
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"docs/{MODULE}/: the module has no 'evaluacion' page (the evaluation form). "
         f"Fix: add docs/{MODULE}/evaluacion.es.md and docs/{MODULE}/evaluacion.en.md with 'kind: evaluation' "
         "and 'module: que-es-la-trata' (every module has all six parts).")
@@ -128,7 +128,7 @@ def test_a_module_folder_missing_a_page_stops_the_build(project):
 
 def test_an_unknown_training_marker_stops_the_build(project):
     edit(project / QUIZ_ES, "<!-- training: quiz -->", "<!-- training: quizz -->")
-    assert build_error(project) == (f"{QUIZ_ES}: '<!-- training: quizz -->' is not a known marker. Fix: use one of: "
+    assert load_error(project) == (f"{QUIZ_ES}: '<!-- training: quizz -->' is not a known marker. Fix: use one of: "
             "<!-- training: modules -->, <!-- training: overview -->, <!-- training: plan -->, "
             "<!-- training: short-plan -->, <!-- training: disclosure -->, <!-- training: quiz -->, "
             "<!-- training: pack -->, <!-- training: short-pack -->, <!-- training: slides -->, "

@@ -12,7 +12,7 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PACK_MODULE, ROOT, build_error, edit, html
+from conftest import LANGUAGES, PACK_MODULE, ROOT, build_error, edit, html, load_error
 
 import content_model
 from content_model.training import PACK_CONTENTS
@@ -117,7 +117,7 @@ def test_the_same_module_and_pages_give_the_same_pack(model):
 def test_a_module_without_its_pack_stops_the_build(project):
     for language in LANGUAGES:
         (project / f"docs/{MODULE}/paquete.{language}.md").unlink()
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"docs/{MODULE}/: the module has no 'paquete' page (the trainer's pack). "
         f"Fix: add {PACK_ES} and {PACK_EN} with 'kind: pack', 'module: que-es-la-trata', a title and a line "
         "'<!-- training: pack -->' (every module has a pack to print).")
@@ -299,7 +299,7 @@ def test_the_room_material_escapes_what_authors_write(model):
 
 def test_a_card_the_activities_page_does_not_hold_stops_the_build(project):
     edit(project / f"{ACTIVITIES}.en.md", '      - "recruit"', '      - "kidnap"')
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{ACTIVITIES}.en.md, field 'cards': item 1 of set 1 of 'cards' ('kidnap') is not in the section 'tarjetas' "
         "of the page: the printed sheet would say something the page does not. Fix: write it as the page's text "
         "has it, or add it to that section.")
@@ -307,7 +307,7 @@ def test_a_card_the_activities_page_does_not_hold_stops_the_build(project):
 
 def test_a_card_set_tied_to_a_section_the_page_lacks_stops_the_build(project):
     edit(project / f"{REJECTION}.es.md", "    section: frases", "    section: las-frases")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{REJECTION}.es.md, field 'cards': set 1 of 'cards' names the section 'las-frases', which the page does "
         "not have. Fix: write the id of a heading of this page, e.g. 'section: tarjetas' for '## ... { #tarjetas }': "
         "the section that tells the trainer how to use them.")
@@ -315,7 +315,7 @@ def test_a_card_set_tied_to_a_section_the_page_lacks_stops_the_build(project):
 
 def test_an_english_card_set_with_fewer_cards_stops_the_build(project):
     edit(project / f"{REJECTION}.en.md", '      - "Not sure"\n', "")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{REJECTION}.en.md, field 'signs': set 1 of signs has 2 items under 'instrucciones-1' in English, but 3 "
         f"under 'instrucciones-1' in Spanish. Fix: translate the sets of {REJECTION}.es.md one for one, item for item.")
 
@@ -324,6 +324,6 @@ def test_a_sign_too_long_for_large_type_stops_the_build(project):
     long = "No estoy seguro de que esto sea trata de personas, la verdad"
     edit(project / f"{REJECTION}.es.md", '      - "No estoy seguro"', f'      - "{long}"')
     edit(project / f"{REJECTION}.es.md", "**No estoy seguro**", f"**{long}**")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{REJECTION}.es.md, field 'signs': item 2 of set 1 of 'signs' has {len(long)} characters: more than 40 do "
         "not fit in large type. Fix: shorten it, or split it into two items.")

@@ -17,7 +17,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, LANGUAGES, ROOT, build_error, edit, html
+from conftest import BUILD_ENV, LANGUAGES, ROOT, build_error, edit, html, load_error
 
 import content_model
 from content_model.training import SHORT_DURATION, Option, Question
@@ -110,13 +110,13 @@ def test_choosing_45_minutes_keeps_every_module_that_has_a_short_version(visit, 
 
 def test_short_steps_that_do_not_add_up_to_45_stop_the_build(project):
     edit(project / f"{PLAN}.es.md", "short_steps:\n  - minutes: 5", "short_steps:\n  - minutes: 6")
-    message = build_error(project)
+    message = load_error(project)
     assert "plan.es.md" in message and "short_steps" in message and "46" in message and "45" in message
 
 
 def test_english_short_steps_with_other_minutes_stop_the_build(project):
     edit(project / f"{PLAN}.en.md", "short_steps:\n  - minutes: 5", "short_steps:\n  - minutes: 7")
-    message = build_error(project)
+    message = load_error(project)
     assert "plan.en.md" in message and "short_steps" in message and "step 1" in message
 
 
@@ -124,7 +124,7 @@ def test_a_plan_without_a_short_version_stops_the_build(project):
     path = project / f"{PLAN}.es.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"short_steps:\n(?:  .*\n)+", "", text), encoding="utf-8")
-    message = build_error(project)
+    message = load_error(project)
     assert "plan.es.md" in message and "short_steps" in message and "45-minute" in message
 
 
@@ -209,12 +209,12 @@ def _short_steps_block(path) -> str:
 ])
 def test_a_45_minute_step_that_does_not_say_its_words_right_stops_the_build(project, change, expected):
     edit(project / f"{PLAN}.es.md", *change)
-    assert build_error(project) == f"{PLAN}.es.md, field 'short_steps': {expected}."
+    assert load_error(project) == f"{PLAN}.es.md, field 'short_steps': {expected}."
 
 
 def test_english_45_minute_steps_must_line_up_with_the_spanish_ones(project):
     edit(project / f"{PLAN}.en.md", "    quiz: [1, 3, 7]", "    quiz: [1, 3]")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{PLAN}.en.md, field 'short_steps': step 2 reads the quiz questions 1, 3 in English but 1, 3, 7 in Spanish. "
         "Fix: give step 2 the Spanish 'quiz:'.")
 
@@ -223,7 +223,7 @@ def test_english_45_minute_steps_with_fewer_sentences_stop_the_build(project):
     path = project / f"{PLAN}.en.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r'\n      - "This topic can stir up feelings[^\n]*', "", text, count=1), encoding="utf-8")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"{PLAN}.en.md, field 'short_steps': step 1 has 3 sentences to say in English but 4 in Spanish. "
         "Fix: translate the 'say:' of step 1 one for one.")
 
@@ -232,7 +232,7 @@ def test_english_45_minute_steps_with_fewer_sentences_stop_the_build(project):
                                           ('"0"', "0"), ('"10-500"', "10-500")])
 def test_a_group_size_that_is_not_a_range_of_people_stops_the_build(project, value, shown):
     edit(project / "docs/capacitacion/que-es-la-trata/index.es.md", 'group_size: "10-25"', f"group_size: {value}")
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"docs/capacitacion/que-es-la-trata/index.es.md, field 'group_size': '{shown}' is not a group size. Fix: write the "
         'smallest and the largest group as "10-25" (or one number, "20"), from 1 to 200 people, the smaller first.')
 
@@ -241,7 +241,7 @@ def test_a_step_without_its_key_message_stops_the_build(project):
     path = project / f"{PLAN}.en.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"\n    key_message: .*", "", text, count=1), encoding="utf-8")
-    message = build_error(project)
+    message = load_error(project)
     assert "plan.en.md" in message and "'steps'" in message and "key_message" in message and "step 1" in message
 
 
@@ -309,7 +309,7 @@ def test_the_disclosure_text_says_what_to_do_for_a_child_and_for_an_adult():
 
 def test_a_missing_disclosure_text_stops_the_build(project):
     (project / f"{DISCLOSURE}.en.md").unlink()
-    message = build_error(project)
+    message = load_error(project)
     assert "_revelacion" in message
 
 
@@ -393,7 +393,7 @@ def test_a_quiz_whose_right_answer_is_mostly_the_longest_stops_the_build(project
     text = re.sub(r'(- text: )"([^"\n]*)"(\n\s+correct: true)',
                   lambda m: f'{m.group(1)}"{m.group(2)} {"and this is the longest by far " * 4}"{m.group(3)}', text)
     path.write_text(text, encoding="utf-8")
-    message = build_error(project)
+    message = load_error(project)
     assert "cuestionario.en.md" in message and "questions" in message and "longest" in message
 
 

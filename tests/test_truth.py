@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench import readability
-from conftest import ROOT, build_error, build_in_process, built_pages, copy_project, edit, html
+from conftest import ROOT, build_error, build_in_process, built_pages, copy_project, edit, html, load_error
 
 import content_model
 from content_model import figures as figures_model
@@ -172,7 +172,7 @@ def test_an_unknown_figure_id_stops_the_build_naming_the_line_and_the_nearest_id
     page = project / "docs/publico/mitos-y-realidades.es.md"
     edit(page, "<!-- figure: complaints-13-17-2007-2014 -->", "<!-- figure: complaints-13-18-2007-2014 -->")
     line = next(n for n, text in enumerate(page.read_text(encoding="utf-8").split("\n"), 1) if "13-18" in text)
-    assert build_error(project) == (
+    assert load_error(project) == (
         f"docs/publico/mitos-y-realidades.es.md: '<!-- figure: complaints-13-18-2007-2014 -->' (line {line}) names no "
         "id of hooks/data/figures.yml; the nearest is 'complaints-13-17-2007-2014'. Fix: use an id of "
         "hooks/data/figures.yml, or add the figure there (README, 'A figure').")
