@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast test-mutants validate bench offline pdf clean venv browser nginx java poppler
+.PHONY: serve build test test-fast test-mutants validate bench offline pdf precompress clean venv browser nginx nginx-brotli java poppler
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(BIN)/.installed: requirements.txt
@@ -46,6 +46,13 @@ poppler:
 nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
 	  else echo "nginx is missing: run 'sudo apt-get install nginx', then retry."; exit 1; fi; }
+
+# Brotli for nginx (Debian's modules): `make bench` measures what a reader downloads from a
+# deployment that follows README's Deploy section. The tests run without it (they skip Brotli).
+BROTLI_MODULES = libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
+nginx-brotli: nginx
+	@test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROTLI_MODULES); \
+	  else echo "nginx's Brotli modules are missing: run 'sudo apt-get install $(BROTLI_MODULES)', then retry."; exit 1; fi; }
 
 # MkDocs' server rebuilds and reloads the page on a change in docs/, mkdocs.yml, overrides/ or
 # hooks/data/. Python code is imported once per process (MkDocs caches the hook files), so Watchdog's
@@ -98,6 +105,11 @@ test-fast: venv
 test-mutants: venv browser poppler
 	$(BIN)/python tests/mutants.py
 
+# The built site as deploy/nginx.conf serves it best: each text file also compressed once at the
+# strongest level, beside itself (deploy/precompress.py: F.br, F.gz).
+precompress: build
+	$(BIN)/python deploy/precompress.py site
+
 # Every trainer's pack as an A4 PDF, the full one and the 45-minute one per module and language,
 # in dist/pdf/ (printed by Debian's Chromium from a fresh build, only those that changed); later
 # builds link them from the modules' pages.
@@ -117,7 +129,7 @@ bench/node_modules/.installed: bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: venv browser nginx bench/node_modules/.installed
+bench: venv browser nginx-brotli bench/node_modules/.installed
 	$(BIN)/python -m bench.run
 
 clean:

@@ -135,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     and the second page's bytes, with the targets' misses in bold. `--json FILE` keeps the figures;
     `--before FILE` (an earlier `--json`) prints each figure as before → after.
 
-        .venv/bin/python -m bench.first_load site/ [--json after.json] [--before before.json]
+        .venv/bin/python -m bench.first_load site/ [--json after.json] [--before before.json] [--brotli off]
+
+    The figures are for the site as it is: run deploy/precompress.py on it first to measure what a
+    deployment sends (`make bench` does). `--brotli off` measures a server without Brotli.
     """
     import argparse
     import json
@@ -148,11 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site (mkdocs build --strict -d DIR)")
     parser.add_argument("--json", type=Path, help="write the figures (every response's bytes too) here")
     parser.add_argument("--before", type=Path, help="a --json file of an earlier build, to compare with")
+    parser.add_argument("--brotli", choices=("auto", "on", "off"), default="auto",
+                        help="deploy/render-nginx.py's --brotli (auto: where this machine has the modules)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         parser.error(f"{args.site} holds no built site (no index.html): build it first")
     with tempfile.TemporaryDirectory(prefix="first-load-") as workdir, \
-            local_nginx.serving(args.site.resolve(), Path(workdir)) as base:
+            local_nginx.serving(args.site.resolve(), Path(workdir), brotli=args.brotli) as base:
         loads = run.measure_first_loads(base)
     if args.json:
         args.json.write_text(json.dumps(loads, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -60,6 +60,15 @@ def start(site: Path, workdir: Path, location: str = "/", brotli: str = "auto", 
     return process, f"http://127.0.0.1:{port}{location}"
 
 
+def compression(modules_dir: str = "/usr/lib/nginx/modules") -> str:
+    """What nginx sends a browser that takes Brotli, in words, from the modules this machine has."""
+    static = (Path(modules_dir) / render_nginx.BROTLI_STATIC_MODULE).is_file()
+    if (Path(modules_dir) / render_nginx.BROTLI_MODULE).is_file():
+        return ("Brotli: deploy/precompress.py's copies (quality 11), level 6 on the fly for the rest"
+                if static else "Brotli level 6 on the fly (libnginx-mod-http-brotli-static missing)")
+    return "gzip only (libnginx-mod-http-brotli-filter missing): Zopfli's copies, level 6 on the fly for the rest"
+
+
 def stop(process) -> None:
     process.terminate()
     try:

@@ -18,8 +18,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import precompress  # noqa: E402  (deploy/precompress.py: which compressed copies are stale)
+
 TEMPLATE = HERE / "nginx.conf"
 BROTLI_MODULE = "ngx_http_brotli_filter_module.so"
+# Sends F.br where deploy/precompress.py wrote it (Debian's libnginx-mod-http-brotli-static).
+BROTLI_STATIC_MODULE = "ngx_http_brotli_static_module.so"
 # An SVG opened on its own runs nothing and loads nothing but the site's pictures (the diagram
 # names the icon), and no one may frame it.
 SVG_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'"
@@ -69,12 +75,19 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
         raise SystemExit(f"{site} has no index.html: build the site first (make build)")
     if not (location.startswith("/") and location.endswith("/")):
         raise SystemExit(f"--location must start and end with '/': {location!r}")
+    stale = precompress.stale(site)
+    if stale:
+        raise SystemExit(f"{len(stale)} compressed copies do not match their files, like {stale[0].relative_to(site)}: "
+                         f"run 'python3 deploy/precompress.py {site}' again after every build")
     policy = site_policy(site) if csp is None else csp
     if '"' in policy or "\n" in policy:
         raise SystemExit("the policy contains a quote or a newline")
 
     module = Path(modules_dir) / BROTLI_MODULE
+    static_module = Path(modules_dir) / BROTLI_STATIC_MODULE
     use_brotli = brotli == "on" or (brotli == "auto" and module.is_file())
+    use_static = use_brotli and (brotli == "on" or static_module.is_file())
+    modules = [f"load_module {module};"] + ([f"load_module {static_module};"] if use_static else [])
     fix = ""
     if needs_404_fix(site, location):
         for page in ("404.html", "en/404.html"):
@@ -87,10 +100,11 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
     values = {
         "USER": f"user {user};" if user else "",
         "STATE": state_dir,
-        "BROTLI_MODULE": f"load_module {module};" if use_brotli else "# Brotli: module not loaded",
+        "BROTLI_MODULE": "\n".join(modules) if use_brotli else "# Brotli: module not loaded",
         "BROTLI": ("    brotli on;\n    brotli_comp_level 6;\n    brotli_min_length 256;\n"
                    "    brotli_types text/css application/javascript application/json image/svg+xml text/csv\n"
-                   "                 text/plain application/manifest+json application/xml text/xml;") if use_brotli else "",
+                   "                 text/plain application/manifest+json application/xml text/xml;"
+                   + ("\n    brotli_static on;" if use_static else "")) if use_brotli else "",
         "MIME_TYPES": mime_types,
         "LISTEN": listen,
         "SERVER_NAME": server_name,
@@ -123,7 +137,8 @@ def main(argv=None) -> int:
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--state-dir", default="/var/lib/nginx-trata", help="pid, logs and temp files")
     parser.add_argument("--brotli", choices=("auto", "on", "off"), default="auto",
-                        help="auto: on when Debian's libnginx-mod-http-brotli-filter is installed")
+                        help="auto: on when Debian's libnginx-mod-http-brotli-filter is installed "
+                             "(and the copies precompress.py writes are sent where -static is)")
     parser.add_argument("--user", help="the user nginx's workers run as (when started as root)")
     parser.add_argument("--mime-types", default="/etc/nginx/mime.types")
     parser.add_argument("--modules-dir", default="/usr/lib/nginx/modules")

@@ -203,7 +203,7 @@ DEFECTS: tuple[Defect, ...] = (
         "a second option of a question marked correct"),
     Defect(
         "pdf-blank-page", "a PDF with a blank page",
-        (Edit("overrides/assets/css/training.css", "    border: 0;\n    break-before: page;\n  }\n\n  .md-typeset .training-pack__part :is",
+        (Edit("overrides/assets/css/training-pack.css", "    border: 0;\n    break-before: page;\n  }\n\n  .md-typeset .training-pack__part :is",
               "    border: 0;\n    break-before: page;\n    break-after: page;\n  }\n\n  .md-typeset .training-pack__part :is"),),
         ("tests/test_pdf.py::test_no_sheet_holds_only_sources_or_a_closing_line_and_nothing_for_the_screen",),
         r"sheet \d+ holds only",

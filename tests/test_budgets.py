@@ -4,7 +4,7 @@ Two checks of the same budget (issue #8):
 - measured: a page of every kind, in both languages, loaded in Chromium from the project's nginx
   configuration with an empty cache; bytes are what crossed the wire (compressed bodies and headers);
 - counted: every built page and the files its HTML links, each fetched from the same nginx with
-  gzip (Chromium only asks for Brotli over HTTPS; Brotli is smaller still), headers included.
+  gzip (what a server without Brotli sends; Brotli is smaller still), headers included.
 Speed is not tested here: `make bench` measures it. The measured loads also carry the checks of
 test_browser_safety.py (errors, CSP, other sites) and test_assets.py (the files asked for) for the
 pages of every kind, so that no page kind is loaded three times.

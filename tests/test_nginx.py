@@ -5,7 +5,10 @@ the root of a domain and under a sub-path."""
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -14,7 +17,7 @@ import pytest
 
 from bench import local_nginx
 from bench.first_load import PAGE_KINDS as _KINDS
-from conftest import built_pages
+from conftest import ROOT, built_pages
 
 SUB_PATH = "/trata/"
 # One page of every kind; the 404 page is loaded through a missing address.
@@ -110,9 +113,9 @@ def test_the_site_ships_only_types_the_configuration_is_checked_for(site):
     assert shipped - set(TYPES) == set(), "add the new type to deploy/nginx.conf (types, charset_types, gzip_types) and to TYPES"
 
 
-def test_every_type_is_sent_with_its_type_charset_and_compression(site, tmp_path):
-    """One file of each type (the site's own where it ships one), served by the project's configuration."""
-    served = tmp_path / "site"
+def _sample_site(site: Path, served: Path) -> dict[str, str]:
+    """A small site in `served`: the home and 404 pages, and one file of each type (the site's own
+    largest where it ships one); returns each type's file name."""
     for name in ("index.html", "404.html", "en/404.html"):
         (served / name).parent.mkdir(parents=True, exist_ok=True)
         (served / name).write_bytes((site / name).read_bytes())
@@ -122,6 +125,13 @@ def test_every_type_is_sent_with_its_type_charset_and_compression(site, tmp_path
         data = found[0].read_bytes() if found else (b"x" * 1000 if suffix in (".pdf", ".zip") else b" " * 1000)
         (served / f"sample{suffix}").write_bytes(data)
         samples[suffix] = f"sample{suffix}"
+    return samples
+
+
+def test_every_type_is_sent_with_its_type_charset_and_compression(site, tmp_path):
+    """One file of each type (the site's own where it ships one), served by the project's configuration."""
+    served = tmp_path / "site"
+    samples = _sample_site(site, served)
     process, base = _start(served, tmp_path / "nginx", "/")
     try:
         for suffix, (kind, compressed) in TYPES.items():
@@ -149,6 +159,63 @@ def test_config_works_without_brotli(site, tmp_path):
         assert (status, headers["Content-Encoding"]) == (200, "gzip")
     finally:
         _stop(process)
+
+
+def _raw(url: str, encoding: str | None) -> tuple[str | None, bytes]:
+    """(Content-Encoding, the body as it crossed the wire)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.headers.get("Content-Encoding"), response.read()
+
+
+def test_precompressed_copies_are_what_nginx_sends(site, tmp_path):
+    """deploy/precompress.py writes F.br and F.gz beside every text file, each the file itself once
+    decompressed, with the file's time; nginx sends them as they are (not compressed again at level
+    6), the file itself to a client that takes neither; files that do not compress get none."""
+    import brotli
+
+    precompress = render_nginx.precompress
+    served = tmp_path / "site"
+    samples = _sample_site(site, served)
+    (served / "tiny.txt").write_bytes(b"ok")
+    compressed = {suffix for suffix, (_, gzipped) in TYPES.items() if gzipped}
+    assert compressed <= set(precompress.COMPRESSIBLE), "a type nginx compresses that precompress.py skips"
+    script = subprocess.run([sys.executable, str(ROOT / "deploy" / "precompress.py"), str(served)],
+                            capture_output=True, text=True, timeout=300)
+    assert script.returncode == 0, script.stderr
+    sources = [served / name for name in ("index.html", "404.html", "en/404.html", *samples.values())]
+    for source in sources:
+        data, times = source.read_bytes(), source.stat().st_mtime_ns
+        br, gz = precompress.copy_of(source, ".br"), precompress.copy_of(source, ".gz")
+        if source.suffix not in compressed:
+            assert not br.exists() and not gz.exists(), source.name
+            continue
+        assert brotli.decompress(br.read_bytes()) == data, source.name
+        assert gzip.decompress(gz.read_bytes()) == data, source.name
+        assert br.stat().st_mtime_ns == gz.stat().st_mtime_ns == times, source.name
+    assert sorted(path.name for path in served.glob("tiny.txt*")) == ["tiny.txt"], "a copy larger than its file"
+    assert precompress.stale(served) == []
+
+    static = (Path("/usr/lib/nginx/modules") / render_nginx.BROTLI_STATIC_MODULE).is_file()
+    process, base = _start(served, tmp_path / "nginx", "/")
+    try:
+        for name in ("", "sample.css", "sample.js", "sample.json", "sample.svg"):
+            source = served / (name or "index.html")
+            assert _raw(base + name, "gzip") == ("gzip", precompress.copy_of(source, ".gz").read_bytes()), name
+            assert _raw(base + name, None) == (None, source.read_bytes()), name
+            if static:
+                assert _raw(base + name, "br, gzip") == ("br", precompress.copy_of(source, ".br").read_bytes()), name
+    finally:
+        _stop(process)
+
+    # A file removed since: its copies go at the next run. A file changed since: nginx would send
+    # the copy of what it was, so the configuration is not rendered until the copies are made again.
+    (served / "sample.csv").unlink()
+    precompress.precompress(served, workers=1)
+    assert not list(served.glob("sample.csv.*"))
+    os.utime(served / "sample.js")
+    with pytest.raises(SystemExit, match=r"do not match their files, like sample\.js\.(br|gz): run 'python3 deploy/precompress\.py "):
+        render_nginx.render(served, tmp_path / "conf")
 
 
 def test_cache_lifetimes(site, nginx_root):
