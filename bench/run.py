@@ -501,6 +501,13 @@ def markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
+def precompress(folders) -> None:
+    """Each built site as README's Deploy section has it served: every text file also compressed once
+    at the strongest level (deploy/precompress.py), which nginx's static modules send."""
+    for folder in folders:
+        local_nginx.render_nginx.precompress.precompress(folder)
+
+
 def main() -> int:
     started = time.perf_counter()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -511,11 +518,8 @@ def main() -> int:
     print("building the baseline…", file=sys.stderr)
     build["baseline"] = timed_build(BASELINE_CONFIG, sites["baseline"], strict=False)
     phases = {"builds": round(time.perf_counter() - started, 1)}
-    # Both sites as deploy/README tell a deployer to serve them: each text file compressed once at
-    # the strongest level (deploy/precompress.py), sent by nginx's static modules.
     start = time.perf_counter()
-    for folder in sites.values():
-        local_nginx.render_nginx.precompress.precompress(folder)
+    precompress(sites.values())
     phases["precompress"] = round(time.perf_counter() - start, 1)
     report: dict = {"generated": datetime.datetime.now().isoformat(timespec="seconds"), "versions": versions(),
                     "budgets": BUDGET, "cpus": os.cpu_count(), "load_average": [os.getloadavg()[0]],

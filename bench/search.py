@@ -408,10 +408,11 @@ def markdown(report: dict) -> str:
 
 
 def build_sites() -> None:
-    from bench.run import BASELINE_CONFIG, OUR_CONFIG, timed_build
+    from bench.run import BASELINE_CONFIG, OUR_CONFIG, precompress, timed_build
 
     timed_build(OUR_CONFIG, SITES["ours"], strict=True)
     timed_build(BASELINE_CONFIG, SITES["baseline"], strict=False)
+    precompress(SITES.values())
 
 
 def main() -> int:

@@ -77,7 +77,7 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
         raise SystemExit(f"--location must start and end with '/': {location!r}")
     stale = precompress.stale(site)
     if stale:
-        raise SystemExit(f"{len(stale)} compressed copies do not match their files, like {stale[0].relative_to(site)}: "
+        raise SystemExit(f"{len(stale)} compressed copies are older than their files or have none, like {stale[0].relative_to(site)}: "
                          f"run 'python3 deploy/precompress.py {site}' again after every build")
     policy = site_policy(site) if csp is None else csp
     if '"' in policy or "\n" in policy:
@@ -91,9 +91,13 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
     fix = ""
     if needs_404_fix(site, location):
         for page in ("404.html", "en/404.html"):
+            # sub_filter rewrites the page as it is sent, so nginx must read the page itself, not
+            # its compressed copy (deploy/precompress.py); it compresses the rewritten page.
             fix += (f"        location = {location}{page} {{\n"
                     f"            alias {site}/{page};\n"
-                    f"            sub_filter '\"/' '\"{location}';\n"
+                    f"            gzip_static off;\n"
+                    + ("            brotli_static off;\n" if use_static else "")
+                    + f"            sub_filter '\"/' '\"{location}';\n"
                     f"            sub_filter_once off;\n"
                     f"        }}\n")
     outside = "" if location == "/" else "        location / {\n            return 404;\n        }\n"

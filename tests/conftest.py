@@ -613,6 +613,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def each_mistake(cases: list[tuple[str, str, str, str, str]]):
+    """Parametrise a test over a table of front-matter mistakes, each (id, the page under the
+    project, the text replaced, its replacement, the message): the test's arguments are
+    `page, old, new, message`, and it calls `mistake_stops_the_model(project, page, old, new, message)`."""
+    return pytest.mark.parametrize("page, old, new, message", [case[1:] for case in cases],
+                                   ids=[case[0] for case in cases])
+
+
+def mistake_stops_the_model(project: Path, page: str, old: str, new: str, message: str) -> None:
+    edit(project / page, old, new)
+    assert load_error(project) == message
+
+
 # ---------------------------------------------------------------------------- browser
 
 

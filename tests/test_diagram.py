@@ -289,20 +289,18 @@ def test_an_unknown_marker_stops_the_build(project):
         "Fix: use one of: <!-- diagram: full -->, <!-- diagram: axis -->, <!-- diagram: branch -->.")
 
 
-def test_a_branch_marker_on_a_page_outside_the_policy_stops_the_build(project):
-    page = project / "docs/acerca.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- diagram: branch -->\n", encoding="utf-8")
-    assert build_error(project) == (
-        "docs/acerca.en.md: the marker '<!-- diagram: branch -->' is on a page that is not a component or a "
-        "guideline. Fix: use '<!-- diagram: full -->' or remove the marker.")
-
-
-def test_an_axis_marker_on_a_guideline_page_stops_the_build(project):
-    page = project / "docs/politica/cultura-rechazo.es.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- diagram: axis -->\n", encoding="utf-8")
-    assert build_error(project) == (
-        "docs/politica/cultura-rechazo.es.md: the marker '<!-- diagram: axis -->' is on a page that is not an "
-        "axis. Fix: use '<!-- diagram: branch -->' or remove the marker.")
+@pytest.mark.parametrize("page, marker, message", [
+    ("docs/acerca.en.md", "branch",
+     "docs/acerca.en.md: the marker '<!-- diagram: branch -->' is on a page that is not a component or a "
+     "guideline. Fix: use '<!-- diagram: full -->' or remove the marker."),
+    ("docs/politica/cultura-rechazo.es.md", "axis",
+     "docs/politica/cultura-rechazo.es.md: the marker '<!-- diagram: axis -->' is on a page that is not an "
+     "axis. Fix: use '<!-- diagram: branch -->' or remove the marker."),
+], ids=["branch-outside-the-policy", "axis-on-a-guideline"])
+def test_a_marker_on_a_page_of_another_kind_stops_the_build(project, page, marker, message):
+    path = project / page
+    path.write_text(path.read_text(encoding="utf-8") + f"\n<!-- diagram: {marker} -->\n", encoding="utf-8")
+    assert build_error(project) == message
 
 
 def test_a_marker_inside_a_paragraph_stops_the_build(project):

@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, edit, html, load_error
+from conftest import (LANGUAGES, PREFIXES, ROOT, axe_violations, build_error, each_mistake, edit, html, load_error,
+                      mistake_stops_the_model)
 
 import content_model
 from content_model import read_front_matter
@@ -239,56 +240,40 @@ def test_the_index_and_the_transversal_axis_link_to_each_other(site, language):
 # ---------------------------------------------------------------------------- bad input
 
 
-def test_an_unknown_department_code_stops_the_build(project):
-    edit(project / _es("lima"), 'ubigeo: "15"', 'ubigeo: "26"')
-    assert load_error(project) == (
-        f"{_es('lima')}, field 'ubigeo': '26' is not the INEI code of a department. Fix: use one of: "
-        "01 Amazonas, 02 Áncash, 03 Apurímac, 04 Arequipa, 05 Ayacucho, 06 Cajamarca, 07 Callao, 08 Cusco, "
-        "09 Huancavelica, 10 Huánuco, 11 Ica, 12 Junín, 13 La Libertad, 14 Lambayeque, 15 Lima, 16 Loreto, "
-        "17 Madre de Dios, 18 Moquegua, 19 Pasco, 20 Piura, 21 Puno, 22 San Martín, 23 Tacna, 24 Tumbes, "
-        "25 Ucayali.")
+# Each mistake in a region page's front matter: (id, the page, the text replaced, its replacement,
+# the one-line message that names the file, the field and the fix).
+_REGION_MISTAKES = [
+    ("unknown-department-code", _es("lima"), 'ubigeo: "15"', 'ubigeo: "26"',
+     f"{_es('lima')}, field 'ubigeo': '26' is not the INEI code of a department. Fix: use one of: "
+     "01 Amazonas, 02 Áncash, 03 Apurímac, 04 Arequipa, 05 Ayacucho, 06 Cajamarca, 07 Callao, 08 Cusco, "
+     "09 Huancavelica, 10 Huánuco, 11 Ica, 12 Junín, 13 La Libertad, 14 Lambayeque, 15 Lima, 16 Loreto, "
+     "17 Madre de Dios, 18 Moquegua, 19 Pasco, 20 Piura, 21 Puno, 22 San Martín, 23 Tacna, 24 Tumbes, "
+     "25 Ucayali."),
+    ("unquoted-department-code", _es("cusco"), 'ubigeo: "08"', "ubigeo: 8",
+     f"{_es('cusco')}, field 'ubigeo': 8 is not a quoted two-digit code. "
+     "Fix: write the code in quotes, e.g. 'ubigeo: \"08\"'."),
+    ("duplicate-department-code", _es("loreto"), 'ubigeo: "16"', 'ubigeo: "15"',
+     f"{_es('loreto')}, field 'ubigeo': the code '15' (Lima) is already used by {_es('lima')}. "
+     "Fix: give each region page the INEI code of its own department."),
+    # checked before the sum
+    ("negative-count", _es("puno"), "complaints_2007_2014: 88", "complaints_2007_2014: -88",
+     f"{_es('puno')}, field 'complaints_2007_2014': '-88' is not a whole number of 0 or more. "
+     "Fix: write the number of complaints as digits, e.g. 'complaints_2007_2014: 301'."),
+    ("count-not-whole", _es("junin"), "complaints_2009_2014: 76", "complaints_2009_2014: 76.5",
+     f"{_es('junin')}, field 'complaints_2009_2014': '76.5' is not a whole number of 0 or more. "
+     "Fix: write the number of complaints as digits, e.g. 'complaints_2009_2014: 301'."),
+    ("rank-not-from-counts", _es("cusco"), "rank: 4", "rank: 3",
+     f"{_es('cusco')}, field 'rank': rank 3 does not follow from the counts: with 167 complaints in "
+     "2007-2014 this region ranks 4. Fix: write 'rank: 4' (rank follows complaints_2007_2014, highest first)."),
+    ("figures-in-english", "docs/regiones/piura.en.md", 'title: "Piura"', 'title: "Piura"\ncomplaints_2007_2014: 96',
+     "docs/regiones/piura.en.md, field 'complaints_2007_2014': structure is declared only in "
+     f"the Spanish file. Fix: remove 'complaints_2007_2014:' from the English file; keep it in {_es('piura')}."),
+]
 
 
-def test_an_unquoted_department_code_stops_the_build(project):
-    edit(project / _es("cusco"), 'ubigeo: "08"', "ubigeo: 8")
-    assert load_error(project) == (
-        f"{_es('cusco')}, field 'ubigeo': 8 is not a quoted two-digit code. "
-        "Fix: write the code in quotes, e.g. 'ubigeo: \"08\"'.")
-
-
-def test_a_duplicate_department_code_stops_the_build(project):
-    edit(project / _es("loreto"), 'ubigeo: "16"', 'ubigeo: "15"')
-    assert load_error(project) == (
-        f"{_es('loreto')}, field 'ubigeo': the code '15' (Lima) is already used by {_es('lima')}. "
-        "Fix: give each region page the INEI code of its own department.")
-
-
-def test_a_negative_count_stops_the_build(project):
-    edit(project / _es("puno"), "complaints_2007_2014: 88", "complaints_2007_2014: -88")  # checked before the sum
-    assert load_error(project) == (
-        f"{_es('puno')}, field 'complaints_2007_2014': '-88' is not a whole number of 0 or more. "
-        "Fix: write the number of complaints as digits, e.g. 'complaints_2007_2014: 301'.")
-
-
-def test_a_count_that_is_not_a_whole_number_stops_the_build(project):
-    edit(project / _es("junin"), "complaints_2009_2014: 76", "complaints_2009_2014: 76.5")
-    assert load_error(project) == (
-        f"{_es('junin')}, field 'complaints_2009_2014': '76.5' is not a whole number of 0 or more. "
-        "Fix: write the number of complaints as digits, e.g. 'complaints_2009_2014: 301'.")
-
-
-def test_a_rank_that_does_not_follow_from_the_counts_stops_the_build(project):
-    edit(project / _es("cusco"), "rank: 4", "rank: 3")
-    assert load_error(project) == (
-        f"{_es('cusco')}, field 'rank': rank 3 does not follow from the counts: with 167 complaints in "
-        "2007-2014 this region ranks 4. Fix: write 'rank: 4' (rank follows complaints_2007_2014, highest first).")
-
-
-def test_figures_in_an_english_region_page_stop_the_build(project):
-    edit(project / "docs/regiones/piura.en.md", 'title: "Piura"', 'title: "Piura"\ncomplaints_2007_2014: 96')
-    assert load_error(project) == (
-        "docs/regiones/piura.en.md, field 'complaints_2007_2014': structure is declared only in "
-        f"the Spanish file. Fix: remove 'complaints_2007_2014:' from the English file; keep it in {_es('piura')}.")
+@each_mistake(_REGION_MISTAKES)
+def test_a_mistake_in_a_region_page_stops_the_build(project, page, old, new, message):
+    mistake_stops_the_model(project, page, old, new, message)
 
 
 def test_districts_that_do_not_add_up_to_the_national_total_stop_the_build(project):

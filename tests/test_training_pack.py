@@ -12,7 +12,8 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PACK_MODULE, ROOT, build_error, edit, html, load_error
+from conftest import (LANGUAGES, PACK_MODULE, ROOT, build_error, each_mistake, edit, html, load_error,
+                      mistake_stops_the_model)
 
 import content_model
 from content_model.training import PACK_CONTENTS
@@ -297,27 +298,25 @@ def test_the_room_material_escapes_what_authors_write(model):
     assert "<script>" not in out and "<b>" not in out and "<i>" not in out and "a &amp; b" in out
 
 
-def test_a_card_the_activities_page_does_not_hold_stops_the_build(project):
-    edit(project / f"{ACTIVITIES}.en.md", '      - "recruit"', '      - "kidnap"')
-    assert load_error(project) == (
-        f"{ACTIVITIES}.en.md, field 'cards': item 1 of set 1 of 'cards' ('kidnap') is not in the section 'tarjetas' "
-        "of the page: the printed sheet would say something the page does not. Fix: write it as the page's text "
-        "has it, or add it to that section.")
+# Each mistake in a module's cards or signs: (id, the page, the text replaced, its replacement, the message).
+_CARD_MISTAKES = [
+    ("card-the-page-does-not-hold", f"{ACTIVITIES}.en.md", '      - "recruit"', '      - "kidnap"',
+     f"{ACTIVITIES}.en.md, field 'cards': item 1 of set 1 of 'cards' ('kidnap') is not in the section 'tarjetas' "
+     "of the page: the printed sheet would say something the page does not. Fix: write it as the page's text "
+     "has it, or add it to that section."),
+    ("set-tied-to-a-missing-section", f"{REJECTION}.es.md", "    section: frases", "    section: las-frases",
+     f"{REJECTION}.es.md, field 'cards': set 1 of 'cards' names the section 'las-frases', which the page does "
+     "not have. Fix: write the id of a heading of this page, e.g. 'section: tarjetas' for '## ... { #tarjetas }': "
+     "the section that tells the trainer how to use them."),
+    ("english-set-with-fewer-cards", f"{REJECTION}.en.md", '      - "Not sure"\n', "",
+     f"{REJECTION}.en.md, field 'signs': set 1 of signs has 2 items under 'instrucciones-1' in English, but 3 "
+     f"under 'instrucciones-1' in Spanish. Fix: translate the sets of {REJECTION}.es.md one for one, item for item."),
+]
 
 
-def test_a_card_set_tied_to_a_section_the_page_lacks_stops_the_build(project):
-    edit(project / f"{REJECTION}.es.md", "    section: frases", "    section: las-frases")
-    assert load_error(project) == (
-        f"{REJECTION}.es.md, field 'cards': set 1 of 'cards' names the section 'las-frases', which the page does "
-        "not have. Fix: write the id of a heading of this page, e.g. 'section: tarjetas' for '## ... { #tarjetas }': "
-        "the section that tells the trainer how to use them.")
-
-
-def test_an_english_card_set_with_fewer_cards_stops_the_build(project):
-    edit(project / f"{REJECTION}.en.md", '      - "Not sure"\n', "")
-    assert load_error(project) == (
-        f"{REJECTION}.en.md, field 'signs': set 1 of signs has 2 items under 'instrucciones-1' in English, but 3 "
-        f"under 'instrucciones-1' in Spanish. Fix: translate the sets of {REJECTION}.es.md one for one, item for item.")
+@each_mistake(_CARD_MISTAKES)
+def test_a_mistake_in_the_cards_or_signs_stops_the_build(project, page, old, new, message):
+    mistake_stops_the_model(project, page, old, new, message)
 
 
 def test_a_sign_too_long_for_large_type_stops_the_build(project):

@@ -212,20 +212,19 @@ def test_a_45_minute_step_that_does_not_say_its_words_right_stops_the_build(proj
     assert load_error(project) == f"{PLAN}.es.md, field 'short_steps': {expected}."
 
 
-def test_english_45_minute_steps_must_line_up_with_the_spanish_ones(project):
-    edit(project / f"{PLAN}.en.md", "    quiz: [1, 3, 7]", "    quiz: [1, 3]")
-    assert load_error(project) == (
-        f"{PLAN}.en.md, field 'short_steps': step 2 reads the quiz questions 1, 3 in English but 1, 3, 7 in Spanish. "
-        "Fix: give step 2 the Spanish 'quiz:'.")
-
-
-def test_english_45_minute_steps_with_fewer_sentences_stop_the_build(project):
+@pytest.mark.parametrize("pattern, replacement, message", [
+    (r"\n    quiz: \[1, 3, 7\]", "\n    quiz: [1, 3]",
+     "step 2 reads the quiz questions 1, 3 in English but 1, 3, 7 in Spanish. Fix: give step 2 the Spanish 'quiz:'."),
+    (r'\n      - "This topic can stir up feelings[^\n]*', "",
+     "step 1 has 3 sentences to say in English but 4 in Spanish. Fix: translate the 'say:' of step 1 one for one."),
+], ids=["other-quiz-questions", "fewer-sentences"])
+def test_english_45_minute_steps_must_line_up_with_the_spanish_ones(project, pattern, replacement, message):
     path = project / f"{PLAN}.en.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r'\n      - "This topic can stir up feelings[^\n]*', "", text, count=1), encoding="utf-8")
-    assert load_error(project) == (
-        f"{PLAN}.en.md, field 'short_steps': step 1 has 3 sentences to say in English but 4 in Spanish. "
-        "Fix: translate the 'say:' of step 1 one for one.")
+    changed = re.sub(pattern, replacement, text, count=1)
+    assert changed != text, pattern
+    path.write_text(changed, encoding="utf-8")
+    assert load_error(project) == f"{PLAN}.en.md, field 'short_steps': {message}"
 
 
 @pytest.mark.parametrize("value, shown", [('"diez a veinte"', "diez a veinte"), ('"30-10"', "30-10"),
