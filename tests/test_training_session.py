@@ -13,6 +13,7 @@ import io
 import re
 import subprocess
 import sys
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -149,9 +150,22 @@ def test_the_45_minutes_say_every_word_the_trainer_needs(model):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_plan_page_and_the_pack_print_the_45_minute_script_word_for_word(site, model, language):
+def test_the_full_pack_shows_the_45_minutes_and_leaves_their_script_to_the_45_minute_pack(site, model, language):
+    """The full pack is for the full session: it keeps the 45-minute line-up (a trainer told on the
+    day that there are only 45 minutes sees what to do), and says, with a link, that the script is
+    printed in the 45-minute pack; it does not print the script a second time."""
     for module in model.training[language].modules:
-        for url in (module.part("session-plan").url, module.pack.url, module.short_pack.url):
+        page = html(site, module.pack.url)   # the line-up: test_the_plan_page_and_the_pack_show_the_short_version
+        assert page.select_one(".training-script") is None, module.pack.url
+        pointer = page.select_one(".training-plan--short").find_next("p")
+        links = [urljoin("/" + module.pack.url, a["href"]) for a in pointer.select("a[href]")]
+        assert links == ["/" + module.short_pack.url], (module.pack.url, pointer)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plan_page_and_the_45_minute_pack_print_the_45_minute_script_word_for_word(site, model, language):
+    for module in model.training[language].modules:
+        for url in (module.part("session-plan").url, module.short_pack.url):
             script = html(site, url).select_one(".training-script")
             assert script is not None, url
             steps = script.select(".training-script__step")

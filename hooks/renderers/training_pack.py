@@ -26,7 +26,7 @@ import re
 from html import escape
 
 from content_model import catalogue, markers
-from content_model.training import PACK_CONTENTS, PARTS, Module, Question
+from content_model.training import PACK_CONTENTS, PARTS, SHORT_PACK, Module, Question
 from renderers import numbers
 from renderers import training as render
 from renderers import training_paperwork as paperwork
@@ -70,7 +70,7 @@ def pack(module: Module, bodies: dict[str, str], extras: dict[str, str] | None =
             quiz_sources = _sources(bodies.get("quiz", ""))
             body = _block(answer_key(module)) + (_part_body(quiz_sources, PART_IDS["quiz"]) if quiz_sources else "")
         else:
-            body = _part_body(_with_markers(bodies[kind], module, bodies), part_id)
+            body = _part_body(_with_markers(bodies[kind], module), part_id)
         sections.append(_section(part_id, title, kind, body))
     return _cover(module, parts, extras or {}) + "\n\n" + "\n\n".join(sections) + "\n"
 
@@ -86,7 +86,7 @@ def short_pack(module: Module, bodies: dict[str, str], disclosure: str, extras: 
                  _block(training_script.script(module, bodies["activities"], level=3))),
         _section(DISCLOSURE_ID, words["disclosure"], "disclosure", _part_body(disclosure, DISCLOSURE_ID, shift=False)),
         _section(PART_IDS["handout"], module.part("handout").title, "handout",
-                 _part_body(_with_markers(bodies["handout"], module, bodies), PART_IDS["handout"])),
+                 _part_body(_with_markers(bodies["handout"], module), PART_IDS["handout"])),
     ]
     facts = [(words["audience"], ", ".join(module.audience_names)),
              (words["group_size"], words["people"].format(size=module.group_size)),
@@ -221,14 +221,18 @@ def _outside_code(lines: list[str]) -> list[int]:
 
 
 # The part's markers replaced by what they show on its own page (only the plan has them: its
-# tables and the 45-minute script, its headings one level down as the part's; hooks/training.py
-# has put the shared disclosure text in already, and the plan's page checks that no other marker
-# stands there).
-def _with_markers(markdown: str, module: Module, bodies: dict[str, str]) -> str:
+# tables, its headings one level down as the part's; hooks/training.py has put the shared
+# disclosure text in already, and the plan's page checks that no other marker stands there).
+# The 45-minute version keeps its table, but its word-by-word script is printed once, in the
+# 45-minute pack (`SHORT_PACK`, beside this one): the full pack is for the full session, and
+# the script would add sheets to every printout and 1.7 KB to the page a phone downloads.
+def _with_markers(markdown: str, module: Module) -> str:
+    words = catalogue.words(module.language, "training_pack")
+    script_elsewhere = words["script_elsewhere"].format(
+        link=f"[{_inline(words['short_pack_link'])}]({SHORT_PACK}.md)")
     shown = {
         "plan": lambda: render.plan(module),
-        "short-plan": lambda: render.plan(module, short=True) + "\n"
-                              + training_script.script(module, bodies.get("activities", ""), level=4),
+        "short-plan": lambda: render.plan(module, short=True) + "\n\n" + script_elsewhere,
     }
     return _MARKER.sub(lambda match: _block(shown.get(match.group(1), lambda: "")()), markdown)
 
