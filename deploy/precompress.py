@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes each text file of a built site compressed once, at the strongest level, beside itself.
 
-    python3 deploy/precompress.py SITE_DIR        (after the build, before render-nginx.py)
+    .venv/bin/python deploy/precompress.py SITE_DIR   (after the build, before render-nginx.py;
+                                                     the venv has brotli and zopfli: make venv)
 
 For every HTML, CSS, JS, SVG, JSON, CSV, XML and text file it writes F.br (Brotli, quality 11)
 and F.gz (gzip made by Zopfli), each only if smaller than F, with F's own modification time.

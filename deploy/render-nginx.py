@@ -78,7 +78,7 @@ def render(site: Path, out: Path, *, listen: str = "80", location: str = "/", se
     stale = precompress.stale(site)
     if stale:
         raise SystemExit(f"{len(stale)} compressed copies are older than their files or have none, like {stale[0].relative_to(site)}: "
-                         f"run 'python3 deploy/precompress.py {site}' again after every build")
+                         f"run '.venv/bin/python deploy/precompress.py {site}' again after every build")
     policy = site_policy(site) if csp is None else csp
     if '"' in policy or "\n" in policy:
         raise SystemExit("the policy contains a quote or a newline")
