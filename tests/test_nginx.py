@@ -233,7 +233,7 @@ def test_precompressed_copies_are_what_nginx_sends(site, tmp_path):
     assert precompress.stale(served) == []
     os.utime(served / "sample.js", ns=(0, (served / "sample.js").stat().st_mtime_ns + 10**9))
     with pytest.raises(SystemExit, match=r"older than their files or have none, like sample\.js\.(br|gz): "
-                                         r"run 'python3 deploy/precompress\.py "):
+                                         r"run '\.venv/bin/python deploy/precompress\.py "):
         render_nginx.render(served, tmp_path / "conf")
 
 
