@@ -13,6 +13,11 @@ anything, so each page links:
 - `site.<hash>.min.css`, shared by every page: Material's rules that the site's markup can use
   (renderers/assets.py: about a third of the theme's file), then our sources for every page;
 - `site.<hash>.min.js`, shared by every page: our scripts for every page;
+- `first-paint.<hash>.min.js`, shared by every page, linked without `defer` where the template
+  marks its place (`<!--asset-bundle:first-paint:...-->`): the scripts `when: before the first
+  paint`, which must run before what follows them is painted (the light/dark choice). They were
+  inline: the same bytes in every page's HTML and a hash in every page's policy; a file is read
+  from the cache from the second page on;
 - one more stylesheet and one more script for the other sources the page needs, if any: a file
   per distinct set of them (`<name>_<name>.<hash>.min.css`, in the table's order; one source alone
   keeps its own name). Each response costs a phone about 400 bytes of headers besides its body,
@@ -48,15 +53,17 @@ from renderers import assets
 _STYLESHEETS = "assets/stylesheets"
 _JAVASCRIPTS = "assets/javascripts"
 _SHARED = "site"     # the name of the two files every page links
+_FIRST_PAINT = "first-paint"   # the name of the script every page runs before its first paint
 _TABLE = "extra.assets"   # the table's field in mkdocs.yml, as errors name it
 _EVERY_PAGE = "every page"
+_BEFORE_FIRST_PAINT = "before the first paint"
 # Material's own files, which its base.html would link by their hashed names; they go first.
 _THEME_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 # Material's scripts, which no page loads: theme.js stands in for the bundle, search.js for lunr.
 _THEME_SCRIPTS_LEFT_OUT = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/lunr",
                           "assets/javascripts/workers")
 _PLACEHOLDER = "@@asset-bundle@@"
-_SLOT = re.compile(r"<!--asset-bundle:(?P<kind>styles|scripts):(?P<prefix>[^>]*?)-->")
+_SLOT = re.compile(r"<!--asset-bundle:(?P<kind>styles|scripts|first-paint):(?P<prefix>[^>]*?)-->")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")   # a feature's file name: "_" joins a set's names
 _SET_FILE = re.compile(r"/(?P<name>[a-z0-9_-]+)\." + re.escape(_PLACEHOLDER) + r"\.min\.(?P<extension>css|js)\b")
 _SELECTOR = re.compile(r"^(?:\[(?P<attribute>[a-z][\w-]*)\]|\.(?P<class>-?[_a-zA-Z][\w-]*))$")
@@ -73,6 +80,7 @@ class _Source:
     text: str | None                     # None: written by `hook` during the build
     needs: tuple[str, ...] | None
     hook: str | None = None
+    first_paint: bool = False            # every page, run before what follows it is painted
 
     @property
     def extension(self) -> str:
@@ -173,7 +181,8 @@ def _read_table(config) -> list[_Source]:
             raise ContentError("mkdocs.yml", _TABLE, f"'{path}': written by: {hook!r} is not one of the hooks",
                                "name the hook that writes it, as listed under 'hooks:', or remove the line "
                                "and create the file in overrides/")
-        source = _Source(path, None if hook else _read_source(config, path), _needs(path, when), hook)
+        source = _Source(path, None if hook else _read_source(config, path), _needs(path, when), hook,
+                         first_paint=_runs_before_first_paint(path, when))
         _check_written_name(source, seen)
         sources.append(source)
     return sources
@@ -193,13 +202,24 @@ def _row_fields(row) -> tuple[str, object, object]:
     return path, row["when"], row.get("written by")
 
 
+# Whether every page runs the file before its first paint: a script only (a stylesheet in the head
+# is already read before anything is painted).
+def _runs_before_first_paint(path: str, when) -> bool:
+    if when == _BEFORE_FIRST_PAINT and not path.endswith(".js"):
+        raise ContentError("mkdocs.yml", _TABLE, f"'{path}': when: {when!r} is for scripts",
+                           "write 'when: every page': every stylesheet is read before the first paint")
+    return when == _BEFORE_FIRST_PAINT
+
+
 # The markup that needs the file (None: every page).
 def _needs(path: str, when) -> tuple[str, ...] | None:
-    needs = None if when == _EVERY_PAGE else tuple(when) if isinstance(when, list) and when else ()
+    needs = (None if when in (_EVERY_PAGE, _BEFORE_FIRST_PAINT)
+             else tuple(when) if isinstance(when, list) and when else ())
     if needs == () or any(not isinstance(need, str) or not _SELECTOR.match(need) for need in needs or ()):
         raise ContentError("mkdocs.yml", _TABLE, f"'{path}': when: {when!r} names no markup the bundle can look for",
-                           "write 'every page', or a list of attributes in brackets and classes after a dot, "
-                           "quoted: ['[data-quiz]', '.diagram']")
+                           "write 'every page' (or 'before the first paint', for a script that must run "
+                           "before the page is shown), or a list of attributes in brackets and classes after "
+                           "a dot, quoted: ['[data-quiz]', '.diagram']")
     return needs
 
 
@@ -210,10 +230,11 @@ def _check_written_name(source: _Source, seen: set) -> None:
         raise ContentError("mkdocs.yml", _TABLE, f"'{source.path}': its name '{written[0]}' is not lowercase words "
                            "joined by hyphens", "rename the file (e.g. 'table-sort.js'): '_' joins the names "
                            "of a page's set of files")
-    if source.needs is not None and (written in seen or written[0] == _SHARED):
+    if source.needs is not None and (written in seen or written[0] in (_SHARED, _FIRST_PAINT)):
         raise ContentError("mkdocs.yml", _TABLE, f"'{source.path}' would be written as "
                            f"{written[0]}.*.min.{source.extension}, like another file",
-                           f"give each file for some pages a name of its own, not '{_SHARED}'")
+                           f"give each file for some pages a name of its own, not '{_SHARED}' "
+                           f"or '{_FIRST_PAINT}'")
     seen.add(written)
 
 
@@ -254,10 +275,18 @@ def _linked(html, state, where):
     state.words |= assets.markup_words(tags - state.tags)
     state.tags |= tags
     slots = {match.group("kind"): match for match in _SLOT.finditer(html)}
-    if set(slots) != {"styles", "scripts"}:
+    if not {"styles", "scripts"} <= set(slots):
         raise ContentError(where, None, "the page has no place for its stylesheets and scripts",
                            "keep '<!--asset-bundle:styles:{{ \"assets/\" | url | e }}-->' in the head and "
                            "'<!--asset-bundle:scripts:...-->' before </body> (overrides/main.html)")
+    first_paint = [source for source in state.sources if source.first_paint]
+    if bool(first_paint) != ("first-paint" in slots):
+        raise ContentError(where, None, f"the page has {'no' if first_paint else 'a'} place for the scripts "
+                           "run before the first paint, and the table has "
+                           f"{'some' if first_paint else 'none'}",
+                           "keep '<!--asset-bundle:first-paint:{{ \"assets/\" | url | e }}-->' where they "
+                           "must run (overrides/partials/javascripts/palette.html) and their rows 'when: "
+                           "before the first paint', or neither")
     classes = assets.classes_of(html)
     needed = [source for source in state.sources if source.needed_by(html, classes)]
     names = {"css": [_SHARED], "js": [_SHARED]}
@@ -273,7 +302,11 @@ def _linked(html, state, where):
         "scripts": "".join(f'<script src="{slots["scripts"].group("prefix")}javascripts/'
                            f'{name}.{_PLACEHOLDER}.min.js" defer></script>' for name in names["js"]),
     }
-    for kind in ("scripts", "styles"):    # the later one first: the earlier one's offsets hold
+    if first_paint:
+        tags["first-paint"] = (f'<script src="{slots["first-paint"].group("prefix")}javascripts/'
+                               f'{_FIRST_PAINT}.{_PLACEHOLDER}.min.js"></script>')
+    # The later ones first: the earlier ones' offsets hold.
+    for kind in sorted(slots, key=lambda kind: slots[kind].start(), reverse=True):
         match = slots[kind]
         html = html[:match.start()] + tags[kind] + html[match.end():]
     return assets.compact_html(html)
@@ -290,8 +323,11 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
     shared_css = [_theme_rules(config, state, ours)] + [ours[source.path] for source in state.sources
                                                         if source.extension == "css" and source.needs is None]
     files = {(_SHARED, "css"): assets.minified_css(shared_css),
-             (_SHARED, "js"): _minified_js([source for source in state.sources
-                                            if source.extension == "js" and source.needs is None])}
+             (_SHARED, "js"): _minified_js([source for source in state.sources if source.extension == "js"
+                                            and source.needs is None and not source.first_paint])}
+    first_paint = [source for source in state.sources if source.first_paint]
+    if first_paint:
+        files[_FIRST_PAINT, "js"] = _minified_js(first_paint)
     for (name, extension), joined in sorted(state.sets.items()):
         files[name, extension] = (assets.minified_css([ours[source.path] for source in joined])
                                   if extension == "css" else _minified_js(joined))

@@ -1,6 +1,7 @@
 """Puts a Content-Security-Policy in every page: only the site's own files may load.
 
-The theme keeps a few small inline scripts (palette, early setup). Rather than allowing inline
+The theme keeps one small inline script (Material's early setup, in the head; the light/dark
+choice is a file, assets/js/palette.js, run before the first paint). Rather than allowing inline
 script wholesale, each page's policy lists the SHA-256 hash of exactly the inline scripts that
 page carries, and each of them must be on an allow-list read from the template files
 (overrides/ first, then Material's, as Jinja finds them), never from the built pages, so a

@@ -453,6 +453,7 @@ def _assets_table() -> list[dict]:
 
 
 ASSETS_TABLE = _assets_table()
+FIRST_PAINT = "before the first paint"   # a row's `when` for every page's script run before it is painted
 
 
 @dataclasses.dataclass(frozen=True)
@@ -485,16 +486,18 @@ def markup(text: str) -> Markup:
 
 def expected_files(page: Markup) -> dict[str, list[str]]:
     """The files a built page should link, by extension, from the table and what the page holds
-    (test_assets.py, and test_budgets.py for what Chromium asks for): the shared `site` file, then
-    one file joining the rows the page needs, their names in the table's order with `_`."""
+    (test_assets.py, and test_budgets.py for what Chromium asks for): the script run before the
+    first paint (in the header, so first), the shared `site` file, then one file joining the rows
+    the page needs, their names in the table's order with `_`."""
     needed = {"css": [], "js": []}
     for row in ASSETS_TABLE:
-        if row["when"] == "every page":
+        if row["when"] in ("every page", FIRST_PAINT):
             continue
         if any(page.holds(selector) for selector in row["when"]):
             name, ext = row["file"].rsplit("/", 1)[1].rsplit(".", 1)
             needed[ext].append(name)
-    return {ext: ["site"] + (["_".join(names)] if names else []) for ext, names in needed.items()}
+    first = {"css": [], "js": ["first-paint"] if any(row["when"] == FIRST_PAINT for row in ASSETS_TABLE) else []}
+    return {ext: first[ext] + ["site"] + (["_".join(names)] if names else []) for ext, names in needed.items()}
 
 
 # ---------------------------------------------------------------------------- fixture projects

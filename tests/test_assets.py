@@ -20,7 +20,7 @@ import functools
 
 import pytest
 
-from conftest import ASSETS_TABLE, ASSET_FILE, ROOT, Markup, build_error, built_pages, edit, expected_files, markup
+from conftest import ASSETS_TABLE, ASSET_FILE, FIRST_PAINT, ROOT, Markup, build_error, built_pages, edit, expected_files, markup
 from renderers import assets
 
 # The stylesheets and the scripts a page links, in the page's order.
@@ -52,7 +52,7 @@ def test_every_row_of_the_table_is_one_of_our_files_and_needed_by_some_pages_onl
         made = "written by" in row
         assert (ROOT / "overrides" / row["file"]).is_file() != made, row
         assert not made or not (site / row["file"]).exists(), row
-        if row["when"] == "every page":
+        if row["when"] in ("every page", FIRST_PAINT):
             continue
         holding = sum(1 for page in pages if any(page.holds(s) for s in row["when"]))
         assert 0 < holding < len(pages), f"{row['file']}: {holding} of {len(pages)} pages need it"
@@ -67,7 +67,11 @@ def test_every_page_links_the_shared_pair_and_exactly_the_files_its_markup_needs
         for address in page.tree.xpath(_LINKED):
             target = urlsplit(urljoin("/" + path.relative_to(site).as_posix(), address)).path
             assert (site / target.lstrip("/")).is_file(), f"{path}: {address} is missing"
-        assert all(script.get("defer") is not None for script in page.tree.xpath("//script[@src]")), path
+        # Deferred, all but the one run before the first paint, which comes right after the palette.
+        for script in page.tree.xpath("//script[@src]"):
+            first_paint = "/first-paint." in script.get("src")
+            assert (script.get("defer") is None) == first_paint, (path, script.get("src"))
+            assert not first_paint or script.getprevious().get("data-md-component") == "palette", path
     assert not wrong, "\n".join(wrong[:20])
 
 
@@ -75,13 +79,15 @@ def test_every_file_is_minified_and_named_by_its_content(site):
     written = sorted((site / "assets" / "stylesheets").glob("*.css")) + \
               sorted((site / "assets" / "javascripts").glob("*.js"))
     rows = {ext: [row["file"].rsplit("/", 1)[1].rsplit(".", 1)[0] for row in ASSETS_TABLE
-                  if row["when"] != "every page" and row["file"].endswith("." + ext)] for ext in ("css", "js")}
+                  if row["when"] not in ("every page", FIRST_PAINT) and row["file"].endswith("." + ext)]
+            for ext in ("css", "js")}
+    shared = {"css": {"site"}, "js": {"site", "first-paint"}}
     names = {(path.name.split(".")[0], path.suffix[1:]) for path in written}
     # Each file for some pages joins rows of the table, in its order; every such row is in one.
-    assert all(name == "site" or [part for part in rows[ext] if part in name.split("_")] == name.split("_")
+    assert all(name in shared[ext] or [part for part in rows[ext] if part in name.split("_")] == name.split("_")
                for name, ext in names), names
     for ext in rows:
-        assert {part for name, e in names if e == ext for part in name.split("_")} == {"site", *rows[ext]}, names
+        assert {part for name, e in names if e == ext for part in name.split("_")} == {*shared[ext], *rows[ext]}, names
     for path in written:
         text = path.read_text(encoding="utf-8")
         folder = ROOT / "overrides" / "assets" / ("css" if path.suffix == ".css" else "js")
@@ -90,7 +96,7 @@ def test_every_file_is_minified_and_named_by_its_content(site):
         assert not re.search(r"/\*(?!!)", text) and not re.search(r"(?m)^\s*//", text), path
         sources = [folder / (part + path.suffix) for part in path.name.split(".")[0].split("_")]
         # The shared pair puts the theme's rules with ours; a file a hook makes has no source to compare.
-        if path.name.split(".")[0] != "site" and all(source.is_file() for source in sources):
+        if path.name.split(".")[0] not in ("site", "first-paint") and all(source.is_file() for source in sources):
             assert len(text) < 0.8 * sum(len(source.read_text(encoding="utf-8")) for source in sources), path
         if path.suffix == ".css":
             assert "@charset" not in text[1:], f"{path}: @charset anywhere but first is ignored"

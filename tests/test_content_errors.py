@@ -100,8 +100,28 @@ def test_a_script_whose_pages_are_not_said(project):
     edit(project / "mkdocs.yml", '      when: ["[data-quiz]", "[data-training-modules]"]\n', "      when: data-quiz\n")
     assert build_error(project) == (
         "mkdocs.yml, field 'extra.assets': 'assets/js/quiz.js': when: 'data-quiz' names no markup the bundle "
-        "can look for. Fix: write 'every page', or a list of attributes in brackets and classes after a dot, "
-        "quoted: ['[data-quiz]', '.diagram'].")
+        "can look for. Fix: write 'every page' (or 'before the first paint', for a script that must run before "
+        "the page is shown), or a list of attributes in brackets and classes after a dot, quoted: "
+        "['[data-quiz]', '.diagram'].")
+
+
+def test_a_stylesheet_said_to_run_before_the_first_paint(project):
+    edit(project / "mkdocs.yml", "    - file: assets/css/print.css\n      when: every page\n",
+         "    - file: assets/css/print.css\n      when: before the first paint\n")
+    assert build_error(project) == (
+        "mkdocs.yml, field 'extra.assets': 'assets/css/print.css': when: 'before the first paint' is for scripts. "
+        "Fix: write 'when: every page': every stylesheet is read before the first paint.")
+
+
+@pytest.mark.whole_build  # found once a page is rendered: a whole build
+def test_scripts_to_run_before_the_first_paint_with_no_place_in_the_page(project):
+    edit(project / "overrides/partials/javascripts/palette.html", "<!--asset-bundle:first-paint:", "<!--nothing:")
+    message = build_error(project)
+    assert message.startswith("overrides/") or message.startswith("docs/"), message
+    assert message.endswith(
+        ": the page has no place for the scripts run before the first paint, and the table has some. Fix: keep "
+        "'<!--asset-bundle:first-paint:{{ \"assets/\" | url | e }}-->' where they must run "
+        "(overrides/partials/javascripts/palette.html) and their rows 'when: before the first paint', or neither.")
 
 
 def test_a_file_written_by_a_hook_that_is_not_one(project):

@@ -363,7 +363,7 @@ def test_each_pages_policy_allows_exactly_the_inline_scripts_it_carries(site):
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):
             if "{{" not in body and "{%" not in body:
                 shipped.add(digest(body))
-    assert len(shipped) == 2
+    assert len(shipped) == 1   # Material's early setup; the palette is a file (assets/js/palette.js)
     pages = built_pages(site)
     assert len(pages) > 200
     for path in pages:

@@ -4,8 +4,8 @@
  * Material's bundle.js is 114 KB and ran about 200 ms on a slow phone before the page answered
  * a tap: it carries search, instant loading, code blocks, tabs, tooltips and more, which this
  * site does not switch on. This file keeps what the pages show:
- *   - the light/dark switch (the choice is applied before the first paint by the inline script
- *     in overrides/partials/javascripts/palette.html, which defines __site_palette);
+ *   - the light/dark switch (the choice is applied before the first paint by palette.js, run
+ *     from the header without `defer`, which defines __site_palette);
  *   - the header: its shadow once the page scrolls, the page's title once its heading is gone;
  *   - the "back to top" button, shown while the reader scrolls up;
  *   - the table of contents, which marks and keeps in view the section being read;
