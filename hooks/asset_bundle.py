@@ -29,7 +29,8 @@ does), and any change gets a new name. Which of Material's rules are used is kno
 every page is built, so pages are written with a placeholder in place of each hash; the last
 pass's on_post_build writes the files and puts the names into the pages.
 
-overrides/main.html marks where the links go (`<!--asset-bundle:styles:...-->`, `...scripts...`);
+overrides/main.html marks where the links go (`<!--asset-bundle:styles:...-->`, `...scripts...`;
+overrides/partials/javascripts/palette.html `...first-paint...`);
 Material's own stylesheet links and its script are left out (theme.js stands in for the script,
 for a tenth of its bytes and of the time a phone spends running it).
 """
@@ -267,7 +268,7 @@ def _theme_files(config, patterns):
     return found
 
 
-# The page with its links in the template's two places, less its templates' indentation (7 %
+# The page with its links in the templates' places, less its templates' indentation (7 %
 # of every page's compressed bytes), and its words noted for the purge.
 def _linked(html, state, where):
     html = html.replace(_SEARCH_TOGGLE, "", 1)

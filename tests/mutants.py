@@ -123,7 +123,8 @@ DEFECTS: tuple[Defect, ...] = (
         (Edit("overrides/404.html", '{% extends "main.html" %}',
               '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n'
               '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-              "<!--asset-bundle:styles:{{ 'assets/' | url | e }}-->\n</head>\n<body>"),
+              "<!--asset-bundle:styles:{{ 'assets/' | url | e }}-->\n</head>\n<body>\n"
+              "<!--asset-bundle:first-paint:{{ 'assets/' | url | e }}-->"),
          Edit("overrides/404.html", "  </ul>\n{% endblock %}",
               "  </ul>\n{% endblock %}\n<!--asset-bundle:scripts:{{ 'assets/' | url | e }}-->\n</body>\n</html>")),
         ("tests/test_site.py::test_the_404_page_speaks_the_language_of_its_folder[404.html-es-/]",),
