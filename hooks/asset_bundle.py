@@ -106,6 +106,11 @@ class _Bundles:
         self.sets: dict[tuple[str, str], list[_Source]] = {}   # (name, extension) -> the sources a page's set joins
         self.names: dict[tuple[str, str], str] = {}  # (name, extension) -> file name, once written
 
+    @property
+    def first_paint(self) -> list[_Source]:
+        """The rows `when: before the first paint`: every page runs them, in one file, undeferred."""
+        return [source for source in self.sources if source.first_paint]
+
 
 def _state(config) -> _Bundles:
     return content_model.build_state(config, "asset_bundle", _Bundles, per_language=False)
@@ -280,7 +285,7 @@ def _linked(html, state, where):
         raise ContentError(where, None, "the page has no place for its stylesheets and scripts",
                            "keep '<!--asset-bundle:styles:{{ \"assets/\" | url | e }}-->' in the head and "
                            "'<!--asset-bundle:scripts:...-->' before </body> (overrides/main.html)")
-    first_paint = [source for source in state.sources if source.first_paint]
+    first_paint = state.first_paint
     if bool(first_paint) != ("first-paint" in slots):
         raise ContentError(where, None, f"the page has {'no' if first_paint else 'a'} place for the scripts "
                            "run before the first paint, and the table has "
@@ -326,9 +331,8 @@ def _bundles(config, state) -> dict[tuple[str, str], str]:
     files = {(_SHARED, "css"): assets.minified_css(shared_css),
              (_SHARED, "js"): _minified_js([source for source in state.sources if source.extension == "js"
                                             and source.needs is None and not source.first_paint])}
-    first_paint = [source for source in state.sources if source.first_paint]
-    if first_paint:
-        files[_FIRST_PAINT, "js"] = _minified_js(first_paint)
+    if state.first_paint:
+        files[_FIRST_PAINT, "js"] = _minified_js(state.first_paint)
     for (name, extension), joined in sorted(state.sets.items()):
         files[name, extension] = (assets.minified_css([ours[source.path] for source in joined])
                                   if extension == "css" else _minified_js(joined))
